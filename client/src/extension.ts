@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_IDS, WATCH_GLOB } from './languages';
+
+let client: LanguageClient | undefined;
+
+function startClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=127.0.0.1:6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    synchronize: {
+      configurationSection: 'linuxAdminConfigs',
+      fileEvents: vscode.workspace.createFileSystemWatcher(WATCH_GLOB),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('linuxAdminConfigs') },
+  };
+  const c = new LanguageClient('linuxAdminConfigs', 'Linux Admin Configs', serverOptions, clientOptions);
+  void c.start();
+  return c;
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  client = startClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('linuxAdminConfigs.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  activateExtras(context, () => client);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Features that live in their own modules register here (log viewer, explain, checkers). */
+function activateExtras(_context: vscode.ExtensionContext, _client: () => LanguageClient | undefined): void {}

@@ -1,0 +1,32 @@
+// Bundles the client, the language server, the CLI (and, when present, the log viewer's worker
+// and webview) into dist/ with esbuild. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', external: ['vscode'] };
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', ...node },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...node },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...node },
+  { entryPoints: ['client/src/logViewer/indexWorker.ts'], outfile: 'dist/indexWorker.js', ...node, optional: true },
+  {
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    loader: { '.css': 'css' },
+    optional: true,
+  },
+];
+
+mkdirSync('dist', { recursive: true });
+const jobs = entries
+  .filter((e) => !e.optional || existsSync(e.entryPoints[0]))
+  .map(({ optional, ...opts }) => (watch ? esbuild.context(opts).then((c) => c.watch()) : esbuild.build(opts)));
+await Promise.all(jobs);
+if (!watch) console.log(`built ${jobs.length} bundles into dist/`);

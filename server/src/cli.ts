@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { runCheck } from './cli/check';
+import { usageError, CliError } from './cli/common';
+
+const USAGE = `Usage: linux-admin-configs <command> [options]
+
+Commands:
+  check [--json] [--language ID] PATH...   validate configuration files (directories are walked)
+  help                                     show this help
+
+Exit codes: 0 fine, 1 problems of severity error found, 2 bad usage or unreadable path.`;
+
+type Command = (args: string[]) => Promise<number> | number;
+
+/** Subcommands by name; each lives in its own module under cli/. */
+const COMMANDS: Record<string, Command> = {
+  check: runCheck,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(USAGE + '\n');
+    return cmd ? 0 : 2;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) throw usageError(`unknown command '${cmd}'`);
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof CliError) {
+      process.stderr.write(`linux-admin-configs: ${e.message}\n`);
+      if (e.exitCode === 2 && e.showUsage) process.stderr.write(USAGE + '\n');
+      process.exitCode = e.exitCode;
+    } else {
+      process.stderr.write(`linux-admin-configs: internal error: ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = 3;
+    }
+  },
+);
+
+// A closed pipe (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});

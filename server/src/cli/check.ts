@@ -1,0 +1,126 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { nodeHost } from '../host';
+import { ASSOCIATIONS, languageForPath } from '../languages/associations';
+import { diagnose } from '../languages/common/diagnose';
+import { severityName } from '../languages/common/rules';
+import type { ParsedDocument, WorkspaceView } from '../languages/common/types';
+import { facadeFor, LANGUAGES } from '../languages/index';
+import { localeToDocs } from '../settings';
+import { describeFsError, parseArgs, usageError } from './common';
+import { looksBinary, walkPaths } from './files';
+
+interface FileReport {
+  file: string;
+  language: string;
+  diagnostics: {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+  }[];
+}
+
+function firstLineOf(file: string): string {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(256);
+      const n = fs.readSync(fd, buf, 0, 256, 0);
+      const s = buf.subarray(0, n).toString('utf8');
+      const nl = s.indexOf('\n');
+      return nl === -1 ? s : s.slice(0, nl);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+function toReport(file: string, language: string, diags: Diagnostic[]): FileReport {
+  return {
+    file,
+    language,
+    diagnostics: diags.map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: severityName(d.severity),
+      code: String(d.code ?? ''),
+      message: d.message,
+    })),
+  };
+}
+
+/** `check [--json] [--language ID] PATH...` */
+export function runCheck(args: string[]): number {
+  const { flags, rest } = parseArgs(args, { '--json': false, '--language': true, '--locale': true });
+  if (rest.length === 0) throw usageError('check needs at least one file or directory');
+  const forced = flags['--language'] as string | undefined;
+  if (forced && !LANGUAGES.has(forced)) {
+    throw usageError(`unknown language '${forced}' (known: ${[...LANGUAGES.keys()].join(', ')})`);
+  }
+  const locale = localeToDocs((flags['--locale'] as string | undefined) ?? process.env.LC_ALL ?? process.env.LANG);
+  const langOf = (file: string) => forced ?? languageForPath(path.resolve(file), firstLineOf(file));
+  const explicit = new Set(rest.map((p) => path.resolve(p)));
+  const { files, errors } = walkPaths(rest, (f) => langOf(f) !== undefined);
+
+  const parsed: { file: string; uri: string; language: string; doc: ParsedDocument<unknown> }[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    const language = langOf(file);
+    if (!language || !facadeFor(language)) {
+      if (explicit.has(path.resolve(file))) {
+        errors.push(`${file}: cannot tell which language this is; name it with --language (${ASSOCIATIONS.map((a) => a.languageId).join(', ')})`);
+      }
+      continue;
+    }
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(file);
+    } catch (e) {
+      errors.push(describeFsError(file, e));
+      continue;
+    }
+    if (looksBinary(buf)) {
+      skipped.push(`${file}: binary file (it contains NUL bytes), not checked`);
+      continue;
+    }
+    const facade = facadeFor(language)!;
+    parsed.push({ file, uri: pathToFileURL(path.resolve(file)).href, language, doc: facade.parse(buf.toString('utf8')) });
+  }
+
+  const workspace: WorkspaceView = {
+    *documents(languageId: string) {
+      for (const p of parsed) if (p.language === languageId) yield { uri: p.uri, parsed: p.doc };
+    },
+  };
+  const host = nodeHost();
+  const reports: FileReport[] = [];
+  for (const p of parsed) {
+    const facade = facadeFor(p.language)!;
+    const diags = diagnose(facade, p.doc, { locale, uri: p.uri, workspace, host });
+    reports.push(toReport(p.file, p.language, diags));
+  }
+
+  if (flags['--json']) {
+    process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  } else {
+    const out: string[] = [];
+    for (const r of reports) {
+      for (const d of r.diagnostics) out.push(`${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+    }
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+  }
+  for (const s of skipped) process.stderr.write(`linux-admin-configs: ${s}\n`);
+  for (const e of errors) process.stderr.write(`linux-admin-configs: ${e}\n`);
+  if (errors.length) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/** An error the CLI reports as one clear line and an exit code, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
+
+export function usageError(message: string): CliError {
+  return new CliError(message, 2, true);
+}
+
+/** A system error as a sentence that names the path and, for permissions, what to do. */
+export function describeFsError(path: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+      return `${path}: no such file or directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied (files under /var/log are often readable only by root or the groups adm and systemd-journal: add yourself to one, or use sudo)`;
+    case 'ELOOP':
+      return `${path}: too many levels of symbolic links (a symlink loop)`;
+    case 'EISDIR':
+      return `${path}: is a directory`;
+    default:
+      return `${path}: ${err?.message ?? String(e)}`;
+  }
+}
+
+/** Splits argv into flags and positionals; `known` maps flags to whether they take a value. */
+export function parseArgs(args: string[], known: Record<string, boolean>): { flags: Record<string, string | true>; rest: string[] } {
+  const flags: Record<string, string | true> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      const [name, inline] = a.split(/=(.*)/s, 2);
+      if (!(name in known)) throw usageError(`unknown option '${name}'`);
+      if (known[name]) {
+        const v = inline ?? args[++i];
+        if (v === undefined) throw usageError(`option '${name}' needs a value`);
+        flags[name] = v;
+      } else flags[name] = true;
+    } else rest.push(a);
+  }
+  return { flags, rest };
+}

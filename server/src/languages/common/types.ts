@@ -1,0 +1,93 @@
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import type { LineIndex } from './text';
+
+export type DocsLanguage = 'en' | 'ja';
+
+/** Text in both documentation languages. */
+export interface Localized {
+  en: string;
+  ja: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * A problem found by a parser or a check, before it becomes an LSP diagnostic.
+ * `args` fill the `{name}` placeholders of the rule's message; `data` travels to quick fixes.
+ */
+export interface Finding {
+  code: string;
+  range: Range;
+  args?: Record<string, string | number | Localized>;
+  data?: unknown;
+  /** Extra locations (for example the other definition of a duplicate). */
+  related?: { uri: string; range: Range; message: Localized }[];
+  /** Marks text as deprecated or unnecessary in the editor. */
+  tags?: ('deprecated' | 'unnecessary')[];
+}
+
+/** Every parser returns this: the tree, the line index, and the syntax problems it met. */
+export interface ParsedDocument<T> {
+  text: string;
+  lines: LineIndex;
+  tree: T;
+  problems: Finding[];
+}
+
+/** What a language may read from the machine it runs on. Absent in pure tests. */
+export interface HostView {
+  /** True when the path exists (file or directory); undefined when it cannot be told. */
+  exists(path: string): boolean | undefined;
+  /** Files matching a glob (for `include` and `$IncludeConfig` checks); undefined when unknown. */
+  glob?(pattern: string): string[] | undefined;
+  /** User names from /etc/passwd, or undefined when it cannot be read. */
+  users(): Set<string> | undefined;
+  /** Group names from /etc/group, or undefined when it cannot be read. */
+  groups(): Set<string> | undefined;
+}
+
+/** Other documents of the workspace, already parsed (open editors win over disk). */
+export interface WorkspaceView {
+  documents(languageId: string): Iterable<{ uri: string; parsed: ParsedDocument<unknown> }>;
+}
+
+export interface LanguageContext {
+  locale: DocsLanguage;
+  /** URI of the document being worked on. */
+  uri: string;
+  workspace: WorkspaceView;
+  host?: HostView;
+}
+
+/** One facade shape for every language: the server and the CLI only ever talk to this. */
+export interface LanguageFacade<T = unknown> {
+  id: string;
+  rules: RuleTable;
+  parse(text: string): ParsedDocument<T>;
+  /** Semantic checks. Syntax problems from `parse` are added by the caller. */
+  validate(doc: ParsedDocument<T>, ctx: LanguageContext): Finding[];
+  complete(doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): CompletionItem[];
+  hover(doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): Hover | null;
+  symbols(doc: ParsedDocument<T>): DocumentSymbol[];
+  folding(doc: ParsedDocument<T>): FoldingRange[];
+  /** Quick fixes for one of our own diagnostics (its `data` is the finding's). */
+  codeActions?(doc: ParsedDocument<T>, diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[];
+}
+
+export interface Rule {
+  severity: Severity;
+  /** Message with `{name}` placeholders filled from the finding's args. */
+  message: Localized;
+}
+
+/** Rule table of one language, keyed by stable code (`rsyslog/unknown-facility`). */
+export type RuleTable = Record<string, Rule>;

@@ -1,0 +1,189 @@
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore, uriToPath } from './documentStore';
+import { nodeHost } from './host';
+import { diagnose } from './languages/common/diagnose';
+import type { LanguageContext } from './languages/common/types';
+import { facadeFor, LANGUAGES } from './languages/index';
+import { runSafe } from './runSafe';
+import { DEFAULT_SETTINGS, localeToDocs, readSettings, type ServerSettings } from './settings';
+import { registerExtras } from './serverExtras';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new DocumentStore();
+const host = nodeHost();
+const log = (m: string) => connection.console.error(m);
+
+let clientLocale = 'en';
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let canPullConfig = false;
+let folders: string[] = [];
+
+function docsLanguage() {
+  return settings.docsLanguage === 'auto' ? localeToDocs(clientLocale) : settings.docsLanguage;
+}
+
+function contextFor(uri: string): LanguageContext {
+  return { locale: docsLanguage(), uri, workspace: store, host };
+}
+
+/** The facade and parse of an open document, or undefined when it is none of ours. */
+function parsed(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const facade = facadeFor(doc.languageId);
+  if (!facade) return undefined;
+  const tree = store.parseOpen(uri, doc.languageId, doc.version, () => doc.getText());
+  return tree ? { facade, tree, doc } : undefined;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale ?? 'en';
+  settings = readSettings((params.initializationOptions as any)?.settings ?? params.initializationOptions);
+  canPullConfig = !!params.capabilities.workspace?.configuration;
+  folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (folders.length === 0 && params.rootUri) {
+    const p = uriToPath(params.rootUri);
+    if (p) folders.push(p);
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: ['.', '$', '=', '"', '<', ' ', '-', ':', '@', '(', ','], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'linux-admin-configs', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await refreshSettings();
+  // Cross-file checks (duplicate logrotate paths, firewalld services, rsyslog templates) need
+  // the workspace's other files; the scan is bounded and runs after the first diagnostics.
+  setTimeout(() => {
+    runSafe(log, 'workspace scan', undefined, undefined, () => store.scanFolders(folders));
+    for (const d of documents.all()) schedule(d.uri, 0);
+  }, 50);
+});
+
+async function refreshSettings() {
+  if (!canPullConfig) return;
+  try {
+    const [cfg] = await connection.workspace.getConfiguration([{ section: 'linuxAdminConfigs' }]);
+    settings = readSettings(cfg);
+  } catch {
+    // A client that cannot answer keeps the defaults.
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (canPullConfig) await refreshSettings();
+  else settings = readSettings((change.settings as any)?.linuxAdminConfigs);
+  for (const d of documents.all()) schedule(d.uri, 0);
+});
+
+const timers = new Map<string, NodeJS.Timeout>();
+
+/** Validates a document after `delay` ms; a later call for the same document replaces it. */
+function schedule(uri: string, delay: number) {
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      publish(uri);
+    }, delay),
+  );
+}
+
+function publish(uri: string) {
+  const p = parsed(uri);
+  if (!p) return;
+  const diagnostics = settings.validateEnabled
+    ? runSafe(log, 'validate', [], undefined, () => diagnose(p.facade, p.tree, contextFor(uri), settings.severity))
+    : [];
+  void connection.sendDiagnostics({ uri, version: p.doc.version, diagnostics });
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => {
+  schedule(e.document.uri, 150);
+  // Other open files of the same language may depend on this one (cross-file checks).
+  for (const d of documents.all()) if (d.uri !== e.document.uri && d.languageId === e.document.languageId) schedule(d.uri, 400);
+});
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  store.close(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeWatchedFiles((e) => {
+  for (const c of e.changes) {
+    const file = uriToPath(c.uri);
+    if (!file) continue;
+    if (c.type === 3) store.remove(c.uri);
+    else store.readFile(file);
+  }
+  for (const d of documents.all()) schedule(d.uri, 200);
+});
+
+connection.onCompletion((params, token) =>
+  runSafe(log, 'completion', [], token, () => {
+    const p = parsed(params.textDocument.uri);
+    return p ? p.facade.complete(p.tree, params.position, contextFor(params.textDocument.uri)) : [];
+  }),
+);
+
+connection.onHover((params, token) =>
+  runSafe(log, 'hover', null, token, () => {
+    const p = parsed(params.textDocument.uri);
+    return p ? p.facade.hover(p.tree, params.position, contextFor(params.textDocument.uri)) : null;
+  }),
+);
+
+connection.onDocumentSymbol((params, token) =>
+  runSafe(log, 'symbols', [], token, () => {
+    const p = parsed(params.textDocument.uri);
+    return p ? p.facade.symbols(p.tree) : [];
+  }),
+);
+
+connection.onFoldingRanges((params, token) =>
+  runSafe(log, 'folding', [], token, () => {
+    const p = parsed(params.textDocument.uri);
+    return p ? p.facade.folding(p.tree) : [];
+  }),
+);
+
+connection.onCodeAction((params, token) =>
+  runSafe(log, 'codeAction', [], token, () => {
+    const p = parsed(params.textDocument.uri);
+    if (!p || !p.facade.codeActions) return [];
+    const ctx = contextFor(params.textDocument.uri);
+    return params.context.diagnostics
+      .filter((d) => d.source === 'linux-admin-configs')
+      .flatMap((d) => p.facade.codeActions!(p.tree, d, ctx));
+  }),
+);
+
+registerExtras({ connection, documents, log, docsLanguage });
+
+documents.listen(connection);
+connection.listen();
+
+// Languages are registered in languages/index.ts; keep the import used for tree-shaking clarity.
+void LANGUAGES;

@@ -1,0 +1,34 @@
+import type { SeverityOverrides } from './languages/common/rules';
+import type { DocsLanguage } from './languages/common/types';
+
+/** The server's view of the `linuxAdminConfigs.*` settings. */
+export interface ServerSettings {
+  docsLanguage: 'auto' | DocsLanguage;
+  severity: SeverityOverrides;
+  validateEnabled: boolean;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { docsLanguage: 'auto', severity: {}, validateEnabled: true };
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads the `linuxAdminConfigs` section as sent by any client, ignoring malformed values. */
+export function readSettings(raw: unknown): ServerSettings {
+  const s: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
+  if (!raw || typeof raw !== 'object') return s;
+  const r = raw as Record<string, any>;
+  const lang = r.docs?.language ?? r['docs.language'];
+  if (lang === 'en' || lang === 'ja' || lang === 'auto') s.docsLanguage = lang;
+  const sev = r.diagnostics?.severity ?? r['diagnostics.severity'];
+  if (sev && typeof sev === 'object') {
+    for (const [code, v] of Object.entries(sev)) if (typeof v === 'string' && SEVERITIES.has(v)) s.severity[code] = v as any;
+  }
+  const en = r.validate?.enable ?? r['validate.enable'];
+  if (typeof en === 'boolean') s.validateEnabled = en;
+  return s;
+}
+
+/** `ja`, `ja-JP` … give Japanese; anything else English. */
+export function localeToDocs(locale: string | undefined): DocsLanguage {
+  return locale && locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
