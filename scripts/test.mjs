@@ -1,0 +1,78 @@
+// Runs every test tier in order and prints one closing line: "tests: N passed, N failed".
+// Tiers: type check, build, unit (mocha), grammar (vscode-tmgrammar-test), LSP with a real
+// client (Neovim), end-to-end in a real VS Code (code-server). `--only unit,lsp` picks tiers.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { ensureSystemPackages } from './setup.mjs';
+
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+const bin = (name) => `node_modules/.bin/${name}`;
+const grammarTests = existsSync('test/grammar') ? readdirSync('test/grammar').filter((f) => /\.test\./.test(f)) : [];
+const hasE2e = existsSync('test/e2e') && readdirSync('test/e2e').some((f) => f.endsWith('.e2e.ts'));
+
+const tiers = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', '.'], count: () => ({ passed: 1, failed: 0 }) },
+  { name: 'build', cmd: 'node', args: ['scripts/build.mjs'], count: () => ({ passed: 1, failed: 0 }) },
+  { name: 'unit', cmd: bin('mocha'), args: [], count: mochaCounts },
+  {
+    name: 'grammar',
+    cmd: bin('vscode-tmgrammar-test'),
+    args: grammarTests.map((f) => `test/grammar/${f}`),
+    count: grammarCounts,
+    skip: grammarTests.length === 0,
+  },
+  { name: 'lsp', cmd: bin('mocha'), args: ['test/lsp/**/*.test.ts'], count: mochaCounts },
+  { name: 'e2e', cmd: bin('mocha'), args: ['--timeout', '300000', 'test/e2e/**/*.e2e.ts'], count: mochaCounts, skip: !hasE2e },
+];
+
+function mochaCounts(out, code) {
+  const passed = Number(/(\d+) passing/.exec(out)?.[1] ?? 0);
+  const failed = Number(/(\d+) failing/.exec(out)?.[1] ?? 0);
+  return { passed, failed: failed || (code !== 0 && passed === 0 ? 1 : 0) };
+}
+
+function grammarCounts(out, code) {
+  const passed = (out.match(/✓|✔/g) ?? []).length;
+  const failed = (out.match(/✖|✗/g) ?? []).length;
+  return { passed, failed: failed || (code !== 0 ? 1 : 0) };
+}
+
+function run(tier) {
+  return new Promise((resolve) => {
+    const child = spawn(tier.cmd, tier.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const take = (stream, sink) =>
+      stream.on('data', (d) => {
+        out += d;
+        sink.write(d);
+      });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    child.on('error', (e) => resolve({ code: 1, out: String(e) }));
+  });
+}
+
+if (!only.length || only.some((t) => t === 'lsp' || t === 'e2e')) ensureSystemPackages();
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const tier of tiers) {
+  if (only.length && !only.includes(tier.name)) continue;
+  if (tier.skip) {
+    summary.push(`${tier.name}: nothing to run`);
+    continue;
+  }
+  console.log(`\n=== ${tier.name} ===`);
+  const started = Date.now();
+  const { code, out } = await run(tier);
+  const c = tier.count(out, code);
+  passed += c.passed;
+  failed += c.failed;
+  summary.push(`${tier.name}: ${c.passed} passed, ${c.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if ((tier.name === 'typecheck' || tier.name === 'build') && code !== 0) break;
+}
+console.log('\n' + summary.join('\n'));
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

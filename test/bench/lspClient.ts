@@ -1,0 +1,64 @@
+/** A minimal LSP client over stdio for benchmarks and protocol tests: starts dist/server.js. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export interface Session {
+  conn: ProtocolConnection;
+  child: ChildProcess;
+  /** Resolves with the first diagnostics published for `uri` after this call. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { locale?: string; rootUri?: string | null; settings?: unknown } = {}): Promise<Session> {
+  const server = path.resolve(__dirname, '../../dist/server.js');
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const list = waiters.get(p.uri);
+    if (list?.length) {
+      waiters.delete(p.uri);
+      for (const w of list) w(p);
+    }
+  });
+  conn.onRequest('workspace/configuration', () => [opts.settings ?? {}]);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: opts.rootUri ?? null,
+    locale: opts.locale ?? 'en',
+    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    initializationOptions: opts.settings ? { settings: opts.settings } : undefined,
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    conn,
+    child,
+    nextDiagnostics(uri) {
+      return new Promise((resolve) => {
+        const list = waiters.get(uri) ?? [];
+        list.push(resolve);
+        waiters.set(uri, list);
+      });
+    },
+    async close() {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        // The server may already be gone.
+      }
+      conn.dispose();
+      child.kill();
+    },
+  };
+}

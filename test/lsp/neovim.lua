@@ -1,0 +1,55 @@
+-- Drives our language server from headless Neovim (0.7+) as a real LSP client.
+-- Reads a job description (JSON) from $LAC_JOB and writes what the client saw to $LAC_OUT.
+local job = vim.fn.json_decode(vim.fn.readfile(os.getenv('LAC_JOB')))
+local out = { diagnostics = {}, hover = vim.NIL, completion = {}, errors = {} }
+
+local function finish()
+  vim.fn.writefile({ vim.fn.json_encode(out) }, os.getenv('LAC_OUT'))
+  vim.cmd('qa!')
+end
+
+local ok, err = pcall(function()
+  local client_id = vim.lsp.start_client({
+    name = 'linux-admin-configs',
+    cmd = { 'node', job.server, '--stdio' },
+    root_dir = job.root,
+    init_options = job.initOptions,
+    get_language_id = function() return job.languageId end,
+    on_error = function(code) table.insert(out.errors, 'client error ' .. tostring(code)) end,
+  })
+  if not client_id then error('the server did not start') end
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(job.file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.bo[bufnr].filetype = job.languageId
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  -- Diagnostics arrive as a notification after didOpen: wait for them, not a fixed time.
+  vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(out.diagnostics, { line = d.lnum, col = d.col, code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code), message = d.message })
+  end
+
+  local uri = vim.uri_from_bufnr(bufnr)
+  if job.hover then
+    local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
+      textDocument = { uri = uri }, position = { line = job.hover.line, character = job.hover.character },
+    }, 10000)
+    for _, r in pairs(res or {}) do
+      if r.result then out.hover = r.result.contents end
+      if r.err then table.insert(out.errors, vim.inspect(r.err)) end
+    end
+  end
+  if job.completion then
+    local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', {
+      textDocument = { uri = uri }, position = { line = job.completion.line, character = job.completion.character },
+    }, 10000)
+    for _, r in pairs(res or {}) do
+      local items = r.result and (r.result.items or r.result) or {}
+      for _, it in ipairs(items) do table.insert(out.completion, it.label) end
+      if r.err then table.insert(out.errors, vim.inspect(r.err)) end
+    end
+  end
+end)
+if not ok then table.insert(out.errors, tostring(err)) end
+finish()

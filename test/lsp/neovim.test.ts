@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+
+interface LspCase {
+  file: string;
+  languageId: string;
+  diagnostic?: { line: number; code: string };
+  hover?: { line: number; character: number; contains: string };
+  hoverJa?: { line: number; character: number; contains: string };
+  completion?: { line: number; character: number; label: string };
+}
+
+interface ClientSaw {
+  diagnostics: { line: number; col: number; code: string; message: string }[];
+  hover: unknown;
+  completion: string[];
+  errors: string[];
+}
+
+function hasNeovim(): boolean {
+  try {
+    execFileSync('nvim', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hoverText(h: unknown): string {
+  if (!h || h === null) return '';
+  if (typeof h === 'string') return h;
+  if (Array.isArray(h)) return h.map(hoverText).join('\n');
+  return String((h as { value?: string }).value ?? '');
+}
+
+/** Runs one session of headless Neovim against the real server, in a copy of the fixture folder. */
+function runNeovim(dir: string, c: LspCase, hover: LspCase['hover'], initOptions: unknown): ClientSaw {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-nvim-'));
+  try {
+    fs.cpSync(dir, tmp, { recursive: true });
+    const job = path.join(tmp, 'job.json');
+    const out = path.join(tmp, 'out.json');
+    fs.writeFileSync(
+      job,
+      JSON.stringify({ server: SERVER, root: tmp, file: path.join(tmp, c.file), languageId: c.languageId, hover, completion: c.completion, initOptions }),
+    );
+    const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${path.join(__dirname, 'neovim.lua')}`], {
+      env: { ...process.env, LAC_JOB: job, LAC_OUT: out, HOME: tmp, XDG_STATE_HOME: tmp, XDG_DATA_HOME: tmp, XDG_CONFIG_HOME: tmp },
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
+    if (!fs.existsSync(out)) throw new Error(`Neovim wrote nothing (exit ${r.status}): ${r.stderr}`);
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as ClientSaw;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const cases = fs.existsSync(FIXTURES)
+  ? fs
+      .readdirSync(FIXTURES)
+      .filter((d) => fs.existsSync(path.join(FIXTURES, d, 'lsp.json')))
+      .map((d) => ({ dir: path.join(FIXTURES, d), c: JSON.parse(fs.readFileSync(path.join(FIXTURES, d, 'lsp.json'), 'utf8')) as LspCase }))
+  : [];
+
+describe('LSP over stdio with a real client (headless Neovim)', function () {
+  this.timeout(120_000);
+  before(function () {
+    if (!hasNeovim()) {
+      if (process.env.CI) throw new Error('nvim is not installed: apt-get install neovim');
+      this.skip();
+    }
+    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
+  });
+
+  it('has a fixture for every language', () => {
+    assert.ok(cases.length > 0, 'test/fixtures/*/lsp.json');
+  });
+
+  for (const { dir, c } of cases) {
+    it(`${c.languageId}: diagnostics, hover and completion in ${c.file}`, () => {
+      const saw = runNeovim(dir, c, c.hover, {});
+      assert.deepEqual(saw.errors, []);
+      if (c.diagnostic) {
+        const codes = saw.diagnostics.map((d) => `${d.line}:${d.code}`);
+        assert.ok(codes.includes(`${c.diagnostic.line}:${c.diagnostic.code}`), `expected ${c.diagnostic.line}:${c.diagnostic.code} among ${codes.join(', ')}`);
+      }
+      if (c.hover) assert.ok(hoverText(saw.hover).includes(c.hover.contains), `hover was: ${hoverText(saw.hover)}`);
+      if (c.completion) assert.ok(saw.completion.includes(c.completion.label), `completion was: ${saw.completion.slice(0, 30).join(', ')}`);
+    });
+  }
+
+  const withJa = cases.find((x) => x.c.hoverJa);
+  if (withJa) {
+    it(`${withJa.c.languageId}: Japanese hover when the client asks for Japanese docs`, () => {
+      const saw = runNeovim(withJa.dir, withJa.c, withJa.c.hoverJa, { settings: { docs: { language: 'ja' } } });
+      assert.ok(hoverText(saw.hover).includes(withJa.c.hoverJa!.contains), `hover was: ${hoverText(saw.hover)}`);
+    });
+  }
+});
