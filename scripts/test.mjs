@@ -1,6 +1,7 @@
 // Runs every test tier in order and prints one closing line: "tests: N passed, N failed".
 // Tiers: type check, build, unit (mocha), grammar (vscode-tmgrammar-test), LSP with a real
-// client (Neovim), end-to-end in a real VS Code (code-server). `--only unit,lsp` picks tiers.
+// client (Neovim), end-to-end in a real VS Code (code-server), differential (our verdicts against
+// the real tools on Debian's files). `--only unit,lsp` picks tiers.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { ensureSystemPackages } from './setup.mjs';
@@ -13,7 +14,7 @@ const hasE2e = existsSync('test/e2e') && readdirSync('test/e2e').some((f) => f.e
 const tiers = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', '.'], count: () => ({ passed: 1, failed: 0 }) },
   { name: 'build', cmd: 'node', args: ['scripts/build.mjs'], count: () => ({ passed: 1, failed: 0 }) },
-  { name: 'unit', cmd: bin('mocha'), args: [], count: mochaCounts },
+  { name: 'unit', cmd: bin('mocha'), args: ['test/unit/**/*.test.ts'], count: mochaCounts },
   {
     name: 'grammar',
     cmd: bin('vscode-tmgrammar-test'),
@@ -23,6 +24,13 @@ const tiers = [
   },
   { name: 'lsp', cmd: bin('mocha'), args: ['test/lsp/**/*.test.ts'], count: mochaCounts },
   { name: 'e2e', cmd: bin('mocha'), args: ['--timeout', '300000', 'test/e2e/**/*.e2e.ts'], count: mochaCounts, skip: !hasE2e },
+  // Agreement with the real tools on Debian's own files (apt-get download; network needed).
+  {
+    name: 'differential',
+    cmd: bin('mocha'),
+    args: ['--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '600000', 'test/differential/**/*.test.ts'],
+    count: mochaCounts,
+  },
 ];
 
 function mochaCounts(out, code) {
@@ -53,7 +61,7 @@ function run(tier) {
   });
 }
 
-if (!only.length || only.some((t) => t === 'lsp' || t === 'e2e')) ensureSystemPackages();
+if (!only.length || only.some((t) => ['unit', 'lsp', 'e2e', 'differential'].includes(t))) ensureSystemPackages();
 
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,93 @@
+import type { RuleTable } from '../common/types';
+
+/**
+ * Severities follow what firewalld itself does with the file: what makes it refuse the file
+ * (`firewall-offline-cmd --check-config` fails) is an error; what it only logs and ignores
+ * (a rich rule it drops, a duplicate) is a warning.
+ */
+export const RULES: RuleTable = {
+  'firewalld/xml-syntax': {
+    severity: 'error',
+    message: { en: 'XML syntax error: {detail}. firewalld refuses the whole file.', ja: 'XML の構文エラーです: {detail}。firewalld はファイル全体を読み込みません。' },
+  },
+  'firewalld/wrong-root': {
+    severity: 'error',
+    message: { en: 'A file in {folder} must have <{expected}> as its root element, not <{found}>.', ja: '{folder} のファイルのルート要素は <{found}> ではなく <{expected}> でなければなりません。' },
+  },
+  'firewalld/unknown-element': {
+    severity: 'error',
+    message: { en: 'Unknown element <{name}> in a {kind} file; firewalld refuses the file.{hint}', ja: '{kind} ファイルに未知の要素 <{name}> があります。firewalld はファイルを読み込みません。{hint}' },
+  },
+  'firewalld/misplaced-element': {
+    severity: 'warning',
+    message: { en: '<{name}> does not belong inside <{parent}>; firewalld ignores it.', ja: '<{name}> は <{parent}> の中には書けません。firewalld は無視します。' },
+  },
+  'firewalld/missing-attribute': {
+    severity: 'error',
+    message: { en: '<{element}> needs the attribute {name}; firewalld refuses the file.', ja: '<{element}> には属性 {name} が必要です。firewalld はファイルを読み込みません。' },
+  },
+  'firewalld/unknown-attribute': {
+    severity: 'error',
+    message: { en: 'Unknown attribute {name} on <{element}>; firewalld refuses the file.{hint}', ja: '<{element}> の属性 {name} は未知のものです。firewalld はファイルを読み込みません。{hint}' },
+  },
+  'firewalld/deprecated-attribute': {
+    severity: 'information',
+    message: { en: 'The attribute {name} on <{element}> is obsolete and ignored.', ja: '<{element}> の属性 {name} は廃止されており、無視されます。' },
+  },
+  'firewalld/deprecated-element': {
+    severity: 'information',
+    message: { en: '<{name}> is deprecated; use {replacement}.', ja: '<{name}> は非推奨です。{replacement} を使ってください。' },
+  },
+  'firewalld/invalid-value': {
+    severity: 'error',
+    message: { en: "Invalid {attribute} '{value}': {reason}.", ja: '{attribute} の値 \'{value}\' が不正です: {reason}。' },
+  },
+  'firewalld/ignored-value': {
+    severity: 'warning',
+    message: { en: "Invalid {attribute} '{value}': {reason}; firewalld ignores it.", ja: '{attribute} の値 \'{value}\' が不正です: {reason}。firewalld はこれを無視します。' },
+  },
+  'firewalld/rule-ignored': {
+    severity: 'warning',
+    message: { en: 'firewalld ignores this rich rule: {reason}.', ja: 'firewalld はこのリッチルールを無視します: {reason}。' },
+  },
+  'firewalld/too-many': {
+    severity: 'warning',
+    message: { en: 'At most {max} {what} allowed in <{parent}>; firewalld ignores the extra ones.', ja: '<{parent}> に書ける {what} は {max} 個までです。firewalld は余分なものを無視します。' },
+  },
+  'firewalld/duplicate': {
+    severity: 'warning',
+    message: { en: '{what} is already set above; firewalld ignores the duplicate.', ja: '{what} はすでに上で設定されています。firewalld は重複を無視します。' },
+  },
+  'firewalld/missing-text': {
+    severity: 'error',
+    message: { en: '<{name}> needs text content.', ja: '<{name}> には内容（テキスト）が必要です。' },
+  },
+  'firewalld/unknown-service': {
+    severity: 'error',
+    message: { en: "Service '{name}' is neither shipped with firewalld nor defined in services/.{hint}", ja: "サービス '{name}' は firewalld に同梱されておらず、services/ にも定義されていません。{hint}" },
+  },
+  'firewalld/unknown-icmptype': {
+    severity: 'error',
+    message: { en: "ICMP type '{name}' is neither shipped with firewalld nor defined in icmptypes/.{hint}", ja: "ICMP タイプ '{name}' は firewalld に同梱されておらず、icmptypes/ にも定義されていません。{hint}" },
+  },
+  'firewalld/unknown-helper': {
+    severity: 'error',
+    message: { en: "Helper '{name}' is neither shipped with firewalld nor defined in helpers/.{hint}", ja: "ヘルパー '{name}' は firewalld に同梱されておらず、helpers/ にも定義されていません。{hint}" },
+  },
+  'firewalld/unknown-ipset': {
+    severity: 'error',
+    message: { en: "ipset '{name}' is not defined in ipsets/.{hint}", ja: "ipset '{name}' は ipsets/ に定義されていません。{hint}" },
+  },
+  'firewalld/unknown-zone': {
+    severity: 'error',
+    message: { en: "Zone '{name}' is neither shipped with firewalld nor defined in zones/ (ANY and HOST are also allowed).{hint}", ja: "ゾーン '{name}' は firewalld に同梱されておらず、zones/ にも定義されていません（ANY と HOST も使えます）。{hint}" },
+  },
+  'firewalld/zone-mix': {
+    severity: 'error',
+    message: { en: '{what}: use either regular zones, or exactly one of ANY or HOST.', ja: '{what}: 通常のゾーンを並べるか、ANY または HOST のどちらか 1 つだけを書きます。' },
+  },
+  'firewalld/conflict': {
+    severity: 'error',
+    message: { en: '{reason}.', ja: '{reason}。' },
+  },
+};

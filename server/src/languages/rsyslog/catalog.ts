@@ -1,0 +1,193 @@
+import { Catalog, type CatalogEntry } from '../common/catalog';
+import actionsJson from '../../../data/rsyslog/actions.json';
+import compareOpsJson from '../../../data/rsyslog/compareOps.json';
+import directivesJson from '../../../data/rsyslog/directives.json';
+import facilitiesJson from '../../../data/rsyslog/facilities.json';
+import modulesJson from '../../../data/rsyslog/modules.json';
+import objectsJson from '../../../data/rsyslog/objects.json';
+import prioritiesJson from '../../../data/rsyslog/priorities.json';
+import propertiesJson from '../../../data/rsyslog/properties.json';
+
+export interface FacilityEntry extends CatalogEntry {
+  code?: number;
+}
+export interface PriorityEntry extends CatalogEntry {
+  level?: number;
+  deprecatedAliases?: string[];
+}
+export interface ActionEntry extends CatalogEntry {
+  form: string;
+}
+export interface DirectiveEntry extends CatalogEntry {
+  module?: string;
+  /** `module(load="{arg}")`: the RainerScript form, `{arg}` being the directive's argument. */
+  replacementTemplate?: string;
+}
+export type ParamEntry = CatalogEntry;
+export interface ModuleEntry extends CatalogEntry {
+  moduleType?: string;
+  builtin?: boolean;
+  moduleParams?: ParamEntry[];
+  inputParams?: ParamEntry[];
+  actionParams?: ParamEntry[];
+}
+export interface ObjectEntry extends CatalogEntry {
+  params?: ParamEntry[];
+}
+
+/** A facility or priority name: its entry, and the modern spelling when this one is deprecated. */
+export interface NameInfo<E> {
+  entry: E | undefined;
+  deprecatedFor: string | undefined;
+}
+
+function memo<E extends CatalogEntry>(c: Catalog<E>, deprecatedFor: (e: E, name: string) => string | undefined): (name: string) => NameInfo<E> {
+  const cache = new Map<string, NameInfo<E>>();
+  return (name) => {
+    let v = cache.get(name);
+    if (!v) {
+      const entry = c.get(name);
+      v = { entry, deprecatedFor: entry ? deprecatedFor(entry, name) : undefined };
+      if (cache.size < 10000) cache.set(name, v);
+    }
+    return v;
+  };
+}
+
+/** The rsyslog catalog: every piece of knowledge, with case-insensitive lookups built once. */
+export interface RsyslogCatalog {
+  facilities: Catalog<FacilityEntry>;
+  priorities: Catalog<PriorityEntry>;
+  actions: Catalog<ActionEntry>;
+  actionsByForm: Map<string, ActionEntry>;
+  directives: Catalog<DirectiveEntry>;
+  modules: Catalog<ModuleEntry>;
+  objects: Catalog<ObjectEntry>;
+  properties: Catalog<CatalogEntry>;
+  compareOps: Catalog<CatalogEntry>;
+  /** Parameters by lower-cased name, per module and kind ('module' | 'input' | 'action'). */
+  moduleParams(module: string, kind: 'module' | 'input' | 'action'): Catalog<ParamEntry> | undefined;
+  /** Parameters of an object (`action`, `input`, `global` …). */
+  objectParams(object: string): Catalog<ParamEntry> | undefined;
+  /** Lookups memoized by exact spelling, for the hot path of validating selectors. */
+  facility(name: string): NameInfo<FacilityEntry>;
+  priority(name: string): NameInfo<PriorityEntry>;
+  facilityNames: string[];
+  priorityNames: string[];
+  directiveNames: string[];
+  moduleNames: string[];
+  objectNames: string[];
+}
+
+/** Templates rsyslog defines itself; references to them need no definition. */
+export const BUILTIN_TEMPLATES = [
+  'RSYSLOG_TraditionalFileFormat',
+  'RSYSLOG_FileFormat',
+  'RSYSLOG_TraditionalForwardFormat',
+  'RSYSLOG_SysklogdFileFormat',
+  'RSYSLOG_ForwardFormat',
+  'RSYSLOG_SyslogProtocol23Format',
+  'RSYSLOG_DebugFormat',
+  'RSYSLOG_WallFmt',
+  'RSYSLOG_StdUsrMsgFmt',
+  'RSYSLOG_StdDBFmt',
+  'RSYSLOG_StdPgSQLFmt',
+  'RSYSLOG_StdJSONFmt',
+  'RSYSLOG_spoofadr',
+  'RSYSLOG_omudpspoofDfltSourceTpl',
+];
+export const BUILTIN_RULESETS = ['RSYSLOG_DefaultRuleset'];
+
+function asEntries<T>(json: unknown): T[] {
+  if (Array.isArray(json)) return json as T[];
+  // Tolerate `{ "entries": [...] }` should the data ever be wrapped.
+  const e = (json as { entries?: unknown })?.entries;
+  return Array.isArray(e) ? (e as T[]) : [];
+}
+
+let cached: RsyslogCatalog | undefined;
+
+/** The catalog, built on first use. */
+export function rsyslogCatalog(): RsyslogCatalog {
+  if (cached) return cached;
+  const facilities = new Catalog(asEntries<FacilityEntry>(facilitiesJson));
+  const priorities = new Catalog(asEntries<PriorityEntry>(prioritiesJson));
+  const actions = new Catalog(asEntries<ActionEntry>(actionsJson));
+  const directives = new Catalog(asEntries<DirectiveEntry>(directivesJson));
+  const modules = new Catalog(asEntries<ModuleEntry>(modulesJson));
+  const objects = new Catalog(asEntries<ObjectEntry>(objectsJson));
+  const properties = new Catalog(asEntries<CatalogEntry>(propertiesJson));
+  const compareOps = new Catalog(asEntries<CatalogEntry>(compareOpsJson));
+  const actionsByForm = new Map<string, ActionEntry>();
+  for (const a of actions.entries) if (a.form && !actionsByForm.has(a.form)) actionsByForm.set(a.form, a);
+  const paramCache = new Map<string, Catalog<ParamEntry> | undefined>();
+  const byKind = { module: new Map<string, string>(), input: new Map<string, string>(), action: new Map<string, string>() };
+  const moduleParams = (module: string, kind: 'module' | 'input' | 'action') => {
+    let key = byKind[kind].get(module);
+    if (key === undefined) {
+      key = kind + ':' + module.toLowerCase();
+      byKind[kind].set(module, key);
+    }
+    if (paramCache.has(key)) return paramCache.get(key);
+    const m = modules.get(module);
+    const list = m ? (kind === 'module' ? m.moduleParams : kind === 'input' ? m.inputParams : m.actionParams) : undefined;
+    const c = list && list.length ? new Catalog(list) : undefined;
+    paramCache.set(key, c);
+    return c;
+  };
+  const objectKeys = new Map<string, string>();
+  const objectParams = (object: string) => {
+    let key = objectKeys.get(object);
+    if (key === undefined) {
+      key = 'object:' + object.toLowerCase();
+      objectKeys.set(object, key);
+    }
+    if (paramCache.has(key)) return paramCache.get(key);
+    const o = objects.get(object);
+    const c = o?.params ? new Catalog(o.params) : undefined;
+    paramCache.set(key, c);
+    return c;
+  };
+  const names = (c: Catalog) => c.entries.map((e) => e.name);
+  cached = {
+    facilities,
+    priorities,
+    actions,
+    actionsByForm,
+    directives,
+    modules,
+    objects,
+    properties,
+    compareOps,
+    moduleParams,
+    objectParams,
+    facility: memo(facilities, (e) => e.deprecated?.replacement),
+    priority: memo(priorities, (e, name) => (e.deprecatedAliases?.some((a) => a.toLowerCase() === name.toLowerCase()) ? e.name : undefined)),
+    facilityNames: facilities.names(),
+    priorityNames: priorities.names(),
+    directiveNames: names(directives),
+    moduleNames: names(modules),
+    objectNames: objects.entries.filter((e) => e.kind === 'object').map((e) => e.name),
+  };
+  return cached;
+}
+
+/** `imudp` for `imudp`, `builtin:omfile`, `imudp.so` or `/usr/lib/rsyslog/imudp.so`. */
+const normalized = new Map<string, string>();
+
+export function normalizeModule(name: string): string {
+  const hit = normalized.get(name);
+  if (hit !== undefined) return hit;
+  const n = normalizeUncached(name);
+  if (normalized.size < 5000) normalized.set(name, n);
+  return n;
+}
+
+function normalizeUncached(name: string): string {
+  let n = name.trim().toLowerCase();
+  if (n.startsWith('builtin:')) n = n.slice(8);
+  const slash = n.lastIndexOf('/');
+  if (slash >= 0) n = n.slice(slash + 1);
+  if (n.endsWith('.so')) n = n.slice(0, -3);
+  return n;
+}

@@ -1,0 +1,22 @@
+import type { LanguageFacade } from '../common/types';
+import { codeActions } from './codeActions';
+import { complete } from './complete';
+import { hover } from './hover';
+import { parse } from './parse';
+import { RULES } from './rules';
+import { folding, symbols } from './symbols';
+import type { RsyslogTree } from './tree';
+import { validate } from './validate';
+
+/** rsyslog.conf and rsyslog.d/*.conf: legacy selectors, `$` directives and RainerScript. */
+export const rsyslogFacade: LanguageFacade<RsyslogTree> = {
+  id: 'rsyslog',
+  rules: RULES,
+  parse,
+  validate,
+  complete,
+  hover,
+  symbols,
+  folding,
+  codeActions,
+};

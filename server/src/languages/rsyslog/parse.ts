@@ -1,0 +1,451 @@
+import { LineIndex } from '../common/text';
+import type { ParsedDocument } from '../common/types';
+import { parseLegacyAction } from './legacyAction';
+import { Reader } from './reader';
+import {
+  add,
+  AMP,
+  BACKSLASH,
+  BANG,
+  COLON,
+  COMMA,
+  DOLLAR,
+  DOT,
+  DQUOTE,
+  EQ,
+  HASH,
+  isBlank,
+  isNameChar,
+  isSelectorChar,
+  isWordChar,
+  LBRACE,
+  LF,
+  LPAREN,
+  RBRACE,
+  RPAREN,
+  SLASH,
+  SQUOTE,
+  SPACE,
+  STAR,
+  TAB,
+  CR,
+} from './scanner';
+import type {
+  ContinuationStmt,
+  IfStmt,
+  KeywordStmt,
+  ObjectStmt,
+  Param,
+  PropFilterStmt,
+  RsyslogTree,
+  RuleStmt,
+  Span,
+  Stmt,
+  Value,
+} from './tree';
+
+export type RsyslogDocument = ParsedDocument<RsyslogTree>;
+
+/** Keywords that are statements of their own (not objects written `name(...)`). */
+const STATEMENT_KEYWORDS = new Set(['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue']);
+/** Parameters whose string values may span lines (template text). */
+const MULTILINE_PARAMS = new Set(['string', 'value', 'format']);
+
+/**
+ * Parses rsyslog.conf: legacy selector lines, `$` directives and RainerScript in one pass.
+ * Never throws; syntax problems are returned as findings and parsing goes on after them.
+ */
+export function parse(text: string): RsyslogDocument {
+  const lines = new LineIndex(text);
+  const p = new Parser(text, lines);
+  const statements = p.statements(false);
+  return { text, lines, tree: { statements, comments: p.comments }, problems: p.problems };
+}
+
+class Parser extends Reader {
+  // ---- statements -----------------------------------------------------------------------
+
+  /** Statements up to the end of the text, or to the `}` closing a block when `inBlock`. */
+  statements(inBlock: boolean): Stmt[] {
+    const out: Stmt[] = [];
+    for (;;) {
+      this.skipAll();
+      if (this.i >= this.n) return out;
+      const c = this.s.charCodeAt(this.i);
+      if (c === RBRACE) {
+        if (inBlock) return out;
+        this.problem('rsyslog/unbalanced-brace', this.i, this.i + 1, { char: '}' });
+        this.i++;
+        continue;
+      }
+      const before = this.i;
+      const st = this.statement(inBlock);
+      if (st) out.push(st);
+      if (this.i === before) this.skipUnexpected();
+    }
+  }
+
+  statement(inBlock = false): Stmt | null {
+    const s = this.s;
+    const start = this.i;
+    const c = s.charCodeAt(start);
+    if (c === DOLLAR) return this.directive();
+    if (c === COLON) return this.propertyFilter();
+    if (c === AMP) return this.continuation();
+    if (isWordChar(c) || c === STAR) {
+      let j = start;
+      while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
+      const after = s.charCodeAt(j);
+      // `mail.info`, `auth,authpriv.*`: a selector, the common case, needs no keyword test.
+      if ((after === DOT || after === COMMA) && this.looksLikeSelector(start)) return this.rule();
+      const w = j > start ? s.slice(start, j).toLowerCase() : '';
+      let k = j;
+      while (k < this.n && isBlank(s.charCodeAt(k))) k++;
+      if (j > start && s.charCodeAt(k) === LPAREN && !STATEMENT_KEYWORDS.has(w)) return this.object(start, j, k);
+      if (j > start && STATEMENT_KEYWORDS.has(w) && this.isKeywordEnd(j)) return this.keywordStatement(start, j, w);
+      if (this.looksLikeSelector(start)) return this.rule();
+      if (j > start && (w === 'else' || w === 'then')) {
+        this.problem('rsyslog/unexpected', start, j, { text: w });
+        this.i = j;
+        return null;
+      }
+      return this.actionAtStatement(inBlock);
+    }
+    if (c === LBRACE) {
+      // A bare block is not rsyslog syntax; parse it anyway so the braces stay balanced.
+      this.problem('rsyslog/unexpected', start, start + 1, { text: '{' });
+      this.block();
+      return null;
+    }
+    return this.actionAtStatement(inBlock);
+  }
+
+  /** A legacy action where a statement was expected: legal inside a block, not at the top. */
+  actionAtStatement(inBlock: boolean): Stmt | null {
+    const start = this.i;
+    const a = this.legacyActionHere();
+    if (a && inBlock) return a;
+    if (a) this.problem('rsyslog/action-without-filter', start, a.end);
+    return null;
+  }
+
+  isKeywordEnd(j: number): boolean {
+    const c = this.s.charCodeAt(j);
+    return j >= this.n || !isNameChar(c);
+  }
+
+  looksLikeSelector(from: number): boolean {
+    const s = this.s;
+    let j = from;
+    let dot = false;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (c === DOT) dot = true;
+      else if (c === BACKSLASH && this.isContinuation(j)) {
+        j = this.afterContinuation(j);
+        continue;
+      } else if (!isSelectorChar(c)) break;
+      j++;
+    }
+    return dot;
+  }
+
+  // ---- selectors ------------------------------------------------------------------------
+
+  rule(): RuleStmt {
+    const selector = this.selector();
+    const st: RuleStmt = { type: 'rule', start: selector.start, end: selector.end, selector, body: [], block: null };
+    this.filterBody(st, selector);
+    return st;
+  }
+
+  /** What follows a filter: an action list, a block or a statement. */
+  filterBody(st: RuleStmt | PropFilterStmt, filter: Span): void {
+    this.skipInline();
+    const c = this.s.charCodeAt(this.i);
+    if (this.i >= this.n || c === LF || c === HASH) {
+      // The action may stand on the next line (RainerScript ignores line breaks here).
+      const save = this.i;
+      this.skipAll();
+      if (this.i < this.n && this.startsAction(this.i)) {
+        this.actionPosition(st);
+      } else {
+        this.i = save;
+        this.problem('rsyslog/missing-action', filter.start, filter.end);
+      }
+      return;
+    }
+    this.actionPosition(st);
+  }
+
+  /** True when the text at `at` starts an action rather than a new statement. */
+  startsAction(at: number): boolean {
+    const s = this.s;
+    const c = s.charCodeAt(at);
+    if (c === LBRACE || c === SLASH || c === 45 || c === 124 || c === 94 || c === 64 || c === 126 || c === 63) return true;
+    if (isWordChar(c)) {
+      let j = at;
+      while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
+      const w = s.slice(at, j).toLowerCase();
+      if (w === 'stop' || w === 'call') return true;
+      if (w === 'action') {
+        while (j < this.n && isBlank(s.charCodeAt(j))) j++;
+        return s.charCodeAt(j) === LPAREN;
+      }
+    }
+    return false;
+  }
+
+  /** Parses the action part of a filter, `then` or `else` into `st.body`. */
+  actionPosition(st: { body: Stmt[]; block: Span | null; end: number }): void {
+    const body = this.actionPart();
+    if (st.body.length === 0) st.body = body;
+    else for (const x of body) st.body.push(x);
+    st.block = this.partBlock;
+    if (this.partEnd > st.end) st.end = this.partEnd;
+  }
+
+  /** Block and end offset of the last actionPart() (kept in fields to spare an object per rule). */
+  partBlock: Span | null = null;
+  partEnd = 0;
+
+  actionPart(): Stmt[] {
+    const s = this.s;
+    this.skipAll();
+    this.partBlock = null;
+    this.partEnd = this.i;
+    if (this.i >= this.n) return [];
+    const c = s.charCodeAt(this.i);
+    if (c === LBRACE) {
+      const b = this.block();
+      this.partBlock = b.span;
+      this.partEnd = b.span.end;
+      return b.body;
+    }
+    if (isWordChar(c)) {
+      let j = this.i;
+      while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
+      let k = j;
+      while (k < this.n && isBlank(s.charCodeAt(k))) k++;
+      if (s.charCodeAt(k) === LPAREN || (j - this.i <= 13 && STATEMENT_KEYWORDS.has(s.slice(this.i, j).toLowerCase()) && this.isKeywordEnd(j))) {
+        const st = this.statement();
+        this.partBlock = null;
+        this.partEnd = st ? st.end : this.i;
+        return st ? [st] : [];
+      }
+    }
+    const a = this.legacyActionHere();
+    this.partEnd = a ? a.end : this.i;
+    return a ? [a] : [];
+  }
+
+  /** A legacy action: the text up to the next blank or the end of the line. */
+  legacyActionHere(): Stmt | null {
+    const s = this.s;
+    const start = this.i;
+    let j = start;
+    let bracket = 0;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (c === LF || ((c === SPACE || c === TAB || c === CR) && bracket === 0)) break;
+      if (c === LPAREN) bracket++;
+      else if (c === RPAREN && bracket > 0) bracket--;
+      else if (c === RBRACE && bracket === 0 && j > start) break;
+      j++;
+    }
+    if (j === start) return null;
+    this.i = j;
+    return parseLegacyAction(s, start, j);
+  }
+
+  block(): { body: Stmt[]; span: Span } {
+    const open = this.i;
+    this.i++;
+    const body = this.statements(true);
+    if (this.i >= this.n || this.s.charCodeAt(this.i) !== RBRACE) {
+      this.problem('rsyslog/unbalanced-brace', open, open + 1, { char: '{' });
+      return { body, span: { start: open, end: this.i } };
+    }
+    this.i++;
+    return { body, span: { start: open, end: this.i } };
+  }
+
+  // ---- property filters and continuations ----------------------------------------------
+
+  propertyFilter(): PropFilterStmt {
+    const s = this.s;
+    const start = this.i;
+    const lineEnd = this.eol(start);
+    let j = start + 1;
+    while (j < lineEnd && s.charCodeAt(j) !== COMMA && !isBlank(s.charCodeAt(j))) j++;
+    const property = this.word(start + 1, j);
+    let k = this.skipSep(j, lineEnd);
+    let negate = false;
+    if (s.charCodeAt(k) === BANG) {
+      negate = true;
+      k++;
+    }
+    const os = k;
+    while (k < lineEnd && isNameChar(s.charCodeAt(k))) k++;
+    const op = k > os ? this.word(os, k) : null;
+    k = this.skipSep(k, lineEnd);
+    let value: Value | null = null;
+    this.i = k;
+    if (s.charCodeAt(k) === DQUOTE || s.charCodeAt(k) === SQUOTE) value = this.string(false);
+    const st: PropFilterStmt = {
+      type: 'propfilter',
+      start,
+      end: this.i,
+      property,
+      negate,
+      op,
+      value,
+      filter: { start, end: this.i },
+      body: [],
+      block: null,
+    };
+    if (!op || !value) {
+      this.problem('rsyslog/bad-property-filter', start, Math.max(this.i, j));
+      this.i = lineEnd;
+      return st;
+    }
+    this.filterBody(st, st.filter);
+    return st;
+  }
+
+  continuation(): ContinuationStmt {
+    const start = this.i;
+    this.i++;
+    const st: ContinuationStmt = { type: 'continuation', start, end: this.i, body: [], block: null };
+    this.skipInline();
+    const c = this.s.charCodeAt(this.i);
+    if (this.i >= this.n || c === LF || c === HASH) {
+      this.problem('rsyslog/missing-action', start, start + 1);
+      return st;
+    }
+    this.actionPosition(st);
+    return st;
+  }
+
+  // ---- RainerScript statements ----------------------------------------------------------
+
+  keywordStatement(start: number, j: number, w: string): Stmt {
+    const keyword = this.word(start, j);
+    this.i = j;
+    if (w === 'if') return this.ifStatement(start);
+    if (w === 'foreach') {
+      this.expressionUntil(start, 'do');
+      const st = { type: 'foreach' as const, start, end: this.i, keyword, body: [] as Stmt[], block: null as Span | null };
+      this.actionPosition(st);
+      return st;
+    }
+    if (w === 'stop' || w === 'continue') return { type: 'keyword', start, end: j, keyword, arg: null } satisfies KeywordStmt;
+    if (w === 'call') {
+      this.skipInline();
+      const as = this.i;
+      while (this.i < this.n && isNameChar(this.s.charCodeAt(this.i))) this.i++;
+      const arg = this.i > as ? this.word(as, this.i) : null;
+      if (!arg) this.problem('rsyslog/missing-argument', start, j, { keyword: 'call' });
+      return { type: 'keyword', start, end: this.i, keyword, arg };
+    }
+    // set / unset / reset / call_indirect: up to the `;` that ends them.
+    const as = this.i;
+    const e = this.scanExpression(as, ';');
+    const argEnd = e.found ? e.at : e.at;
+    let a0 = as;
+    while (a0 < argEnd && isBlank(this.s.charCodeAt(a0))) a0++;
+    let a1 = argEnd;
+    while (a1 > a0 && (isBlank(this.s.charCodeAt(a1 - 1)) || this.s.charCodeAt(a1 - 1) === LF)) a1--;
+    const arg = a1 > a0 ? this.word(a0, a1) : null;
+    if (!e.found) this.problem('rsyslog/missing-semicolon', start, a1 > a0 ? a1 : j, { keyword: w });
+    this.i = e.found ? e.at + 1 : e.at;
+    return { type: 'keyword', start, end: this.i, keyword, arg };
+  }
+
+  ifStatement(start: number): IfStmt {
+    const condStart = this.i;
+    const found = this.expressionUntil(start, 'then');
+    const cond = { start: condStart, end: found.condEnd };
+    const st: IfStmt = { type: 'if', start, end: this.i, cond, then: [], thenBlock: null, else: null, elseBlock: null };
+    if (!found.ok) return st;
+    st.then = this.actionPart();
+    st.thenBlock = this.partBlock;
+    st.end = Math.max(st.end, this.partEnd);
+    const save = this.i;
+    this.skipAll();
+    if (this.s.startsWith('else', this.i) && this.isKeywordEnd(this.i + 4)) {
+      this.i += 4;
+      st.else = this.actionPart();
+      st.elseBlock = this.partBlock;
+      st.end = Math.max(st.end, this.partEnd);
+    } else this.i = save;
+    return st;
+  }
+
+  // ---- objects ----------------------------------------------------------------------------
+
+  object(start: number, nameEnd: number, open: number): ObjectStmt {
+    const s = this.s;
+    const name = this.word(start, nameEnd);
+    const lname = name.text.toLowerCase();
+    const st: ObjectStmt = { type: 'object', start, end: open + 1, name, params: [], open, close: -1, body: null, block: null };
+    this.i = open + 1;
+    for (;;) {
+      this.skipAll();
+      if (this.i >= this.n) break;
+      const c = s.charCodeAt(this.i);
+      if (c === RPAREN) {
+        st.close = this.i;
+        this.i++;
+        st.end = this.i;
+        break;
+      }
+      if (c === RBRACE || c === LBRACE) break;
+      if (!isNameChar(c)) {
+        const us = this.i;
+        this.i++;
+        this.problem('rsyslog/unexpected', us, this.i, { text: s[us] });
+        continue;
+      }
+      const ps = this.i;
+      while (this.i < this.n && isNameChar(s.charCodeAt(this.i))) this.i++;
+      const pname = this.word(ps, this.i);
+      let k = this.i;
+      while (k < this.n && isBlank(s.charCodeAt(k))) k++;
+      if (s.charCodeAt(k) === LPAREN) {
+        // A new object: this one was never closed.
+        this.i = ps;
+        break;
+      }
+      const param: Param = { start: ps, end: this.i, name: pname, value: null };
+      add(st.params, param, st, 'params');
+      st.end = this.i;
+      this.skipAll();
+      if (s.charCodeAt(this.i) !== EQ) {
+        this.problem('rsyslog/missing-value', ps, pname.end, { name: pname.text });
+        continue;
+      }
+      this.i++;
+      this.skipAll();
+      const v = this.value(MULTILINE_PARAMS.has(pname.text.toLowerCase()));
+      if (v) {
+        param.value = v;
+        param.end = v.end;
+        st.end = v.end;
+      } else this.problem('rsyslog/missing-value', ps, this.i, { name: pname.text });
+    }
+    if (st.close < 0) this.problem('rsyslog/unbalanced-paren', open, open + 1, { char: '(' });
+    if (lname === 'ruleset' || lname === 'template' || lname === 'parser') {
+      const save = this.i;
+      this.skipAll();
+      if (s.charCodeAt(this.i) === LBRACE) {
+        const b = this.block();
+        st.body = b.body;
+        st.block = b.span;
+        st.end = b.span.end;
+      } else this.i = save;
+    }
+    return st;
+  }
+
+}

@@ -1,0 +1,221 @@
+import type { DirectiveStmt, Selector, SelectorItem, Word } from './tree';
+import {
+  add,
+  BACKSLASH,
+  BANG,
+  COMMA,
+  DOT,
+  DQUOTE,
+  EQ,
+  HASH,
+  isBlank,
+  isNameChar,
+  isWordChar,
+  LBRACE,
+  LBRACKET,
+  LF,
+  LPAREN,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  Scanner,
+  SEMI,
+  SLASH,
+  SQUOTE,
+  STAR,
+} from './scanner';
+
+/** The line-shaped parts of rsyslog.conf: `$` directives, selectors, and expressions up to a keyword. */
+export class Reader extends Scanner {
+  directive(): DirectiveStmt {
+    const s = this.s;
+    const start = this.i;
+    let j = start + 1;
+    while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
+    const name = this.word(start, j);
+    const lineEnd = this.eol(j);
+    const args: Word[] = [];
+    let k = j;
+    let restStart = -1;
+    let restEnd = -1;
+    let quote = 0;
+    while (k < lineEnd) {
+      const c = s.charCodeAt(k);
+      if (isBlank(c)) {
+        k++;
+        continue;
+      }
+      if (c === HASH && quote === 0) break; // a comment after whitespace
+      const ws = k;
+      while (k < lineEnd) {
+        const d = s.charCodeAt(k);
+        if (quote) {
+          if (d === BACKSLASH) k++;
+          else if (d === quote) quote = 0;
+        } else if (d === DQUOTE || d === SQUOTE) quote = d;
+        else if (isBlank(d)) break;
+        k++;
+      }
+      if (k > lineEnd) k = lineEnd;
+      args.push(this.word(ws, k));
+      if (restStart < 0) restStart = ws;
+      restEnd = k;
+    }
+    this.i = k < lineEnd ? k : lineEnd;
+    if (k < lineEnd) this.lineComment();
+    return {
+      type: 'directive',
+      start,
+      end: restEnd > 0 ? restEnd : j,
+      name,
+      args,
+      rest: restStart >= 0 ? this.word(restStart, restEnd) : null,
+    };
+  }
+
+  selector(): Selector {
+    const s = this.s;
+    const start = this.i;
+    const sel: Selector = { start, end: start, items: [] };
+    let item: SelectorItem = this.newItem(start);
+    let phase = 0;
+    let ws = -1;
+    let any = false;
+    let lastSignificant = start;
+    while (this.i < this.n) {
+      const c = s.charCodeAt(this.i);
+      if (isWordChar(c) || c === STAR || c === 45) {
+        if (ws < 0) ws = this.i;
+        any = true;
+      } else if (c === COMMA && phase === 0) {
+        if (ws >= 0) add(item.facilities, this.selectorWord(ws, this.i), item, 'facilities');
+        ws = -1;
+        any = true;
+      } else if (c === DOT && phase === 0) {
+        if (ws >= 0) add(item.facilities, this.selectorWord(ws, this.i), item, 'facilities');
+        ws = -1;
+        item.dot = this.i;
+        phase = 1;
+        any = true;
+      } else if ((c === EQ || c === BANG) && phase === 1 && ws < 0) {
+        if (item.modifier === '') {
+          item.modifierStart = this.i;
+          item.modifier = c === EQ ? '=' : '!';
+        } else item.modifier = item.modifier === '!' && c === EQ ? '!=' : item.modifier;
+      } else if (c === COMMA || c === DOT || c === EQ || c === BANG) {
+        // Stray punctuation inside a priority: keep it in the word so it is reported as unknown.
+        if (ws < 0) ws = this.i;
+      } else if (c === SEMI) {
+        this.finishItem(item, phase, ws, this.i, any, sel);
+        ws = -1;
+        any = false;
+        item = this.newItem(this.i + 1);
+        phase = 0;
+      } else if (c === BACKSLASH && this.isContinuation(this.i)) {
+        if (ws >= 0) {
+          const w = this.selectorWord(ws, this.i);
+          if (phase === 0) add(item.facilities, w, item, 'facilities');
+          else item.priority = w;
+          ws = -1;
+        }
+        this.i = this.afterContinuation(this.i);
+        if (!any) item.start = this.i;
+        continue;
+      } else break;
+      this.i++;
+      lastSignificant = this.i;
+    }
+    this.finishItem(item, phase, ws, lastSignificant, any, sel);
+    sel.end = lastSignificant;
+    return sel;
+  }
+
+  finishItem(item: SelectorItem, phase: number, ws: number, end: number, any: boolean, sel: Selector): void {
+    if (ws >= 0) {
+      const w = this.selectorWord(ws, end);
+      if (phase === 0) add(item.facilities, w, item, 'facilities');
+      else item.priority = w;
+    }
+    item.end = end;
+    if (any) add(sel.items, item, sel, 'items');
+  }
+
+  newItem(start: number): SelectorItem {
+    return { start, end: start, facilities: [], dot: -1, modifier: '', modifierStart: -1, priority: null };
+  }
+
+  /**
+   * Scans an expression up to the keyword `kw` (`then`, `do`) at nesting depth 0, reporting
+   * unbalanced parentheses and quotes. Leaves the cursor after the keyword.
+   */
+  expressionUntil(stmtStart: number, kw: string): { ok: boolean; condEnd: number } {
+    const s = this.s;
+    const stack: number[] = [];
+    let j = this.i;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (c === DQUOTE || c === SQUOTE) {
+        this.i = j;
+        this.string(false);
+        j = this.i;
+        continue;
+      }
+      if (c === HASH) {
+        this.i = j;
+        this.lineComment();
+        j = this.i;
+        continue;
+      }
+      if (c === SLASH && s.charCodeAt(j + 1) === STAR) {
+        this.i = j;
+        this.blockComment();
+        j = this.i;
+        continue;
+      }
+      if (c === LPAREN || c === LBRACKET) stack.push(j);
+      else if (c === RPAREN || c === RBRACKET) {
+        if (stack.length === 0) this.problem('rsyslog/unbalanced-paren', j, j + 1, { char: s[j] });
+        else stack.pop();
+      } else if (c === LBRACE || c === RBRACE) break;
+      else if (stack.length === 0 && isWordChar(c) && (j === 0 || !isNameChar(s.charCodeAt(j - 1)))) {
+        let k = j;
+        while (k < this.n && isWordChar(s.charCodeAt(k))) k++;
+        if (k - j === kw.length && s.slice(j, k).toLowerCase() === kw) {
+          for (const o of stack) this.problem('rsyslog/unbalanced-paren', o, o + 1, { char: s[o] });
+          this.i = k;
+          return { ok: true, condEnd: j };
+        }
+        j = k;
+        continue;
+      }
+      j++;
+    }
+    for (const o of stack) this.problem('rsyslog/unbalanced-paren', o, o + 1, { char: s[o] });
+    this.problem('rsyslog/missing-keyword', stmtStart, Math.min(j, this.eol(stmtStart)), { keyword: kw });
+    this.i = j;
+    return { ok: false, condEnd: j };
+  }
+
+  /** Finds `end` outside strings and brackets; stops at `{`, `}` or a blank line end of text. */
+  scanExpression(from: number, end: string): { found: boolean; at: number } {
+    const s = this.s;
+    const endCode = end.charCodeAt(0);
+    let depth = 0;
+    let j = from;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (c === DQUOTE || c === SQUOTE) {
+        this.i = j;
+        this.string(false);
+        j = this.i;
+        continue;
+      }
+      if (c === endCode && depth === 0) return { found: true, at: j };
+      if (c === LPAREN || c === LBRACKET) depth++;
+      else if (c === RPAREN || c === RBRACKET) depth--;
+      else if (c === LBRACE || c === RBRACE || (c === LF && depth <= 0)) return { found: false, at: j };
+      j++;
+    }
+    return { found: false, at: j };
+  }
+}

@@ -1,0 +1,170 @@
+import type { RuleTable } from '../common/types';
+
+/** Every rsyslog diagnostic, by stable code. `{suggestion}` is a localized " Did you mean …?". */
+export const RULES: RuleTable = {
+  // ---- syntax ----
+  'rsyslog/unexpected': {
+    severity: 'error',
+    message: { en: "Unexpected '{text}'.", ja: "ここに '{text}' は書けません。" },
+  },
+  'rsyslog/unbalanced-paren': {
+    severity: 'error',
+    message: { en: "'{char}' has no matching bracket.", ja: "'{char}' に対応する括弧がありません。" },
+  },
+  'rsyslog/unbalanced-brace': {
+    severity: 'error',
+    message: { en: "'{char}' has no matching brace.", ja: "'{char}' に対応する波括弧がありません。" },
+  },
+  'rsyslog/unterminated-string': {
+    severity: 'error',
+    message: { en: 'The string is not closed with its quote.', ja: '文字列が引用符で閉じられていません。' },
+  },
+  'rsyslog/unterminated-comment': {
+    severity: 'error',
+    message: { en: "The comment is not closed with '*/'.", ja: "コメントが '*/' で閉じられていません。" },
+  },
+  'rsyslog/missing-action': {
+    severity: 'error',
+    message: {
+      en: 'This filter has no action: add a file path, @host, action(…) or stop after it.',
+      ja: 'このフィルタにはアクションがありません。ファイル名、@ホスト、action(…)、stop などを続けて書いてください。',
+    },
+  },
+  'rsyslog/action-without-filter': {
+    severity: 'error',
+    message: {
+      en: 'An action needs a selector or filter in front of it (for example `*.*`).',
+      ja: 'アクションの前にはセレクタかフィルタ（例: `*.*`）が必要です。',
+    },
+  },
+  'rsyslog/bad-property-filter': {
+    severity: 'error',
+    message: {
+      en: 'A property filter is written `:property, [!]compare-operation, "value"`.',
+      ja: 'プロパティフィルタは `:プロパティ, [!]比較演算, "値"` の形で書きます。',
+    },
+  },
+  'rsyslog/missing-keyword': {
+    severity: 'error',
+    message: { en: "'{keyword}' is missing.", ja: "'{keyword}' がありません。" },
+  },
+  'rsyslog/missing-semicolon': {
+    severity: 'error',
+    message: { en: "'{keyword}' must end with ';'.", ja: "'{keyword}' 文は ';' で終える必要があります。" },
+  },
+  'rsyslog/missing-argument': {
+    severity: 'error',
+    message: { en: "'{keyword}' needs a name after it.", ja: "'{keyword}' の後に名前が必要です。" },
+  },
+  'rsyslog/missing-value': {
+    severity: 'error',
+    message: { en: "Parameter '{name}' needs a value: {name}=\"…\".", ja: "パラメータ '{name}' に値がありません（{name}=\"…\"）。" },
+  },
+  // ---- selectors and actions ----
+  'rsyslog/unknown-facility': {
+    severity: 'error',
+    message: { en: "Unknown facility '{name}'.{suggestion}", ja: "'{name}' というファシリティはありません。{suggestion}" },
+  },
+  'rsyslog/unknown-priority': {
+    severity: 'error',
+    message: { en: "Unknown priority '{name}'.{suggestion}", ja: "'{name}' というプライオリティはありません。{suggestion}" },
+  },
+  'rsyslog/deprecated-name': {
+    severity: 'hint',
+    message: {
+      en: "'{name}' is a deprecated spelling; use '{replacement}'.",
+      ja: "'{name}' は非推奨の書き方です。'{replacement}' を使ってください。",
+    },
+  },
+  'rsyslog/relative-path': {
+    severity: 'error',
+    message: {
+      en: "'{path}' is not an absolute path; rsyslog needs file names starting with '/'.",
+      ja: "'{path}' は絶対パスではありません。ファイル名は '/' から書く必要があります。",
+    },
+  },
+  'rsyslog/unknown-action': {
+    severity: 'error',
+    message: { en: "'{text}' is not an action rsyslog understands.", ja: "'{text}' は rsyslog のアクションとして解釈できません。" },
+  },
+  'rsyslog/deprecated-action': {
+    severity: 'warning',
+    message: {
+      en: "'{text}' is deprecated and rsyslog warns about it; use `{replacement}`.",
+      ja: "'{text}' は非推奨で、rsyslog が警告を出します。`{replacement}` を使ってください。",
+    },
+  },
+  'rsyslog/invalid-port': {
+    severity: 'error',
+    message: { en: "'{value}' is not a port number (1–65535).", ja: "'{value}' はポート番号（1〜65535）ではありません。" },
+  },
+  'rsyslog/unknown-property': {
+    severity: 'warning',
+    message: { en: "Unknown message property '{name}'.{suggestion}", ja: "'{name}' というプロパティはありません。{suggestion}" },
+  },
+  'rsyslog/unknown-compare-op': {
+    severity: 'error',
+    message: { en: "Unknown compare operation '{name}'.{suggestion}", ja: "'{name}' という比較演算はありません。{suggestion}" },
+  },
+  // ---- directives, objects, parameters ----
+  'rsyslog/unknown-directive': {
+    severity: 'error',
+    message: { en: "Unknown directive '{name}'.{suggestion}", ja: "'{name}' というディレクティブはありません。{suggestion}" },
+  },
+  'rsyslog/deprecated-directive': {
+    severity: 'hint',
+    message: {
+      en: "'{name}' is legacy syntax; the RainerScript form is `{replacement}`.",
+      ja: "'{name}' は旧形式の書き方です。RainerScript では `{replacement}` と書きます。",
+    },
+  },
+  'rsyslog/unknown-object': {
+    severity: 'error',
+    message: { en: "'{name}(…)' is not a RainerScript statement.{suggestion}", ja: "'{name}(…)' という RainerScript の文はありません。{suggestion}" },
+  },
+  'rsyslog/unknown-module': {
+    severity: 'warning',
+    message: {
+      en: "Module '{name}' is not known to this extension (third-party modules exist).{suggestion}",
+      ja: "モジュール '{name}' はこの拡張機能の知らないモジュールです（サードパーティ製の可能性があります）。{suggestion}",
+    },
+  },
+  'rsyslog/unknown-parameter': {
+    severity: 'warning',
+    message: { en: "Unknown parameter '{name}' for {owner}.{suggestion}", ja: "{owner} に '{name}' というパラメータはありません。{suggestion}" },
+  },
+  'rsyslog/missing-parameter': {
+    severity: 'error',
+    message: { en: "{owner} needs the parameter '{name}'.", ja: "{owner} にはパラメータ '{name}' が必要です。" },
+  },
+  'rsyslog/invalid-value': {
+    severity: 'error',
+    message: { en: "'{value}' is not valid for {name}: expected {expected}.", ja: "'{value}' は {name} の値として正しくありません（{expected}）。" },
+  },
+  'rsyslog/module-not-loaded': {
+    severity: 'warning',
+    message: {
+      en: "Module '{name}' is used but never loaded in this workspace; add module(load=\"{name}\").",
+      ja: "モジュール '{name}' を使っていますが、ワークスペースのどこでも読み込まれていません。module(load=\"{name}\") を追加してください。",
+    },
+  },
+  'rsyslog/module-loaded-later': {
+    severity: 'warning',
+    message: {
+      en: "Module '{name}' is loaded further down; rsyslog reads the file in order, so move module(load=\"{name}\") above this line.",
+      ja: "モジュール '{name}' はこの行より後で読み込まれています。rsyslog は上から順に読むため、module(load=\"{name}\") をこの行より前に移してください。",
+    },
+  },
+  'rsyslog/duplicate-module': {
+    severity: 'warning',
+    message: { en: "Module '{name}' is loaded more than once.", ja: "モジュール '{name}' が複数回読み込まれています。" },
+  },
+  'rsyslog/undefined-template': {
+    severity: 'warning',
+    message: { en: "Template '{name}' is not defined in this workspace.{suggestion}", ja: "テンプレート '{name}' はワークスペース内で定義されていません。{suggestion}" },
+  },
+  'rsyslog/undefined-ruleset': {
+    severity: 'warning',
+    message: { en: "Ruleset '{name}' is not defined in this workspace.{suggestion}", ja: "ルールセット '{name}' はワークスペース内で定義されていません。{suggestion}" },
+  },
+};

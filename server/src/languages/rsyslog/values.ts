@@ -1,0 +1,68 @@
+import type { Localized } from '../common/types';
+import type { ParamEntry } from './catalog';
+
+export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port'; expected?: Localized } | null;
+
+const ONOFF = new Set(['on', 'off', 'yes', 'no', 'true', 'false', '1', '0']);
+const QUEUE_TYPES = ['fixedarray', 'linkedlist', 'direct', 'disk'];
+
+function isDigits(s: string, from = 0): boolean {
+  if (s.length <= from) return false;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** True for `514`, `1g`, `10m`, `512k`, `100KB`. */
+function isSize(s: string): boolean {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === 0) return false;
+  const rest = s.slice(i).toLowerCase();
+  return rest === '' || /^[kmgtpe]i?b?$/.test(rest) || rest === 'b';
+}
+
+/**
+ * Checks one value against the catalog type of its parameter or directive. Values holding
+ * backticks or `%` (environment and template expansions) are not checked.
+ */
+export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
+  const v = raw.trim();
+  if (v.includes('`') || v.includes('$')) return null;
+  switch (entry.type) {
+    case 'onoff':
+    case 'boolean':
+      return ONOFF.has(v.toLowerCase()) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'on or off', ja: 'on または off' } };
+    case 'integer':
+      return isDigits(v, v.startsWith('-') ? 1 : 0) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'a whole number', ja: '整数' } };
+    case 'size':
+      return isSize(v) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'a size such as 512k, 10m or 1g', ja: '512k、10m、1g のようなサイズ' } };
+    case 'port': {
+      if (isDigits(v)) {
+        const n = Number(v);
+        return n >= 1 && n <= 65535 ? null : { code: 'rsyslog/invalid-port' };
+      }
+      // A service name (`syslog`) is resolved by rsyslog; anything else is not a port.
+      return /^[A-Za-z][A-Za-z0-9-]*$/.test(v) ? null : { code: 'rsyslog/invalid-port' };
+    }
+    case 'mode':
+      return /^0?[0-7]{3,4}$/.test(v) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'an octal mode such as 0640', ja: '0640 のような 8 進数のモード' } };
+    case 'queue-type':
+      return QUEUE_TYPES.includes(v.toLowerCase()) ? null : enumProblem(['FixedArray', 'LinkedList', 'Direct', 'Disk']);
+    default:
+      break;
+  }
+  if (entry.values?.length && (entry.type === 'enum' || !entry.type)) {
+    const lv = v.toLowerCase();
+    for (const x of entry.values) if (x.toLowerCase() === lv) return null;
+    return enumProblem(entry.values);
+  }
+  return null;
+}
+
+function enumProblem(values: string[]): ValueProblem {
+  const list = values.join(' | ');
+  return { code: 'rsyslog/invalid-value', expected: { en: `one of ${list}`, ja: `${list} のいずれか` } };
+}

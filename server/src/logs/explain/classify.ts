@@ -1,0 +1,121 @@
+import { KEYWORD_CATEGORIES } from '../keywords';
+import { execNamed, FAMILY_BY_NAME, FORMAT_BY_NAME, familiesFor, type CompiledFamily } from './data';
+import { EXTRACTORS } from './extractors';
+import { parseLine } from './format';
+import { SEVERITY_ORDER, type Classified, type LineSeverity } from './types';
+
+const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Keywords of the manuals' table: those of error-severity categories and the others, longest first. */
+const KW = KEYWORD_CATEGORIES.flatMap((c) => c.keywords.map((k) => ({ k: k.toLowerCase(), cat: c.name, error: c.severity === 'error' }))).sort(
+  (a, b) => b.k.length - a.k.length,
+);
+const KW_CAT = new Map(KW.map((w) => [w.k, w.cat]));
+const KW_ERROR = KW.filter((w) => w.error);
+const ERROR_RE = KW_ERROR.length ? new RegExp(KW_ERROR.map((w) => escapeRe(w.k)).join('|'), 'i') : undefined;
+const OTHER_RE = new RegExp(KW.filter((w) => !w.error).map((w) => escapeRe(w.k)).join('|'), 'i');
+
+/**
+ * The line's category by the keyword table, with the same choice as keywords.ts
+ * `lineCategory(keywordMatcher()(line))`: an error-severity category wins, else the earliest
+ * keyword. Two literal-alternation scans without collecting every hit keep classification cheap.
+ */
+export function keywordCategory(message: string): string | undefined {
+  if (ERROR_RE) {
+    const e = ERROR_RE.exec(message);
+    if (e) return KW_CAT.get(e[0].toLowerCase());
+  }
+  const m = OTHER_RE.exec(message);
+  return m ? KW_CAT.get(m[0].toLowerCase()) : undefined;
+}
+
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+const PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+const LEVEL_SEVERITY: Record<string, LineSeverity> = {
+  emerg: 'critical', panic: 'critical', alert: 'critical', crit: 'critical',
+  err: 'error', error: 'error', warn: 'warning', warning: 'warning', notice: 'notice', info: 'info', debug: 'info',
+};
+
+function maxSeverity(a: LineSeverity, b: LineSeverity | undefined): LineSeverity {
+  return b && SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a;
+}
+
+/** The families a parsed line is matched against: the format's own, else by program and message. */
+function familiesOf(format: string | undefined, program: string | undefined, message: string): CompiledFamily[] {
+  const fam = format ? FORMAT_BY_NAME.get(format)?.family : undefined;
+  if (fam) {
+    const f = FAMILY_BY_NAME.get(fam);
+    return f ? [f] : [];
+  }
+  return familiesFor(program, message);
+}
+
+/**
+ * Parses and classifies one line: format, family pattern, fields, keyword category and
+ * severity. Cheap enough to run on every line of a large file (no Markdown, no locale).
+ */
+export function classifyLine(raw: string): Classified {
+  const p = parseLine(raw);
+  const fields: Record<string, string> = {};
+  for (const k in p.formatFields) fields[k] = p.formatFields[k];
+  let levelSeverity: LineSeverity | undefined;
+  if (p.formatFields.pri !== undefined) {
+    const pri = Number(p.formatFields.pri);
+    if (pri >= 0 && pri < 192) {
+      fields.facility = FACILITIES[pri >> 3] ?? String(pri >> 3);
+      fields.level = PRIORITIES[pri & 7];
+    }
+  }
+  if (fields.level) levelSeverity = LEVEL_SEVERITY[fields.level.toLowerCase()];
+
+  // One literal with every property up front keeps the object's shape stable (and fast).
+  const out: Classified = {
+    line: p.line,
+    format: p.format,
+    timestamp: p.timestamp,
+    host: p.host,
+    program: p.program,
+    pid: p.pid,
+    message: p.message,
+    formatFields: p.formatFields,
+    fields,
+    family: undefined,
+    pattern: undefined,
+    variant: undefined,
+    category: undefined,
+    severity: 'info',
+    notes: [],
+  };
+  const message = p.message;
+  for (const fam of familiesOf(p.format, p.program, message)) {
+    for (const pat of fam.patterns) {
+      if (pat.data.hint && !message.includes(pat.data.hint)) continue;
+      const groups = execNamed(pat, message);
+      if (!groups) continue;
+      for (const k in groups) if (k !== 'rest') fields[k] = groups[k];
+      let variant: string | undefined;
+      if (pat.data.extract) {
+        const ex = EXTRACTORS[pat.data.extract]?.(groups, message, p.formatFields);
+        if (ex) {
+          Object.assign(fields, ex.fields);
+          variant = ex.variant;
+          if (ex.notes) out.notes.push(...ex.notes);
+        }
+      }
+      const v = variant ? pat.data.variants?.[variant] : undefined;
+      out.family = fam.data.name;
+      out.pattern = pat.data.name;
+      out.variant = v ? variant : undefined;
+      out.category = v?.category ?? pat.data.category ?? keywordCategory(message);
+      out.severity = maxSeverity(v?.severity ?? pat.data.severity, levelSeverity);
+      return out;
+    }
+  }
+  // No pattern: the family (if any) and the manuals' keyword table still say something.
+  const fams = familiesOf(p.format, p.program, message);
+  if (fams.length) out.family = fams[0].data.name;
+  out.category = keywordCategory(message);
+  const cat = KEYWORD_CATEGORIES.find((c) => c.name === out.category);
+  out.severity = maxSeverity(cat ? (cat.severity === 'error' ? 'error' : 'warning') : 'info', levelSeverity);
+  return out;
+}

@@ -1,0 +1,60 @@
+import { execNamed, FORMATS, type CompiledFormat } from './data';
+import type { ParsedLine } from './types';
+
+const STANDARD = new Set(['timestamp', 'host', 'program', 'pid', 'message']);
+
+/** Longest line we look at; the rest of a longer line is kept as message text only. */
+const MAX_LINE = 64 * 1024;
+
+function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
+  if (f.data.hint && !line.includes(f.data.hint)) return undefined;
+  const g = execNamed(f, line);
+  if (!g) return undefined;
+  const formatFields: Record<string, string> = {};
+  for (const k in g) if (!STANDARD.has(k) && g[k] !== '') formatFields[k] = g[k];
+  let host: string | undefined = g.host;
+  let program: string | undefined = g.program ?? f.data.program;
+  let pid: string | undefined = g.pid;
+  const message = g.message ?? '';
+  // `Feb 17 17:40:17 sshd[1972]: …` has no host: what looked like the host is the program.
+  if (host && host.endsWith(':') && !g.program) {
+    const hm = /^([^\s\[:]+)(?:\[(\d+)\])?:$/.exec(host);
+    if (hm) {
+      program = hm[1];
+      pid = hm[2];
+      host = undefined;
+    }
+  }
+  if (f.data.name === 'rfc5424') {
+    if (host === '-') host = undefined;
+    if (program === '-') program = undefined;
+    if (pid === '-') pid = undefined;
+    if (formatFields.msgid === '-') delete formatFields.msgid;
+    if (formatFields.sd === '-') delete formatFields.sd;
+  }
+  return { line, format: f.data.name, timestamp: g.timestamp ?? formatFields.uptime, host, program, pid, message, formatFields };
+}
+
+/**
+ * Finds the line's format with a cheap first-character dispatch and one anchored regular
+ * expression per candidate. A line of no known format is all message.
+ */
+export function parseLine(raw: string): ParsedLine {
+  let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // `dmesg --color=always` and other coloured output: drop ANSI colour sequences first.
+  if (line.includes('\x1b[')) line = line.replace(/\x1b\[[0-9;]*m/g, '');
+  const tooLong = line.length > MAX_LINE;
+  const head = tooLong ? line.slice(0, MAX_LINE) : line;
+  const c = head.charCodeAt(0);
+  const candidates = c < 128 ? FORMATS.byFirst[c] : FORMATS.byFirst[128];
+  if (candidates) {
+    for (const f of candidates) {
+      const p = tryFormat(f, head);
+      if (p) {
+        if (tooLong) p.line = line;
+        return p;
+      }
+    }
+  }
+  return { line, message: line.trim(), formatFields: {} };
+}

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { startServer, type Session } from '../bench/lspClient';
+
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+function hoverText(h: any): string {
+  const c = h?.contents;
+  return typeof c === 'string' ? c : Array.isArray(c) ? c.map((x: any) => x.value ?? x).join('\n') : c?.value ?? '';
+}
+
+/** The language server over stdio, driven by a plain JSON-RPC client: what any editor sees. */
+describe('LSP over stdio: protocol behaviour', function () {
+  this.timeout(60_000);
+  let s: Session | undefined;
+  before(function () {
+    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
+  });
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  it('publishes diagnostics on open and updates them after an incremental edit', async () => {
+    s = await startServer();
+    const uri = 'file:///proto/etc/rsyslog.conf';
+    let diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mial.*  /var/log/mail.log\n' },
+    });
+    const first = await diags;
+    assert.ok(first.diagnostics.some((d) => d.code === 'rsyslog/unknown-facility' && d.range.start.line === 0));
+    diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, text: 'mail' }],
+    });
+    const second = await diags;
+    assert.deepEqual(second.diagnostics.filter((d) => d.severity === 1), []);
+  });
+
+  it('answers hover in Japanese when the client says its locale is ja', async () => {
+    s = await startServer({ locale: 'ja' });
+    const uri = 'file:///proto/ja/rsyslog.conf';
+    const diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'authpriv.*  /var/log/secure\n' },
+    });
+    await diags;
+    const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    assert.match(hoverText(h), /[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('offers a quick fix that rewrites $ModLoad as module(load=…)', async () => {
+    s = await startServer();
+    const uri = 'file:///proto/fix/rsyslog.conf';
+    const diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'rsyslog', version: 1, text: '$ModLoad imudp\n' },
+    });
+    const { diagnostics } = await diags;
+    const actions: any[] = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics },
+    });
+    const edits = actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat() as any[]);
+    assert.ok(edits.some((e) => e.newText.includes('module(load="imudp")')), JSON.stringify(actions));
+  });
+
+  it('keeps answering after a request is cancelled', async () => {
+    s = await startServer();
+    const uri = 'file:///proto/cancel/rsyslog.conf';
+    const diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mail.info /var/log/mail.log\n' },
+    });
+    await diags;
+    const cts = new CancellationTokenSource();
+    const pending = s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } }, cts.token);
+    cts.cancel();
+    await pending.catch(() => undefined);
+    const items: any = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } });
+    const labels = (items?.items ?? items ?? []).map((i: any) => i.label);
+    assert.ok(labels.includes('info'));
+  });
+
+  it('ignores documents of languages it does not know and requests on unknown files', async () => {
+    s = await startServer();
+    const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere' }, position: { line: 0, character: 0 } });
+    assert.equal(h, null);
+  });
+});
