@@ -1,0 +1,286 @@
+/**
+ * Shared value checkers: how systemd and logrotate read booleans, sizes, time spans, log
+ * levels, modes and counts. Each parser returns the parsed value or undefined; none throws and
+ * none uses a regular expression that could backtrack badly. Languages turn `undefined` into a
+ * diagnostic that names the accepted form (see `FORMS`).
+ */
+import type { Localized } from './types';
+
+const TRUE_WORDS = ['1', 'yes', 'y', 'true', 't', 'on'];
+const FALSE_WORDS = ['0', 'no', 'n', 'false', 'f', 'off'];
+
+/** The spellings offered in completion, in the order users expect them. */
+export const SYSTEMD_BOOLEAN_WORDS = ['yes', 'no', 'true', 'false', 'on', 'off', '1', '0'];
+
+/** A systemd boolean (parse_boolean): yes/no/true/false/on/off/1/0, also y/n/t/f, any case. */
+export function parseSystemdBoolean(text: string): boolean | undefined {
+  const s = text.trim().toLowerCase();
+  if (TRUE_WORDS.includes(s)) return true;
+  if (FALSE_WORDS.includes(s)) return false;
+  return undefined;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Reads an unsigned decimal number with an optional fraction at `i`; returns [value, next index]. */
+function readDecimal(s: string, i: number): [number, number] | undefined {
+  const start = i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  let end = i;
+  if (s[i] === '.') {
+    i++;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+    end = i;
+  }
+  if (end === start || (end === start + 1 && s[start] === '.')) return undefined;
+  return [Number(s.slice(start, end)), end];
+}
+
+function skipBlanks(s: string, i: number): number {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  return i;
+}
+
+const IEC_FACTORS: Record<string, number> = {
+  B: 1,
+  K: 1024,
+  M: 1024 ** 2,
+  G: 1024 ** 3,
+  T: 1024 ** 4,
+  P: 1024 ** 5,
+  E: 1024 ** 6,
+};
+
+/**
+ * A systemd size with base 1024 (parse_size): `512`, `64M`, `1.5G`, `1G 512M`; units B K M G T
+ * P E (upper case). Returns the number of bytes.
+ */
+export function parseIecSize(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  let i = 0;
+  let total = 0;
+  while (i < s.length) {
+    const num = readDecimal(s, i);
+    if (!num) return undefined;
+    i = skipBlanks(s, num[1]);
+    let factor = 1;
+    const u = s[i];
+    if (u !== undefined && IEC_FACTORS[u] !== undefined) {
+      factor = IEC_FACTORS[u];
+      i++;
+    } else if (u !== undefined && !isDigit(s.charCodeAt(i))) {
+      return undefined;
+    }
+    if (factor === 1 && !Number.isInteger(num[0])) return undefined;
+    total += num[0] * factor;
+    i = skipBlanks(s, i);
+  }
+  return Math.floor(total);
+}
+
+const USEC = 1;
+const MSEC = 1000;
+const SEC = 1000 * MSEC;
+const MIN = 60 * SEC;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = 2629800 * SEC;
+const YEAR = 31557600 * SEC;
+
+/** Time units systemd accepts (parse_sec / parse_time), longest first where prefixes overlap. */
+const TIME_UNITS: [string, number][] = [
+  ['seconds', SEC],
+  ['second', SEC],
+  ['sec', SEC],
+  ['s', SEC],
+  ['minutes', MIN],
+  ['minute', MIN],
+  ['min', MIN],
+  ['months', MONTH],
+  ['month', MONTH],
+  ['M', MONTH],
+  ['msec', MSEC],
+  ['ms', MSEC],
+  ['m', MIN],
+  ['hours', HOUR],
+  ['hour', HOUR],
+  ['hr', HOUR],
+  ['h', HOUR],
+  ['days', DAY],
+  ['day', DAY],
+  ['d', DAY],
+  ['weeks', WEEK],
+  ['week', WEEK],
+  ['w', WEEK],
+  ['years', YEAR],
+  ['year', YEAR],
+  ['y', YEAR],
+  ['usec', USEC],
+  ['us', USEC],
+  ['μs', USEC],
+  ['µs', USEC],
+  ['nsec', USEC / 1000],
+  ['ns', USEC / 1000],
+];
+
+/** Units offered in completion and named in messages. */
+export const TIME_UNIT_NAMES = ['us', 'ms', 's', 'min', 'h', 'd', 'w', 'month', 'y'];
+
+/**
+ * A systemd time span (parse_sec): `30s`, `5min 30s`, `1w`, `1.5h`, `infinity`; a bare number
+ * uses `defaultUnit` (seconds unless told). Returns microseconds (Infinity for `infinity`).
+ */
+export function parseTimespan(text: string, defaultUnit = SEC): number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  if (s === 'infinity') return Infinity;
+  let i = 0;
+  let total = 0;
+  while (i < s.length) {
+    const num = readDecimal(s, i);
+    if (!num) return undefined;
+    i = skipBlanks(s, num[1]);
+    let factor = defaultUnit;
+    let matched = false;
+    for (const [name, f] of TIME_UNITS) {
+      if (s.startsWith(name, i)) {
+        const after = s.charCodeAt(i + name.length);
+        // A unit ends at a blank, a digit or the end (so `min` is not read as `m` + `in`).
+        if (Number.isNaN(after) || after === 32 || after === 9 || isDigit(after)) {
+          factor = f;
+          i += name.length;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched && i < s.length && !isDigit(s.charCodeAt(i))) return undefined;
+    total += num[0] * factor;
+    i = skipBlanks(s, i);
+  }
+  return total;
+}
+
+/** Syslog level names in order 0–7, as systemd's log_level_from_string knows them. */
+export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+/** A log level by name or number 0–7; returns 0–7. */
+export function parseLogLevel(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  const byName = LOG_LEVELS.indexOf(s);
+  if (byName !== -1) return byName;
+  if (s.length === 1 && s >= '0' && s <= '7') return Number(s);
+  return undefined;
+}
+
+/** An octal file mode of one to four digits (`640`, `0644`, `2775`). */
+export function parseOctalMode(text: string): number | undefined {
+  const s = text.trim();
+  if (s.length === 0 || s.length > 4) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 55) return undefined;
+  }
+  return parseInt(s, 8);
+}
+
+/**
+ * A whole number as C's strtoul(…, 0) reads it (decimal, `0x` hex, leading-0 octal), optionally
+ * signed. Returns undefined for anything else, including trailing text.
+ */
+export function parseCInteger(text: string, allowSign = false): number | undefined {
+  let s = text.trim();
+  let sign = 1;
+  if (allowSign && (s[0] === '-' || s[0] === '+')) {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '') return undefined;
+  let base = 10;
+  let body = s;
+  if (s.length > 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X')) {
+    base = 16;
+    body = s.slice(2);
+  } else if (s.length > 1 && s[0] === '0') {
+    base = 8;
+    body = s.slice(1);
+  }
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i].toLowerCase();
+    const d = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c >= 'a' && c <= 'f' ? c.charCodeAt(0) - 87 : 99;
+    if (d >= base) return undefined;
+  }
+  return sign * parseInt(body, base);
+}
+
+/** A count: a non-negative whole number, optionally bounded. */
+export function parseCount(text: string, opts: { min?: number; max?: number; cStyle?: boolean } = {}): number | undefined {
+  const s = text.trim();
+  let n: number | undefined;
+  if (opts.cStyle) n = parseCInteger(s, (opts.min ?? 0) < 0);
+  else {
+    let ok = s.length > 0;
+    for (let i = 0; i < s.length && ok; i++) ok = isDigit(s.charCodeAt(i)) || (i === 0 && s[0] === '-' && (opts.min ?? 0) < 0 && s.length > 1);
+    n = ok ? Number(s) : undefined;
+  }
+  if (n === undefined || Number.isNaN(n)) return undefined;
+  if (n < (opts.min ?? 0)) return undefined;
+  if (opts.max !== undefined && n > opts.max) return undefined;
+  return n;
+}
+
+const LOGROTATE_FACTORS: Record<string, number> = { k: 1024, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/**
+ * A logrotate size (`size`, `minsize`, `maxsize`): a number as strtoul reads it, then at most one
+ * unit letter k/K (KiB), M (MiB) or G (GiB), with nothing in between. Returns bytes.
+ */
+export function parseLogrotateSize(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const last = s[s.length - 1];
+  const factor = LOGROTATE_FACTORS[last];
+  const body = factor ? s.slice(0, -1) : s;
+  if (body !== body.trim()) return undefined;
+  const num = parseCInteger(body);
+  if (num === undefined) return undefined;
+  return num * (factor ?? 1);
+}
+
+/** Why a logrotate size was refused: the unit letter logrotate does not know, if that is the cause. */
+export function logrotateSizeUnitProblem(text: string): string | undefined {
+  const s = text.trim();
+  const last = s[s.length - 1];
+  if (last === undefined || isDigit(last.charCodeAt(0)) || LOGROTATE_FACTORS[last]) return undefined;
+  return last;
+}
+
+/** The accepted forms, for messages ("expected {form}"). */
+export const FORMS: Record<string, Localized> = {
+  boolean: {
+    en: 'a boolean (yes/no, true/false, on/off, 1/0)',
+    ja: '真偽値（yes/no、true/false、on/off、1/0）',
+  },
+  size: {
+    en: 'a size in bytes, optionally with K, M, G, T, P or E (base 1024), e.g. 500M',
+    ja: 'バイト数（K、M、G、T、P、E の単位付き可、1024 倍単位）。例: 500M',
+  },
+  timespan: {
+    en: 'a time span such as 30s, 5min 30s, 1h, 1w, 1month or infinity (a bare number is seconds)',
+    ja: '時間（30s、5min 30s、1h、1w、1month、infinity など。数値のみは秒）',
+  },
+  loglevel: {
+    en: 'a log level: emerg, alert, crit, err, warning, notice, info, debug, or 0–7',
+    ja: 'ログレベル（emerg、alert、crit、err、warning、notice、info、debug、または 0〜7）',
+  },
+  mode: { en: 'an octal mode such as 0640', ja: '0640 のような8進数のモード' },
+  count: { en: 'a whole number (0 or more)', ja: '0 以上の整数' },
+  logrotateSize: {
+    en: 'a size in bytes, optionally followed directly by k, M or G (e.g. 100k, 10M)',
+    ja: 'バイト数（直後に k、M、G を付けられます。例: 100k、10M）',
+  },
+};

@@ -1,0 +1,36 @@
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { IniTree } from '../common/ini';
+import type { LanguageContext, LanguageFacade } from '../common/types';
+import { completeJournald } from './complete';
+import { hoverJournald } from './hover';
+import { parseJournald, type JdDocument } from './parse';
+import { RULES } from './rules';
+import { foldingJournald, symbolsJournald } from './symbols';
+import { validateJournald } from './validate';
+
+const FIXABLE = new Set(['journald/unknown-key', 'journald/unknown-section', 'journald/deprecated-key']);
+
+/** Quick fixes: replace an unknown or old key/section name by a suggestion. */
+function codeActions(_doc: JdDocument, d: Diagnostic, ctx: LanguageContext): CodeAction[] {
+  if (!FIXABLE.has(String(d.code))) return [];
+  const data = d.data as { suggestions?: string[] } | undefined;
+  return (data?.suggestions ?? []).map((s) => ({
+    title: ctx.locale === 'ja' ? `'${s}' に置き換える` : `Replace with '${s}'`,
+    kind: 'quickfix',
+    diagnostics: [d],
+    edit: { changes: { [ctx.uri]: [{ range: d.range, newText: s }] } },
+  }));
+}
+
+/** journald.conf, journald@NAMESPACE.conf and journald.conf.d drop-ins. */
+export const journaldFacade: LanguageFacade<IniTree> = {
+  id: 'journald',
+  rules: RULES,
+  parse: parseJournald,
+  validate: validateJournald,
+  complete: completeJournald,
+  hover: hoverJournald,
+  symbols: symbolsJournald,
+  folding: foldingJournald,
+  codeActions,
+};

@@ -1,0 +1,33 @@
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { LanguageContext, LanguageFacade } from '../common/types';
+import { completeLogrotate } from './complete';
+import { hoverLogrotate } from './hover';
+import { parseLogrotate, type LrDocument, type LrTree } from './parse';
+import { RULES } from './rules';
+import { foldingLogrotate, symbolsLogrotate } from './symbols';
+import { validateLogrotate } from './validate';
+
+/** Quick fixes: replace an unknown directive by one of the suggestions. */
+function codeActions(_doc: LrDocument, d: Diagnostic, ctx: LanguageContext): CodeAction[] {
+  if (d.code !== 'logrotate/unknown-directive') return [];
+  const data = d.data as { suggestions?: string[] } | undefined;
+  return (data?.suggestions ?? []).map((s) => ({
+    title: ctx.locale === 'ja' ? `'${s}' に置き換える` : `Replace with '${s}'`,
+    kind: 'quickfix',
+    diagnostics: [d],
+    edit: { changes: { [ctx.uri]: [{ range: d.range, newText: s }] } },
+  }));
+}
+
+/** logrotate.conf and /etc/logrotate.d/*. */
+export const logrotateFacade: LanguageFacade<LrTree> = {
+  id: 'logrotate',
+  rules: RULES,
+  parse: parseLogrotate,
+  validate: validateLogrotate,
+  complete: completeLogrotate,
+  hover: hoverLogrotate,
+  symbols: symbolsLogrotate,
+  folding: foldingLogrotate,
+  codeActions,
+};
