@@ -1,0 +1,141 @@
+import type { CatalogEntry } from '../common/catalog';
+import matchesJson from '../../../data/iptables/matches.json';
+import optionsJson from '../../../data/iptables/options.json';
+import tablesJson from '../../../data/iptables/tables.json';
+import targetsJson from '../../../data/iptables/targets.json';
+import valuesJson from '../../../data/iptables/values.json';
+
+export type Family = 'ipv4' | 'ipv6';
+
+/** An option of the rule syntax, of a match or of a target. */
+export interface OptionEntry extends CatalogEntry {
+  /** How many arguments follow (default: 0 for type `none`, else 1). */
+  args?: number;
+  negatable?: boolean;
+  min?: number;
+  max?: number;
+  /** Built-in chains where the option makes sense (-i, -o). */
+  chains?: string[];
+  family?: string;
+  restoreForbidden?: boolean;
+}
+
+export interface ModuleEntry extends CatalogEntry {
+  options: OptionEntry[];
+  /** `-p` values the module needs. */
+  protocols?: string[];
+  family?: string;
+  tables?: string[];
+  chains?: string[];
+  /** Targets: ends the traversal of the chain. */
+  terminating?: boolean;
+  /** Targets: what the packet's fate is, for dead-rule detection and plain-language hovers. */
+  verdict?: string;
+  builtin?: boolean;
+  /** Matches that match every packet (comment). */
+  alwaysMatches?: boolean;
+}
+
+export interface TableEntry extends CatalogEntry {
+  chains: string[];
+}
+
+export interface ValueEntry extends CatalogEntry {
+  number?: number;
+  family?: string;
+}
+
+export const OPTIONS = optionsJson as OptionEntry[];
+export const MATCHES = matchesJson as ModuleEntry[];
+export const TARGETS = targetsJson as ModuleEntry[];
+export const TABLES = tablesJson as TableEntry[];
+export const PROTOCOLS = valuesJson.protocols as ValueEntry[];
+export const REJECT_TYPES = valuesJson.rejectTypes as ValueEntry[];
+export const REJECT_ALIASES = valuesJson.rejectAliases as Record<string, string>;
+export const LOG_LEVELS = valuesJson.logLevels as ValueEntry[];
+export const STATES = valuesJson.states as ValueEntry[];
+export const SERVICES = valuesJson.services as Record<string, number>;
+export const PORT_NAMES = valuesJson.portNames as Record<string, Record<string, string>>;
+export const ICMP_TYPES = valuesJson.icmpTypes as string[];
+export const ICMP6_TYPES = valuesJson.icmp6Types as string[];
+
+function index<E extends CatalogEntry>(entries: E[], fold: boolean): Map<string, E> {
+  const m = new Map<string, E>();
+  for (const e of entries) {
+    m.set(fold ? e.name.toLowerCase() : e.name, e);
+    for (const a of e.aliases ?? []) m.set(fold ? a.toLowerCase() : a, e);
+  }
+  return m;
+}
+
+const optionByName = index(OPTIONS, false);
+const matchByName = index(MATCHES, false);
+const targetByName = index(TARGETS, false);
+const tableByName = index(TABLES, false);
+const protocolByName = index(PROTOCOLS, true);
+const protocolByNumber = new Map(PROTOCOLS.map((p) => [p.number, p]));
+const rejectByName = index(REJECT_TYPES, false);
+const logLevelByName = index(LOG_LEVELS, false);
+const stateByName = index(STATES, true);
+
+export const option = (name: string) => optionByName.get(name);
+export const match = (name: string) => matchByName.get(name);
+export const target = (name: string) => targetByName.get(name);
+export const table = (name: string) => tableByName.get(name);
+export const logLevel = (name: string) => logLevelByName.get(name);
+export const state = (name: string) => stateByName.get(name.toLowerCase());
+
+/** A protocol by name (any case) or number. */
+export function protocol(nameOrNumber: string): ValueEntry | undefined {
+  if (/^\d+$/.test(nameOrNumber)) return protocolByNumber.get(Number(nameOrNumber));
+  return protocolByName.get(nameOrNumber.toLowerCase());
+}
+
+/** A reject type by name or by one of its older spellings. */
+export function rejectType(name: string): ValueEntry | undefined {
+  return rejectByName.get(name) ?? rejectByName.get(REJECT_ALIASES[name] ?? '');
+}
+
+/** The canonical protocol name used to pick the implicit match (`-p 6` is tcp). */
+export function protocolName(value: string): string {
+  return protocol(value)?.name ?? value.toLowerCase();
+}
+
+/** Match loaded implicitly by `-p PROTO` (tcp → tcp, icmpv6 → icmp6). */
+export function implicitMatch(proto: string): ModuleEntry | undefined {
+  const name = protocolName(proto);
+  if (name === 'icmpv6') return match('icmp6');
+  const m = match(name);
+  return m?.protocols?.includes(name) ? m : undefined;
+}
+
+/** Every built-in chain name of any table. */
+export const BUILTIN_CHAINS = new Set(TABLES.flatMap((t) => t.chains));
+
+/** Where each option name lives, for "--state needs -m state" style hints. */
+export const OPTION_OWNERS: Map<string, { module: ModuleEntry; kind: 'match' | 'target' }[]> = (() => {
+  const m = new Map<string, { module: ModuleEntry; kind: 'match' | 'target' }[]>();
+  const add = (name: string, module: ModuleEntry, kind: 'match' | 'target') => {
+    const list = m.get(name) ?? [];
+    list.push({ module, kind });
+    m.set(name, list);
+  };
+  for (const mod of MATCHES) for (const o of mod.options) for (const n of [o.name, ...(o.aliases ?? [])]) add(n, mod, 'match');
+  for (const mod of TARGETS) for (const o of mod.options) for (const n of [o.name, ...(o.aliases ?? [])]) add(n, mod, 'target');
+  return m;
+})();
+
+/** Every option spelling we know, for did-you-mean. */
+export const ALL_OPTION_NAMES: string[] = [...new Set([...optionByName.keys(), ...OPTION_OWNERS.keys()])];
+
+/** The entry of an option within a module, by name or alias. */
+export function moduleOption(mod: ModuleEntry, name: string): OptionEntry | undefined {
+  return mod.options.find((o) => o.name === name || o.aliases?.includes(name));
+}
+
+/**
+ * Extensions iptables ships that the catalog does not describe option by option yet. They are
+ * accepted as they are (no "unknown match/target"), and their options are not checked.
+ */
+export const UNDESCRIBED_MATCHES = new Set(['bpf', 'cgroup', 'cluster', 'connbytes', 'connlabel', 'cpu', 'dst', 'ecn', 'eui64', 'frag', 'hbh', 'ipcomp', 'ipv6header', 'ipvs', 'l2tp', 'mh', 'nfacct', 'osf', 'quota', 'rateest', 'realm', 'rt', 'srh', 'condition', 'geoip']);
+export const UNDESCRIBED_TARGETS = new Set(['CLUSTERIP', 'DNPT', 'SNPT', 'ECN', 'IDLETIMER', 'LED', 'NETMAP', 'RATEEST', 'SYNPROXY', 'TCPOPTSTRIP', 'ULOG']);

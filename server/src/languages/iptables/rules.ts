@@ -1,0 +1,264 @@
+import type { RuleTable } from '../common/types';
+
+/** Every diagnostic of the iptables language. `{placeholders}` are filled from the finding. */
+export const RULES: RuleTable = {
+  'iptables/crlf': {
+    severity: 'error',
+    message: {
+      en: 'The file has Windows (CRLF) line endings; iptables-restore reads the carriage return as part of the line and fails. Save it with LF line endings.',
+      ja: 'ファイルの改行が Windows 形式（CRLF）です。iptables-restore は CR を行の一部として読むため失敗します。改行を LF にして保存してください。',
+    },
+  },
+  'iptables/blank-line-spaces': {
+    severity: 'error',
+    message: {
+      en: 'A line with only spaces or tabs is an error for iptables-restore ("no command specified"); make it empty.',
+      ja: '空白やタブだけの行は iptables-restore ではエラーになります（no command specified）。空行にしてください。',
+    },
+  },
+  'iptables/comment-not-at-start': {
+    severity: 'error',
+    message: {
+      en: 'A comment must start with `#` in the first column of its own line; iptables-restore reads this `#` as an argument ("Bad argument").',
+      ja: 'コメントは行頭（1 桁目）の `#` から始める必要があります。iptables-restore はこの `#` を引数として読みエラーになります（Bad argument）。',
+    },
+  },
+  'iptables/unknown-table': {
+    severity: 'error',
+    message: { en: "Unknown table '{name}'.{suggestion}", ja: "不明なテーブル '{name}' です。{suggestion}" },
+  },
+  'iptables/missing-commit': {
+    severity: 'error',
+    message: {
+      en: "Table '{name}' is not ended with COMMIT; iptables-restore discards it and fails.",
+      ja: "テーブル '{name}' が COMMIT で終わっていません。iptables-restore はこのテーブルを反映せずエラーになります。",
+    },
+  },
+  'iptables/outside-table': {
+    severity: 'error',
+    message: {
+      en: 'This line is outside any table; start a table with a line such as `*filter` first (and end it with COMMIT).',
+      ja: 'この行はどのテーブルにも属していません。先に `*filter` などの行でテーブルを始めてください（COMMIT で終えます）。',
+    },
+  },
+  'iptables/chain-syntax': {
+    severity: 'error',
+    message: {
+      en: 'A chain line is written `:NAME POLICY [PACKETS:BYTES]`, with `-` as the policy of a user-defined chain.',
+      ja: 'チェイン行は `:名前 ポリシー [パケット数:バイト数]` と書きます。ユーザー定義チェインのポリシーは `-` です。',
+    },
+  },
+  'iptables/bad-policy': {
+    severity: 'error',
+    message: {
+      en: "Policy '{policy}' is not valid: a built-in chain takes ACCEPT or DROP.{suggestion}",
+      ja: "ポリシー '{policy}' は使えません。組み込みチェインのポリシーは ACCEPT か DROP です。{suggestion}",
+    },
+  },
+  'iptables/user-chain-policy': {
+    severity: 'error',
+    message: {
+      en: "'{chain}' is not a built-in chain of the {table} table, so it is a user-defined chain and its policy must be `-` (only built-in chains have policies).",
+      ja: "'{chain}' は {table} テーブルの組み込みチェインではないのでユーザー定義チェインです。ポリシーは `-` にする必要があります（ポリシーを持てるのは組み込みチェインだけです）。",
+    },
+  },
+  'iptables/duplicate-chain': {
+    severity: 'error',
+    message: { en: "Chain '{chain}' is declared twice in this table.", ja: "チェイン '{chain}' がこのテーブルで 2 回宣言されています。" },
+  },
+  'iptables/bad-counters': {
+    severity: 'error',
+    message: {
+      en: 'Counters are written `[PACKETS:BYTES]` with two whole numbers.',
+      ja: 'カウンタは `[パケット数:バイト数]` と 2 つの整数で書きます。',
+    },
+  },
+  'iptables/unterminated-quote': {
+    severity: 'error',
+    message: { en: 'The double quote is never closed.', ja: 'ダブルクォートが閉じられていません。' },
+  },
+  'iptables/single-quotes': {
+    severity: 'warning',
+    message: {
+      en: 'iptables-restore does not understand single quotes: they stay in the value ({value}), and a space inside them splits the argument. Use double quotes.',
+      ja: 'iptables-restore はシングルクォートを解釈しません。クォート文字が値に含まれ（{value}）、中の空白で引数が分かれます。ダブルクォートを使ってください。',
+    },
+  },
+  'iptables/no-command': {
+    severity: 'error',
+    message: {
+      en: 'The rule has no command; start it with `-A CHAIN` (append).',
+      ja: 'ルールにコマンドがありません。`-A チェイン名`（追加）で始めてください。',
+    },
+  },
+  'iptables/no-chain': {
+    severity: 'error',
+    message: { en: '{command} needs a chain name.', ja: '{command} にはチェイン名が必要です。' },
+  },
+  'iptables/unknown-option': {
+    severity: 'error',
+    message: { en: "Unknown option '{name}'.{suggestion}", ja: "不明なオプション '{name}' です。{suggestion}" },
+  },
+  'iptables/option-needs-match': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is an option of the {match} match: write `-m {match}` before it.",
+      ja: "'{name}' は {match} マッチのオプションです。前に `-m {match}` を書いてください。",
+    },
+  },
+  'iptables/option-needs-protocol': {
+    severity: 'error',
+    message: {
+      en: "'{name}' needs {protocols} before it (it belongs to the {match} match, which `-p` loads).",
+      ja: "'{name}' の前に {protocols} が必要です（`-p` で読み込まれる {match} マッチのオプションです）。",
+    },
+  },
+  'iptables/option-needs-target': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is an option of the {target} target: it must come after `-j {target}`.",
+      ja: "'{name}' は {target} ターゲットのオプションです。`-j {target}` の後ろに書いてください。",
+    },
+  },
+  'iptables/unexpected-argument': {
+    severity: 'error',
+    message: {
+      en: "Unexpected argument '{text}': an option (starting with `-`) was expected here.",
+      ja: "予期しない引数 '{text}' です。ここには `-` で始まるオプションが必要です。",
+    },
+  },
+  'iptables/missing-argument': {
+    severity: 'error',
+    message: { en: "'{name}' needs {count} argument(s): {syntax}", ja: "'{name}' には引数が {count} 個必要です: {syntax}" },
+  },
+  'iptables/duplicate-option': {
+    severity: 'error',
+    message: { en: "'{name}' may be given only once here.", ja: "'{name}' はここでは 1 回しか指定できません。" },
+  },
+  'iptables/legacy-negation': {
+    severity: 'error',
+    message: {
+      en: "iptables 1.8 no longer accepts `!` after the option: write `! {name} …` instead.",
+      ja: "iptables 1.8 ではオプションの後ろの `!` は使えません。`! {name} …` と書いてください。",
+    },
+  },
+  'iptables/cannot-negate': {
+    severity: 'error',
+    message: { en: "'{name}' cannot be negated with `!`.", ja: "'{name}' は `!` で否定できません。" },
+  },
+  'iptables/stray-negation': {
+    severity: 'error',
+    message: { en: 'Nothing that can be negated follows this `!`.', ja: 'この `!` の後ろに否定できるオプションがありません。' },
+  },
+  'iptables/unknown-match': {
+    severity: 'error',
+    message: { en: "Unknown match '{name}'.{suggestion}", ja: "不明なマッチ '{name}' です。{suggestion}" },
+  },
+  'iptables/match-needs-protocol': {
+    severity: 'error',
+    message: {
+      en: "The {match} match needs {protocols} in the same rule.",
+      ja: "{match} マッチには同じルールに {protocols} が必要です。",
+    },
+  },
+  'iptables/restore-forbidden': {
+    severity: 'error',
+    message: {
+      en: "'{name}' cannot be used in a rule file: iptables-restore takes the table from the `*table` line.",
+      ja: "'{name}' はルールファイルでは使えません。テーブルは `*table` 行で決まります。",
+    },
+  },
+  'iptables/undeclared-chain': {
+    severity: 'error',
+    message: {
+      en: "Chain '{chain}' is not declared in the {table} table; add `:{chain} - [0:0]` before the rules.{suggestion}",
+      ja: "チェイン '{chain}' は {table} テーブルで宣言されていません。ルールより前に `:{chain} - [0:0]` を追加してください。{suggestion}",
+    },
+  },
+  'iptables/unknown-target': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is neither a target nor a chain declared in the {table} table.{suggestion}",
+      ja: "'{name}' はターゲットでも、{table} テーブルで宣言されたチェインでもありません。{suggestion}",
+    },
+  },
+  'iptables/target-not-in-table': {
+    severity: 'error',
+    message: {
+      en: 'The {target} target can only be used in the {tables} table; the kernel refuses it in {table} when the rules are loaded.',
+      ja: '{target} ターゲットは {tables} テーブルでしか使えません。{table} テーブルではルールの読み込み時にカーネルが拒否します。',
+    },
+  },
+  'iptables/target-not-in-chain': {
+    severity: 'error',
+    message: {
+      en: 'The {target} target can only be used in the {chains} chains (or user chains called from them), not in {chain}.',
+      ja: '{target} ターゲットは {chains} チェイン（とそこから呼ばれるユーザー定義チェイン）でしか使えません。{chain} では使えません。',
+    },
+  },
+  'iptables/target-needs-protocol': {
+    severity: 'error',
+    message: { en: '{what} needs `-p tcp` in the same rule.', ja: '{what} には同じルールに `-p tcp` が必要です。' },
+  },
+  'iptables/option-wrong-chain': {
+    severity: 'error',
+    message: {
+      en: "'{name}' cannot be used in the {chain} chain (only in {chains}).",
+      ja: "'{name}' は {chain} チェインでは使えません（使えるのは {chains}）。",
+    },
+  },
+  'iptables/invalid-value': {
+    severity: 'error',
+    message: { en: "Invalid value '{value}' for {name}: {reason}", ja: "{name} の値 '{value}' が正しくありません: {reason}" },
+  },
+  'iptables/unknown-value': {
+    severity: 'error',
+    message: { en: "'{value}' is not a valid value for {name}.{suggestion}", ja: "'{value}' は {name} に使える値ではありません。{suggestion}" },
+  },
+  'iptables/unknown-service': {
+    severity: 'warning',
+    message: {
+      en: "'{value}' is not a well-known service name; iptables looks it up in /etc/services on the machine that loads the rules and fails if it is missing there. A port number is safer.",
+      ja: "'{value}' はよく知られたサービス名ではありません。iptables はルールを読み込むマシンの /etc/services で検索し、無ければエラーになります。ポート番号で書くほうが確実です。",
+    },
+  },
+  'iptables/port-zero': {
+    severity: 'warning',
+    message: { en: 'Port 0 is never used by real traffic; this probably is a mistake.', ja: 'ポート 0 は実際の通信では使われません。誤りの可能性があります。' },
+  },
+  'iptables/log-prefix-too-long': {
+    severity: 'warning',
+    message: {
+      en: 'The log prefix is {length} characters long; the kernel keeps at most 29 (newer iptables refuse it).',
+      ja: 'ログのプレフィックスが {length} 文字あります。カーネルが扱えるのは 29 文字までです（新しい iptables ではエラーになります）。',
+    },
+  },
+  'iptables/address-family': {
+    severity: 'error',
+    message: {
+      en: "'{value}' is an {found} address, but this is an {family} rule file ({file}).",
+      ja: "'{value}' は {found} アドレスですが、このファイルは {family} のルールファイルです（{file}）。",
+    },
+  },
+  'iptables/protocol-family': {
+    severity: 'warning',
+    message: {
+      en: "'-p {value}' never matches in an {family} rule file; use `-p {instead}`.",
+      ja: "{family} のルールファイルでは '-p {value}' は一致しません。`-p {instead}` を使ってください。",
+    },
+  },
+  'iptables/module-family': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is only available for {found}, but this is an {family} rule file.",
+      ja: "'{name}' は {found} でしか使えませんが、このファイルは {family} のルールファイルです。",
+    },
+  },
+  'iptables/unreachable-rule': {
+    severity: 'warning',
+    message: {
+      en: 'This rule can never match: an earlier rule in chain {chain} (line {line}) already {verdict} every packet.',
+      ja: 'このルールには一致しません。チェイン {chain} の前のルール（{line} 行目）がすべてのパケットを{verdict}しています。',
+    },
+  },
+};

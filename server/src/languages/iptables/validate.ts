@@ -1,0 +1,187 @@
+import { lineRange } from '../common/text';
+import type { Finding, LanguageContext, Localized, ParsedDocument } from '../common/types';
+import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type Family } from './catalog';
+import { familyOf } from './family';
+import { suggestion } from './interpret';
+import type { IptablesTree, Rule, Table } from './tree';
+import { checkValues } from './values';
+
+const VERDICT_TEXT: Record<string, Localized> = {
+  accept: { en: 'accepts', ja: '許可' },
+  drop: { en: 'drops', ja: '破棄' },
+  reject: { en: 'rejects', ja: '拒否' },
+};
+
+const FAMILY_NAME: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+/** True when the rule matches every packet: no match condition at all, only a verdict. */
+export function isCatchAll(rule: Rule): boolean {
+  if (rule.command?.name !== '--append' || !rule.target?.entry) return false;
+  const verdict = rule.target.entry.verdict;
+  if (verdict !== 'accept' && verdict !== 'drop' && verdict !== 'reject') return false;
+  if (rule.matches.some((m) => !m.entry?.alwaysMatches)) return false;
+  for (const it of rule.items) {
+    if (it.negated) return false;
+    if (it.owner === 'command' || it.owner === 'target') continue;
+    if (it.owner === 'match') continue; // only always-matching matches are left (comment)
+    switch (it.name) {
+      case '--jump':
+      case '--set-counters':
+      case '--ipv4':
+      case '--ipv6':
+      case '--match':
+        continue;
+      case '--protocol':
+        if (it.args[0] && ['all', '0'].includes(it.args[0].text.toLowerCase())) continue;
+        return false;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function tableChains(t: Table): { builtin: Set<string>; user: Set<string> } {
+  const builtin = new Set(tableEntry(t.name)?.chains ?? []);
+  const user = new Set<string>();
+  for (const c of t.chains) if (!builtin.has(c.name)) user.add(c.name);
+  for (const r of t.rules) if (r.command?.name === '--new-chain' && r.chain) user.add(r.chain.text);
+  return { builtin, user };
+}
+
+/** Semantic checks over the whole file: chains, targets per table, families, dead rules. */
+export function validate(doc: ParsedDocument<IptablesTree>, ctx: LanguageContext): Finding[] {
+  const out: Finding[] = [];
+  const tree = doc.tree;
+  const { family, source } = familyOf(ctx.uri, tree);
+  for (const u of tree.unclosed) {
+    out.push({
+      code: 'iptables/missing-commit',
+      range: u.range,
+      args: { name: u.table.name },
+      related: [{ uri: ctx.uri, range: u.table.nameRange, message: { en: 'the table starts here', ja: 'テーブルの開始位置' } }],
+    });
+  }
+  for (const t of tree.tables) validateTable(t, family, source, ctx, out);
+  return out;
+}
+
+function validateTable(t: Table, family: Family | undefined, source: string, ctx: LanguageContext, out: Finding[]): void {
+  const known = tableEntry(t.name);
+  const { builtin, user } = tableChains(t);
+  const seenChains = new Set<string>();
+  for (const c of t.chains) {
+    if (!c.name) continue;
+    if (seenChains.has(c.name)) out.push({ code: 'iptables/duplicate-chain', range: c.nameRange, args: { chain: c.name } });
+    seenChains.add(c.name);
+    if (!c.policy || !c.policyRange || !known) continue;
+    if (builtin.has(c.name)) {
+      if (!['ACCEPT', 'DROP', '-'].includes(c.policy)) {
+        out.push({ code: 'iptables/bad-policy', range: c.policyRange, args: { policy: c.policy, suggestion: suggestion(c.policy, ['ACCEPT', 'DROP']) } });
+      }
+    } else if (c.policy !== '-') {
+      out.push({ code: 'iptables/user-chain-policy', range: c.policyRange, args: { chain: c.name, table: t.name }, data: { replacement: '-' } });
+    }
+  }
+  const catchAll = new Map<string, Rule>();
+  for (const rule of t.rules) {
+    if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
+    const chain = rule.chain?.text;
+    if (known && chain && rule.chain && rule.command && rule.command.name !== '--new-chain' && !builtin.has(chain) && !user.has(chain)) {
+      out.push({
+        code: 'iptables/undeclared-chain',
+        range: lineRange(rule.line, rule.chain.start, rule.chain.end),
+        args: { chain, table: t.name, suggestion: suggestion(chain, [...builtin, ...user]) },
+        data: { chain },
+      });
+    }
+    if (known && rule.command?.name === '--policy' && chain && rule.extra && !['ACCEPT', 'DROP'].includes(rule.extra.text)) {
+      out.push({ code: 'iptables/bad-policy', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { policy: rule.extra.text, suggestion: suggestion(rule.extra.text, ['ACCEPT', 'DROP']) } });
+    }
+    const inBuiltin = !!chain && builtin.has(chain);
+    // Values, interfaces per chain, families.
+    const vc = { line: rule.line, family, familySource: source, out };
+    for (const it of rule.items) {
+      checkValues(it, vc);
+      if (it.entry?.chains && inBuiltin && !it.entry.chains.includes(chain!)) {
+        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, chain: chain!, chains: it.entry.chains.join(', ') } });
+      }
+      if (family && it.entry?.family && it.entry.family !== family) {
+        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, found: FAMILY_NAME[it.entry.family as Family], family: FAMILY_NAME[family] } });
+      }
+    }
+    if (family && rule.protocol && !rule.protocol.negated) {
+      const p = rule.protocol.name;
+      if (family === 'ipv6' && p === 'icmp') {
+        out.push({ code: 'iptables/protocol-family', range: lineRange(rule.line, rule.protocol.token.start, rule.protocol.token.end), args: { value: rule.protocol.token.text, family: 'IPv6', instead: 'icmpv6' } });
+      } else if (family === 'ipv4' && p === 'icmpv6') {
+        out.push({ code: 'iptables/protocol-family', range: lineRange(rule.line, rule.protocol.token.start, rule.protocol.token.end), args: { value: rule.protocol.token.text, family: 'IPv4', instead: 'icmp' } });
+      }
+    }
+    for (const m of rule.matches) {
+      if (!m.entry) continue;
+      if (family && m.entry.family && m.entry.family !== family) {
+        const tok = m.implicit ? (m.options[0]?.token ?? m.token) : m.token;
+        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, tok.start, tok.end), args: { name: m.implicit ? tok.text : `-m ${m.name}`, found: FAMILY_NAME[m.entry.family as Family], family: FAMILY_NAME[family] } });
+      }
+      if (m.entry.chains && inBuiltin && !m.entry.chains.includes(chain!)) {
+        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, m.token.start, m.token.end), args: { name: `-m ${m.name}`, chain: chain!, chains: m.entry.chains.join(', ') } });
+      }
+    }
+    checkTarget(rule, t, builtin, user, family, ctx, out);
+    // Dead rules after a catch-all in the same chain.
+    if (chain && rule.command?.name === '--append') {
+      const first = catchAll.get(chain);
+      if (first) {
+        out.push({
+          code: 'iptables/unreachable-rule',
+          range: rule.range,
+          args: { chain, line: first.line + 1, verdict: VERDICT_TEXT[first.target!.entry!.verdict!] },
+          tags: ['unnecessary'],
+          related: [{ uri: ctx.uri, range: first.range, message: { en: 'this rule matches every packet', ja: 'このルールがすべてのパケットに一致します' } }],
+        });
+      } else if (isCatchAll(rule)) {
+        catchAll.set(chain, rule);
+      }
+    } else if (chain && rule.command && ['--flush', '--delete', '--replace', '--insert'].includes(rule.command.name)) {
+      catchAll.delete(chain); // the chain changed in ways we do not follow
+    }
+  }
+}
+
+function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<string>, family: Family | undefined, ctx: LanguageContext, out: Finding[]): void {
+  const tgt = rule.target;
+  if (!tgt || !tableEntry(t.name)) return;
+  const chain = rule.chain?.text;
+  const e = tgt.entry;
+  const r = lineRange(rule.line, tgt.token.start, tgt.token.end);
+  if (!e || tgt.goto) {
+    if (user.has(tgt.name) || (!tgt.goto && UNDESCRIBED_TARGETS.has(tgt.name))) return;
+    const valid = TARGETS.filter((x) => !x.tables || x.tables.includes(t.name)).map((x) => x.name);
+    const cands = tgt.goto ? [...user] : [...valid, ...user];
+    if (BUILTIN_CHAINS.has(tgt.name) || !tgt.goto || !e) {
+      out.push({ code: 'iptables/unknown-target', range: r, args: { name: tgt.name, table: t.name, suggestion: suggestion(tgt.name, cands) } });
+    }
+    return;
+  }
+  if (e.tables && !e.tables.includes(t.name)) {
+    out.push({ code: 'iptables/target-not-in-table', range: r, args: { target: e.name, tables: e.tables.join(', '), table: t.name } });
+  } else if (e.chains && chain && builtin.has(chain) && !e.chains.includes(chain)) {
+    out.push({ code: 'iptables/target-not-in-chain', range: r, args: { target: e.name, chains: e.chains.join(', '), chain } });
+  }
+  if (family && e.family && e.family !== family) {
+    out.push({ code: 'iptables/module-family', range: r, args: { name: e.name, found: FAMILY_NAME[e.family as Family], family: FAMILY_NAME[family] } });
+  }
+  const isTcp = rule.protocol && !rule.protocol.negated && rule.protocol.name === 'tcp';
+  if (e.protocols?.includes('tcp') && !isTcp) {
+    out.push({ code: 'iptables/target-needs-protocol', range: r, args: { what: `-j ${e.name}` } });
+  }
+  if (e.name === 'REJECT' && !isTcp) {
+    const rw = rule.items.find((i) => i.name === '--reject-with');
+    const v = rw?.args[0];
+    if (v && (v.text === 'tcp-reset' || v.text === 'tcp-rst')) {
+      out.push({ code: 'iptables/target-needs-protocol', range: lineRange(rule.line, v.start, v.end), args: { what: '--reject-with tcp-reset' } });
+    }
+  }
+  void ctx;
+}

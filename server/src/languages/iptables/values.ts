@@ -1,0 +1,288 @@
+import { lineRange } from '../common/text';
+import type { Finding, Localized } from '../common/types';
+import {
+  ICMP6_TYPES,
+  ICMP_TYPES,
+  LOG_LEVELS,
+  logLevel,
+  protocol,
+  PROTOCOLS,
+  REJECT_TYPES,
+  rejectType,
+  SERVICES,
+  type Family,
+} from './catalog';
+import { suggestion } from './interpret';
+import type { RuleItem, Token } from './tree';
+
+export interface ValueContext {
+  line: number;
+  family?: Family;
+  /** Why the family is known, for messages (`rules.v6`). */
+  familySource: string;
+  out: Finding[];
+}
+
+const L = (en: string, ja: string): Localized => ({ en, ja });
+
+type Check = (value: string, tok: Token, item: RuleItem, vc: ValueContext) => void;
+
+function bad(vc: ValueContext, tok: Token, item: RuleItem, reason: Localized): void {
+  vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: tok.text, reason } });
+}
+
+function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, candidates: string[]): void {
+  vc.out.push({
+    code: 'iptables/unknown-value',
+    range: lineRange(vc.line, tok.start, tok.end),
+    args: { name: item.token.text, value, suggestion: suggestion(value, candidates) },
+  });
+}
+
+const isDigits = (s: string) => s.length > 0 && s.length < 16 && /^\d+$/.test(s);
+
+/** One port: a number 0–65535 or a service name. Returns the number, or undefined. */
+function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): number | undefined {
+  if (isDigits(p)) {
+    const n = Number(p);
+    if (n > 65535) {
+      bad(vc, tok, item, L(`port ${p} is above 65535`, `ポート ${p} は 65535 を超えています`));
+      return undefined;
+    }
+    if (n === 0) vc.out.push({ code: 'iptables/port-zero', range: lineRange(vc.line, tok.start, tok.end) });
+    return n;
+  }
+  if (/^[A-Za-z][\w.+-]*$/.test(p)) {
+    if (SERVICES[p] === undefined) vc.out.push({ code: 'iptables/unknown-service', range: lineRange(vc.line, tok.start, tok.end), args: { value: p } });
+    return SERVICES[p];
+  }
+  bad(vc, tok, item, L('a port is a number from 0 to 65535 or a service name', 'ポートは 0〜65535 の番号かサービス名です'));
+  return undefined;
+}
+
+function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext, sep = ':'): void {
+  const parts = v.split(sep);
+  if (parts.length > 2 || v === sep) {
+    bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
+    return;
+  }
+  if (parts.length === 1) {
+    checkPort(v, tok, item, vc);
+    return;
+  }
+  const a = parts[0] === '' ? 0 : checkPort(parts[0], tok, item, vc);
+  const b = parts[1] === '' ? 65535 : checkPort(parts[1], tok, item, vc);
+  if (a !== undefined && b !== undefined && a > b) {
+    bad(vc, tok, item, L(`the range starts above its end (${a} > ${b})`, `範囲の開始が終了より大きくなっています（${a} > ${b}）`));
+  }
+}
+
+function checkPortList(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  let count = 0;
+  for (const p of v.split(',')) {
+    if (p === '') {
+      bad(vc, tok, item, L('empty entry in the port list', 'ポートのリストに空の要素があります'));
+      return;
+    }
+    count += p.includes(':') ? 2 : 1;
+    checkPortRange(p, tok, item, vc);
+  }
+  if (count > 15) bad(vc, tok, item, L('multiport takes at most 15 ports (a range counts as two)', 'multiport に書けるポートは最大 15 個です（範囲は 2 個と数えます）'));
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function isIPv4(s: string): boolean {
+  const m = IPV4.exec(s);
+  return !!m && m.slice(1).every((x) => Number(x) <= 255);
+}
+
+function isIPv6(s: string): boolean {
+  if (!s.includes(':') || s.length > 45) return false;
+  let body = s;
+  const lastColon = s.lastIndexOf(':');
+  let extraGroups = 0;
+  if (s.slice(lastColon + 1).includes('.')) {
+    if (!isIPv4(s.slice(lastColon + 1))) return false;
+    body = s.slice(0, lastColon + 1) + '0';
+    extraGroups = 1;
+  }
+  const dbl = body.indexOf('::');
+  if (dbl !== -1 && body.indexOf('::', dbl + 1) !== -1) return false;
+  const groups = body.split(':');
+  let empty = 0;
+  for (const g of groups) {
+    if (g === '') empty++;
+    else if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return false;
+  }
+  const count = groups.length - empty + extraGroups;
+  if (dbl === -1) return empty === 0 && count === 8;
+  return count <= 7;
+}
+
+function isHostname(s: string): boolean {
+  return s.length > 0 && s.length <= 253 && /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(s) && !/^[\d.]+$/.test(s);
+}
+
+/** `ADDRESS[/MASK]` of either family, or a host name. Reports family mismatches. */
+function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const slash = v.indexOf('/');
+  const host = slash === -1 ? v : v.slice(0, slash);
+  const mask = slash === -1 ? undefined : v.slice(slash + 1);
+  let fam: Family | undefined;
+  if (isIPv4(host)) fam = 'ipv4';
+  else if (isIPv6(host)) fam = 'ipv6';
+  else if (!isHostname(host)) {
+    bad(vc, tok, item, L(`'${host}' is not an IPv4 or IPv6 address nor a host name`, `'${host}' は IPv4／IPv6 アドレスでもホスト名でもありません`));
+    return;
+  }
+  if (mask !== undefined) {
+    const max = fam === 'ipv6' || (!fam && vc.family === 'ipv6') ? 128 : 32;
+    if (isDigits(mask)) {
+      if (Number(mask) > max) bad(vc, tok, item, L(`the prefix length must be 0 to ${max}`, `プレフィックス長は 0〜${max} です`));
+    } else if (!(fam !== 'ipv6' && isIPv4(mask))) {
+      bad(vc, tok, item, L(`'${mask}' is not a prefix length (0 to ${max})`, `'${mask}' はプレフィックス長（0〜${max}）ではありません`));
+    }
+  }
+  if (fam && vc.family && fam !== vc.family) {
+    vc.out.push({
+      code: 'iptables/address-family',
+      range: lineRange(vc.line, tok.start, tok.end),
+      args: { value: host, found: fam === 'ipv4' ? 'IPv4' : 'IPv6', family: vc.family === 'ipv4' ? 'IPv4' : 'IPv6', file: vc.familySource },
+    });
+  }
+}
+
+function checkEnumList(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const values = item.entry?.values ?? [];
+  for (const p of v.split(',')) {
+    if (!values.some((x) => x.toLowerCase() === p.toLowerCase())) {
+      unknown(vc, tok, item, p, values);
+      return;
+    }
+  }
+}
+
+const RATE_UNITS = ['second', 'minute', 'hour', 'day'];
+
+function checkRate(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const [num, unit, ...rest] = v.split('/');
+  const ok = isDigits(num) && Number(num) > 0 && rest.length === 0 && (unit === undefined || (unit.length > 0 && RATE_UNITS.some((u) => u.startsWith(unit))));
+  if (!ok) bad(vc, tok, item, L('a rate is written NUMBER/second, /minute, /hour or /day (or a prefix: 5/min)', '頻度は 数/second、/minute、/hour、/day（先頭部分だけでも可: 5/min）と書きます'));
+}
+
+function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const n = /^0x[0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : isDigits(v) ? Number(v) : NaN;
+  const min = item.entry?.min ?? 0;
+  const max = item.entry?.max ?? 4294967295;
+  if (Number.isNaN(n)) bad(vc, tok, item, L('a whole number is expected', '整数が必要です'));
+  else if (n < min || n > max) bad(vc, tok, item, L(`the value must be ${min} to ${max}`, `値は ${min}〜${max} です`));
+}
+
+function checkRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const parts = v.split(':');
+  if (parts.length > 2 || !parts.every((p) => p === '' || isDigits(p))) {
+    bad(vc, tok, item, L('a number or a range min:max is expected', '数値または範囲 最小:最大 が必要です'));
+    return;
+  }
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && Number(parts[0]) > Number(parts[1])) {
+    bad(vc, tok, item, L('the range starts above its end', '範囲の開始が終了より大きくなっています'));
+  }
+}
+
+function checkMark(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const ok = v.split('/').length <= 2 && v.split('/').every((p) => /^(0x[0-9a-fA-F]{1,8}|\d{1,10})$/.test(p) && Number(p) <= 0xffffffff);
+  if (!ok) bad(vc, tok, item, L('a mark is VALUE or VALUE/MASK, decimal or 0x hexadecimal, 32 bits', 'マークは 値 または 値/マスク（10 進か 0x で始まる 16 進、32 ビット）です'));
+}
+
+const CHECKS: Record<string, Check> = {
+  protocol(v, tok, item, vc) {
+    if (isDigits(v)) {
+      if (Number(v) > 255) bad(vc, tok, item, L('a protocol number is 0 to 255', 'プロトコル番号は 0〜255 です'));
+      return;
+    }
+    if (!protocol(v)) unknown(vc, tok, item, v, PROTOCOLS.map((p) => p.name));
+  },
+  address(v, tok, item, vc) {
+    for (const a of v.split(',')) checkAddress(a, tok, item, vc);
+  },
+  iface(v, tok, item, vc) {
+    if (v.length > 15) bad(vc, tok, item, L('an interface name has at most 15 characters', 'インターフェース名は最大 15 文字です'));
+    else if (v.length === 0 || /[\s/]/.test(v)) bad(vc, tok, item, L('not an interface name', 'インターフェース名ではありません'));
+  },
+  port: (v, tok, item, vc) => void checkPort(v, tok, item, vc),
+  portrange(v, tok, item, vc) {
+    // MASQUERADE/REDIRECT --to-ports write ranges with '-'.
+    checkPortRange(v, tok, item, vc, item.owner === 'target' ? '-' : ':');
+  },
+  portlist: checkPortList,
+  enumlist: checkEnumList,
+  enum(v, tok, item, vc) {
+    const values = item.entry?.values ?? [];
+    if (!values.some((x) => x.toLowerCase() === v.toLowerCase())) unknown(vc, tok, item, v, values);
+  },
+  rate: checkRate,
+  int: checkInt,
+  range: checkRange,
+  mark: checkMark,
+  loglevel(v, tok, item, vc) {
+    if (isDigits(v)) {
+      if (Number(v) > 7) bad(vc, tok, item, L('a log level number is 0 to 7', 'ログレベルの番号は 0〜7 です'));
+      return;
+    }
+    if (!logLevel(v)) unknown(vc, tok, item, v, LOG_LEVELS.map((l) => l.name));
+  },
+  logprefix(v, tok, _item, vc) {
+    if (v.length > 29) vc.out.push({ code: 'iptables/log-prefix-too-long', range: lineRange(vc.line, tok.start, tok.end), args: { length: v.length } });
+  },
+  rejecttype(v, tok, item, vc) {
+    const rt = rejectType(v);
+    const fam = vc.family;
+    const allowed = REJECT_TYPES.filter((x) => !fam || x.family === 'any' || x.family === fam).map((x) => x.name);
+    if (!rt) unknown(vc, tok, item, v, allowed);
+    else if (fam && rt.family !== 'any' && rt.family !== fam) {
+      vc.out.push({
+        code: 'iptables/module-family',
+        range: lineRange(vc.line, tok.start, tok.end),
+        args: { name: v, found: rt.family === 'ipv4' ? 'IPv4 (iptables)' : 'IPv6 (ip6tables)', family: fam === 'ipv4' ? 'IPv4' : 'IPv6' },
+      });
+    }
+  },
+  icmptype(v, tok, item, vc) {
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
+    if (!ICMP_TYPES.includes(v)) unknown(vc, tok, item, v, ICMP_TYPES);
+  },
+  icmp6type(v, tok, item, vc) {
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
+    if (!ICMP6_TYPES.includes(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
+  },
+  iprange(v, tok, item, vc) {
+    const parts = v.split('-');
+    if (parts.length > 2) bad(vc, tok, item, L('a range is written FROM-TO', '範囲は 開始-終了 と書きます'));
+    else for (const p of parts) checkAddress(p, tok, item, vc);
+  },
+  mac(v, tok, item, vc) {
+    if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(v)) bad(vc, tok, item, L('a MAC address is six hexadecimal pairs separated by colons', 'MAC アドレスはコロン区切りの 16 進 6 組です'));
+  },
+  comment(v, tok, item, vc) {
+    if (v.length > 256) bad(vc, tok, item, L('a comment has at most 256 characters', 'コメントは最大 256 文字です'));
+  },
+  tcpflags(v, tok, item, vc) {
+    const values = item.entry?.values ?? [];
+    for (const f of v.split(',')) if (!values.includes(f.toUpperCase())) return unknown(vc, tok, item, f, values);
+  },
+};
+
+/** Checks the arguments of one option against its value type. */
+export function checkValues(item: RuleItem, vc: ValueContext): void {
+  const type = item.entry?.type;
+  if (!type) return;
+  const check = CHECKS[type];
+  if (!check) return;
+  if (type === 'tcpflags') {
+    for (const a of item.args) check(a.text, a, item, vc);
+    return;
+  }
+  const a = item.args[0];
+  if (a) check(a.text, a, item, vc);
+}
