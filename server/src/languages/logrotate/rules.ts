@@ -31,8 +31,11 @@ export const RULES: RuleTable = {
     },
   },
   'logrotate/unclosed-block': {
-    severity: 'error',
-    message: { en: "This definition is never closed with '}'.", ja: "この定義が '}' で閉じられていません。" },
+    severity: 'warning',
+    message: {
+      en: "This definition is never closed with '}'. logrotate accepts it at the end of the file, but any definition added after it would become part of it.",
+      ja: "この定義が '}' で閉じられていません。ファイル末尾なら logrotate は受け付けますが、後に追加した定義がこの定義の一部になってしまいます。",
+    },
   },
   'logrotate/unexpected-close': {
     severity: 'error',

@@ -1,0 +1,187 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { commandLine, findProgram, readText, runProgram, withTempDir, writeText } from './exec';
+import { fill, MSG } from './messages';
+import { untemp, type TextFile } from './locate';
+import type { CheckInput, ToolFinding, ToolReport } from './types';
+
+const TOOL = 'logrotate';
+const SCRIPT_START = /^\s*(prerotate|postrotate|preremove|firstaction|lastaction)\b/;
+
+/** The line of the last script block that has no `endscript` (logrotate names no line for it). */
+function unterminatedScript(text: string): number {
+  const lines = text.split('\n');
+  let open = -1;
+  for (let n = 0; n < lines.length; n++) {
+    if (open === -1 && SCRIPT_START.test(lines[n])) open = n;
+    else if (open !== -1 && /^\s*endscript\b/.test(lines[n])) open = -1;
+  }
+  return Math.max(0, open);
+}
+
+/**
+ * For each real 0-based line, the line number logrotate 3.21 prints for it (0-based): it does
+ * not count the line breaks between a block's file names and its `{`, so its numbers fall behind
+ * after a file list spread over several lines.
+ */
+export function logrotateLineNumbers(text: string): number[] {
+  const lines = text.split('\n');
+  const out: number[] = [];
+  let skipped = 0;
+  let depth = 0;
+  let inScript = false;
+  let inNames = false;
+  for (let n = 0; n < lines.length; n++) {
+    out.push(n - skipped);
+    const t = lines[n].trim();
+    if (inScript) {
+      if (/^endscript\b/.test(t)) inScript = false;
+      continue;
+    }
+    if (depth > 0) {
+      if (SCRIPT_START.test(t)) inScript = true;
+      else if (t.startsWith('}')) depth--;
+      continue;
+    }
+    if (!t || t.startsWith('#')) continue;
+    if (inNames || /^["'\/~*]/.test(t)) {
+      if (t.includes('{')) {
+        depth++;
+        inNames = false;
+      } else {
+        inNames = true;
+        skipped++;
+      }
+    }
+  }
+  return out;
+}
+
+/** The real 0-based line for a line number logrotate printed (0-based), undoing its miscount. */
+export function realLine(text: string, printed: number): number {
+  const numbers = logrotateLineNumbers(text);
+  let found = -1;
+  for (let n = 0; n < numbers.length; n++) if (numbers[n] === printed) found = n;
+  return found === -1 ? printed : found;
+}
+
+/**
+ * Turns `logrotate -d` output into findings: `error: FILE:LINE message` (and `warning:`)
+ * placed at that line; the missing-endscript error, which has no line, at the script that is
+ * never closed. Run-time lines (a log file that does not exist, "found error in …, skipping")
+ * are not about the configuration and are left out.
+ */
+export function parseLogrotateOutput(output: string, files: TextFile[], mapPath: (p: string) => string | undefined, miscounts = false): ToolFinding[] {
+  const findings: ToolFinding[] = [];
+  for (const raw of output.split('\n')) {
+    const m = /^(error|warning): (.+?):(\d+) (.*)$/.exec(raw.trim());
+    if (m) {
+      const file = mapPath(m[2]);
+      if (!file) continue;
+      const printed = Number(m[3]) - 1;
+      const text = files.find((f) => f.file === file)?.text;
+      const line = miscounts && text !== undefined ? realLine(text, printed) : printed;
+      findings.push({ file, line, message: m[4].trim(), severity: m[1] === 'error' ? 'error' : 'warning' });
+      continue;
+    }
+    const noLine = /^(error|warning): (.+?):(\D.*)$/.exec(raw.trim());
+    if (noLine) {
+      const file = mapPath(noLine[2]);
+      const text = files.find((f) => f.file === file)?.text;
+      if (!file || text === undefined) continue;
+      const line = /without endscript/.test(noLine[3]) ? unterminatedScript(text) : 0;
+      findings.push({ file, line, message: noLine[3].trim(), severity: noLine[1] === 'error' ? 'error' : 'warning', inferred: true });
+    }
+  }
+  return findings;
+}
+
+let miscountCache: Promise<boolean> | undefined;
+
+/**
+ * Whether this logrotate miscounts lines after a multi-line file list (3.21 does): asks it
+ * once about a two-line list followed by a bad `rotate` on line 4.
+ */
+export function logrotateMiscounts(program: string): Promise<boolean> {
+  miscountCache ??= withTempDir(async (tmp) => {
+    const conf = path.join(tmp, 'probe');
+    writeText(conf, '/nonexistent/lac-a.log\n/nonexistent/lac-b.log\n{\n  rotate x\n}\n');
+    const r = await runProgram(program, ['-d', '-s', path.join(tmp, 'state'), conf], { cwd: tmp, timeoutMs: 10_000 });
+    const m = /probe:(\d+) bad rotation count/.exec(r.stderr + r.stdout);
+    return m ? Number(m[1]) !== 4 : false;
+  });
+  return miscountCache;
+}
+
+/** Rewrites `include DIR` lines that name `from` directories to `to`; line numbers do not change. */
+function rewriteIncludes(text: string, from: string[], to: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*include\s+)(\S+)(.*)$/.exec(line);
+      if (!m) return line;
+      const target = m[2].replace(/\/+$/, '');
+      return from.includes(target) ? m[1] + to + m[3] : line;
+    })
+    .join('\n');
+}
+
+/**
+ * `logrotate -d -s TMP/state FILE` on a temporary copy: debug mode never rotates, never runs a
+ * script and never mails; the state file is a temporary one, never the live state. For a
+ * logrotate.conf, the logrotate.d folder beside it is copied too and its `include` points there.
+ */
+export async function checkLogrotate(input: CheckInput): Promise<ToolReport> {
+  const program = findProgram(TOOL);
+  const base = { tool: TOOL, commands: [] as string[], output: '', findings: [] as ToolFinding[] };
+  if (!program) return { ...base, status: 'missing', summary: fill(MSG.missing, { tool: TOOL, pkg: 'logrotate' }) };
+  return withTempDir(async (tmp) => {
+    const confDir = path.join(tmp, 'conf');
+    const name = path.basename(input.file) || 'logrotate.conf';
+    const copy = path.join(confDir, name);
+    const back = new Map<string, string>([[copy, input.file]]);
+    const texts: TextFile[] = [{ file: input.file, text: input.text }];
+    let text = input.text;
+    if (path.basename(path.dirname(input.file)) !== 'logrotate.d') {
+      const siblingD = path.join(path.dirname(input.file), 'logrotate.d');
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(siblingD);
+      } catch {
+        // no drop-ins beside it
+      }
+      if (names.length) {
+        const tmpD = path.join(confDir, 'logrotate.d');
+        fs.mkdirSync(tmpD, { recursive: true });
+        for (const n of names) {
+          // logrotate skips these names itself (taboo extensions); copying them would be noise.
+          if (n.startsWith('.') || /(\.dpkg-\w+|\.rpm\w+|\.swp|~|,v|\.bak|\.disabled|\.ucf-\w+)$/.test(n)) continue;
+          const orig = path.join(siblingD, n);
+          const t = input.readFile?.(orig) ?? readText(orig);
+          if (t === undefined) continue;
+          writeText(path.join(tmpD, n), t);
+          back.set(path.join(tmpD, n), orig);
+          texts.push({ file: orig, text: t });
+        }
+        text = rewriteIncludes(text, [siblingD, '/etc/logrotate.d'], tmpD);
+      }
+    }
+    writeText(copy, text);
+    const state = path.join(tmp, 'state');
+    const args = ['-d', '-s', state, copy];
+    const cmd = commandLine(program, args);
+    const r = await runProgram(program, args, { cwd: tmp, timeoutMs: input.timeoutMs });
+    const output = (r.stderr + r.stdout).trim();
+    const common = { ...base, commands: [cmd], output };
+    if (r.timedOut) return { ...common, status: 'timeout', summary: fill(MSG.timeout, { tool: TOOL, seconds: Math.round((input.timeoutMs ?? 30000) / 1000) }) };
+    if (r.spawnError) return { ...common, status: 'failed', summary: fill(MSG.failed, { tool: TOOL, reason: r.spawnError }) };
+    const miscounts = await logrotateMiscounts(program);
+    const findings = parseLogrotateOutput(output, texts, (p) => back.get(path.resolve(tmp, p)), miscounts).map((f) => ({ ...f, message: untemp(f.message, back) }));
+    return {
+      ...common,
+      status: findings.length ? 'problems' : 'ok',
+      findings,
+      summary: findings.length ? fill(MSG.problems, { tool: TOOL, count: findings.length }) : fill(MSG.ok, { tool: TOOL, command: 'logrotate -d' }),
+    };
+  });
+}

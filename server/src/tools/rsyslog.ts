@@ -1,0 +1,193 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { commandLine, findProgram, isRoot, readText, runProgram, withTempDir, writeText } from './exec';
+import { linesWithToken, locateToken, quotedTokens, stripVersionTag, untemp, type TextFile } from './locate';
+import { fill, MSG } from './messages';
+import type { CheckInput, ToolFinding, ToolReport } from './types';
+
+const TOOL = 'rsyslogd';
+
+/** Lines that say nothing about the configuration. */
+const NOISE = [/config validation run/, /could not interpret master config file/, /End of config validation run/, /^\s*$/];
+
+/**
+ * rsyslog reports "on or before line N": the statement that is wrong may start a few lines
+ * earlier. When the message names a parameter, the nearest line at or before N that sets it wins.
+ */
+function refineBackwards(files: TextFile[], file: string | undefined, n: number, msg: string): number {
+  const param = /parameter '([^']+)'/.exec(msg)?.[1];
+  const text = files.find((f) => f.file === file)?.text;
+  if (!param || text === undefined) return n;
+  const lines = text.split('\n');
+  const re = new RegExp(`(^|[\\s(])${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`, 'i');
+  for (let i = Math.min(n, lines.length - 1); i >= Math.max(0, n - 30); i--) if (re.test(lines[i])) return i;
+  return n;
+}
+
+/**
+ * Turns `rsyslogd -N1` output into findings. Messages with "file F, on or before line N" or
+ * "in file 'F' around line N" are placed there; messages that only name a thing (an unknown
+ * facility, a legacy directive, a module, a template) are placed where that name occurs,
+ * searching `files` in order (the edited file first). `mapPath` turns the tool's (temporary)
+ * paths back into the user's; it returns undefined for files that are not part of the check.
+ */
+export function parseRsyslogOutput(output: string, files: TextFile[], mapPath: (p: string) => string | undefined): ToolFinding[] {
+  const findings: ToolFinding[] = [];
+  let pending: string[] = [];
+  let previousPending = false;
+  const fallback = files[0]?.file ?? '';
+  const place = (msg: string, file: string | undefined, line: number, inferred = false) => {
+    // An error in a file read by a legacy $IncludeConfig is reported at the including file's
+    // next statement: when the name in the message is not near the reported line but is in
+    // another file, it belongs there.
+    const text = files.find((f) => f.file === file)?.text;
+    const names = quotedTokens(msg).filter((t) => t.length >= 2 && !t.includes('/') && !/\s/.test(t));
+    if (text !== undefined && names.length && !inferred) {
+      const near = text.split('\n').slice(Math.max(0, line - 3), line + 1).join('\n');
+      if (!names.some((t) => linesWithToken(near, t).length)) {
+        const at = locateToken(files.filter((f) => f.file !== file), names);
+        if (at) {
+          file = at.file;
+          line = at.line;
+          inferred = true;
+        }
+      }
+    }
+    const severity = /^warning\b|\bwarning:/i.test(msg) ? 'warning' : 'error';
+    findings.push({ file: file ?? fallback, line: Math.max(0, line), message: msg, severity, ...(inferred ? { inferred } : {}) });
+  };
+  for (const raw of output.split('\n')) {
+    let line = raw.replace(/^rsyslogd:\s*/, '').trim();
+    if (NOISE.some((re) => re.test(line))) continue;
+    line = stripVersionTag(line);
+    const wasPending = previousPending;
+    previousPending = false;
+    const parsing = /^error during parsing file (.+?), on or before line (\d+): (.*)$/.exec(line);
+    if (parsing) {
+      const file = mapPath(parsing[1]);
+      const n = Number(parsing[2]) - 1;
+      const msg = parsing[3];
+      const around = /^errors occurred in file '.*' around line \d+$/.test(msg);
+      if (around && wasPending) {
+        // The message just before (a template or module that is missing) belongs here.
+        place(pending.pop()!, file, n);
+      } else if (!around || !findings.some((f) => f.file === file && f.line === n)) {
+        place(msg, file, refineBackwards(files, file, n, msg));
+      }
+      continue;
+    }
+    const around = /^(.*?)\s*in file '?(.+?)'? (?:on|around) line (\d+)\b(.*)$/.exec(line);
+    if (around) {
+      place(line, mapPath(around[2]), Number(around[3]) - 1);
+      continue;
+    }
+    pending.push(line);
+    previousPending = true;
+  }
+  for (const p of pending) {
+    const tokens = quotedTokens(p).filter((t) => t.length >= 2);
+    const cmd = /config file command '([^']+)'/.exec(p);
+    const facility = /unknown facility name "([^"]+)"/.exec(p);
+    const priority = /unknown priority name "([^"]+)"/.exec(p);
+    const ordered = [
+      ...(cmd ? ['$' + cmd[1]] : []),
+      ...(facility ? [facility[1] + '.', facility[1] + ','] : []),
+      ...(priority ? ['.' + priority[1], '.=' + priority[1], '.!' + priority[1]] : []),
+      ...tokens,
+    ];
+    const at = locateToken(files, ordered);
+    if (at) place(p, at.file, at.line, true);
+    else place(p, fallback, 0, true);
+  }
+  return findings;
+}
+
+/** The main rsyslog.conf for a file: itself, the one next to its rsyslog.d, or /etc/rsyslog.conf. */
+export function findMainConfig(file: string, exists: (p: string) => boolean = fs.existsSync): string | undefined {
+  const dir = path.dirname(file);
+  if (path.basename(dir) !== 'rsyslog.d') return file;
+  const sibling = path.join(path.dirname(dir), 'rsyslog.conf');
+  if (exists(sibling)) return sibling;
+  if (exists('/etc/rsyslog.conf')) return '/etc/rsyslog.conf';
+  return undefined;
+}
+
+/** Rewrites include paths on `$IncludeConfig` and `include(...)` lines; line numbers do not change. */
+export function rewriteIncludes(text: string, from: string[], to: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!/^\s*(\$IncludeConfig\b|include\s*\()/i.test(line)) return line;
+      let out = line;
+      for (const f of from) out = out.split(f.replace(/\/+$/, '') + '/').join(to + '/');
+      return out;
+    })
+    .join('\n');
+}
+
+/**
+ * `rsyslogd -N1 -f MAIN` on a temporary copy of the whole configuration (the main file and its
+ * rsyslog.d drop-ins, with the editor's text in place), so a drop-in is judged in context.
+ * No daemon is started: -N1 only checks and exits.
+ */
+export async function checkRsyslog(input: CheckInput): Promise<ToolReport> {
+  const program = findProgram(TOOL);
+  const base = { tool: TOOL, commands: [] as string[], output: '', findings: [] as ToolFinding[] };
+  if (!program) return { ...base, status: 'missing', summary: fill(MSG.missing, { tool: TOOL, pkg: 'rsyslog' }) };
+  const read = (p: string) => (p === input.file ? input.text : (input.readFile?.(p) ?? readText(p)));
+  const found = findMainConfig(input.file, (p) => p === input.file || read(p) !== undefined);
+  const main = found ?? input.file;
+  const alone = found === undefined;
+  return withTempDir(async (tmp) => {
+    const tmpMain = path.join(tmp, 'rsyslog.conf');
+    const tmpD = path.join(tmp, 'rsyslog.d');
+    fs.mkdirSync(tmpD);
+    const mainDir = path.dirname(main);
+    const dropDirs = [...new Set([path.join(mainDir, 'rsyslog.d'), '/etc/rsyslog.d', path.dirname(input.file)])];
+    const back = new Map<string, string>([[tmpMain, main]]);
+    const texts: TextFile[] = [];
+    const put = (orig: string, copy: string, text: string) => {
+      writeText(copy, rewriteIncludes(text, dropDirs, tmpD));
+      back.set(copy, orig);
+      texts.push({ file: orig, text });
+    };
+    put(main, tmpMain, read(main) ?? '');
+    // Drop-ins: the ones beside the main file, and the edited one in place (added if new).
+    const dropins = new Map<string, string>();
+    for (const d of [path.join(mainDir, 'rsyslog.d')]) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(d);
+      } catch {
+        // no drop-in folder
+      }
+      for (const n of names) if (n.endsWith('.conf')) dropins.set(n, path.join(d, n));
+    }
+    if (main !== input.file) dropins.set(path.basename(input.file), input.file);
+    for (const [name, orig] of [...dropins].sort()) {
+      const text = read(orig);
+      if (text !== undefined) put(orig, path.join(tmpD, name), text);
+    }
+    // The edited file is searched first when a message names no line.
+    texts.sort((a, b) => (a.file === input.file ? -1 : b.file === input.file ? 1 : 0));
+    const args = ['-N1', '-f', tmpMain];
+    const cmd = commandLine(program, args);
+    const r = await runProgram(program, args, { cwd: tmp, timeoutMs: input.timeoutMs });
+    const output = (r.stderr + r.stdout).trim();
+    const common = { ...base, commands: [cmd], output };
+    if (r.timedOut) return { ...common, status: 'timeout', summary: fill(MSG.timeout, { tool: TOOL, seconds: Math.round((input.timeoutMs ?? 30000) / 1000) }) };
+    if (r.spawnError) return { ...common, status: 'failed', summary: fill(MSG.failed, { tool: TOOL, reason: r.spawnError }) };
+    const mapPath = (p: string) => back.get(path.resolve(tmp, p));
+    const findings = parseRsyslogOutput(output, texts, mapPath).map((f) => ({ ...f, message: untemp(f.message, new Map([...back, [tmpD, path.join(mainDir, 'rsyslog.d')]])) }));
+    let summary = findings.length
+      ? fill(MSG.problems, { tool: TOOL, count: findings.length })
+      : fill(MSG.ok, { tool: TOOL, command: 'rsyslogd -N1' });
+    if (alone) summary = { en: summary.en + MSG.rsyslogAlone.en, ja: summary.ja + MSG.rsyslogAlone.ja };
+    if (!isRoot()) summary = { en: summary.en + MSG.rsyslogRootNote.en, ja: summary.ja + MSG.rsyslogRootNote.ja };
+    const status = findings.length || r.code !== 0 ? 'problems' : 'ok';
+    if (status === 'problems' && findings.length === 0) {
+      findings.push({ file: input.file, line: 0, message: output || `rsyslogd exited with status ${r.code}`, severity: 'error' });
+    }
+    return { ...common, status, findings, summary };
+  });
+}
