@@ -7,7 +7,7 @@
 // @vscode/ripgrep postinstall would download from GitHub is pre-filled from the npm package
 // @vscode/ripgrep-linux-<arch>.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -83,6 +83,30 @@ function prefillRipgrep(tmpDir, env) {
 export function ensureCodeServer() {
   const marker = join(CODE_SERVER_DIR, `.installed-${CODE_SERVER_VERSION}`);
   if (existsSync(marker) && existsSync(CODE_SERVER_ENTRY)) return { entry: CODE_SERVER_ENTRY, installed: false };
+  // Two installs into one folder (npm start and the e2e tests at once) would wreck each other.
+  const lock = `${CODE_SERVER_DIR}.lock`;
+  mkdirSync(CACHE, { recursive: true });
+  for (let waited = 0; ; waited += 2) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      if (existsSync(marker)) return { entry: CODE_SERVER_ENTRY, installed: false };
+      if (Date.now() - statSync(lock).mtimeMs > 20 * 60_000) rmSync(lock, { recursive: true, force: true }); // stale
+      if (waited % 30 === 0) log(`waiting for another code-server install to finish (${lock})`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    }
+  }
+  try {
+    if (existsSync(marker) && existsSync(CODE_SERVER_ENTRY)) return { entry: CODE_SERVER_ENTRY, installed: false };
+    return install(marker);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function install(marker) {
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (first run only; a few minutes)`);
   ensureAptPackages();
@@ -90,7 +114,13 @@ export function ensureCodeServer() {
   const tmpDir = join(CODE_SERVER_DIR, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
   // Its own package.json keeps npm from walking up into the project's package.json.
-  writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'linux-admin-configs-code-server', private: true }, null, 2) + '\n');
+  writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({
+      name: 'linux-admin-configs-code-server',
+      private: true,
+      // npm 11 asks for approval of install scripts; these two must run (native builds, and the
+      // postinstall that installs VS Code's own dependencies).
+      allowScripts: { 'code-server': true, argon2: true },
+    }, null, 2) + '\n');
   const env = {
     ...process.env,
     // The postinstall refuses to run as root without unsafe-perm and runs nested `npm install`s
@@ -104,6 +134,9 @@ export function ensureCodeServer() {
     // @vscode/ripgrep's postinstall caches downloads in os.tmpdir(); point it at our prefilled dir.
     TMPDIR: tmpDir,
   };
+  // node-gyp needs Node's headers; it downloads them from nodejs.org unless told where they are.
+  // A distribution Node installed in /usr ships them in /usr/include/node.
+  if (!env.npm_config_nodedir && process.execPath === '/usr/bin/node' && existsSync('/usr/include/node/node_api.h')) env.npm_config_nodedir = '/usr';
   prefillRipgrep(tmpDir, env);
   run('npm', ['install', '--no-save', '--prefix', CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`], { cwd: CODE_SERVER_DIR, env });
   const rg = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
@@ -115,13 +148,44 @@ export function ensureCodeServer() {
   return { entry: CODE_SERVER_ENTRY, installed: true };
 }
 
-/** Installs (or replaces) a .vsix into the given extensions dir with code-server's own CLI. */
-export function installVsix(vsix, extensionsDir, userDataDir) {
-  mkdirSync(extensionsDir, { recursive: true });
-  mkdirSync(userDataDir, { recursive: true });
-  const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
+/**
+ * Everything code-server writes lives under one state dir: extensions/, data/ (user-data-dir,
+ * settings in data/User/settings.json), config.yaml and xdg/ (its logs and VS Code's device id
+ * would otherwise land in ~/.config, ~/.local/share and ~/.cache).
+ */
+export function stateDirs(stateDir) {
+  const d = {
+    extensions: join(stateDir, 'extensions'),
+    data: join(stateDir, 'data'),
+    config: join(stateDir, 'config.yaml'),
+    xdg: join(stateDir, 'xdg'),
+  };
+  for (const dir of [d.extensions, join(d.data, 'User'), d.xdg]) mkdirSync(dir, { recursive: true });
+  if (!existsSync(d.config)) writeFileSync(d.config, 'auth: none\ncert: false\n');
+  return d;
+}
+
+function stateEnv(base, stateDir, extra = {}) {
+  const x = stateDirs(stateDir).xdg;
+  const env = {
+    ...base,
+    XDG_CONFIG_HOME: join(x, 'config'),
+    XDG_DATA_HOME: join(x, 'data'),
+    XDG_CACHE_HOME: join(x, 'cache'),
+    // An empty gallery: the extensions view stays empty instead of waiting on a marketplace.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '', itemUrl: '', resourceUrlTemplate: '' }),
+    ...extra,
+  };
+  delete env.VSCODE_IPC_HOOK_CLI;
+  return env;
+}
+
+/** Installs (or replaces) a .vsix into `<stateDir>/extensions` with code-server's own CLI. */
+export function installVsix(vsix, stateDir) {
+  const d = stateDirs(stateDir);
+  const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--config', d.config, '--extensions-dir', d.extensions, '--user-data-dir', d.data, '--install-extension', vsix, '--force'], {
     encoding: 'utf8',
-    env: offlineEnv(process.env),
+    env: stateEnv(process.env, stateDir),
   });
   if (r.status !== 0 || !/successfully installed|already installed/i.test(r.stdout + r.stderr)) {
     throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
@@ -140,20 +204,27 @@ export function freePort() {
   });
 }
 
-function offlineEnv(base) {
-  // An empty gallery: the extensions view stays empty instead of waiting on a marketplace.
-  const env = { ...base, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '', itemUrl: '', resourceUrlTemplate: '' }) };
-  delete env.VSCODE_IPC_HOOK_CLI;
-  return env;
-}
+/** Process groups of the code-servers this process started and has not stopped yet. */
+const running = new Set();
+// Whatever way this process ends, its code-servers (own process groups) must not outlive it.
+process.on('exit', () => {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
 
 /**
  * Starts code-server in its own process group and resolves once it answers HTTP.
- * @param {{ port: number, extensionsDir: string, userDataDir: string, folder?: string, locale?: string,
+ * @param {{ port: number, stateDir: string, folder?: string, locale?: string,
  *   env?: Record<string,string>, stdio?: 'inherit'|'pipe', timeoutMs?: number }} o
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, output: () => string, stop: () => Promise<void> }>}
  */
 export async function startCodeServer(o) {
+  const d = stateDirs(o.stateDir);
   const args = [
     CODE_SERVER_ENTRY,
     '--bind-addr', `127.0.0.1:${o.port}`,
@@ -162,16 +233,18 @@ export async function startCodeServer(o) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--extensions-dir', o.extensionsDir,
-    '--user-data-dir', o.userDataDir,
+    '--config', d.config,
+    '--extensions-dir', d.extensions,
+    '--user-data-dir', d.data,
     ...(o.locale ? ['--locale', o.locale] : []),
     ...(o.folder ? [o.folder] : []),
   ];
   const child = spawn(process.execPath, args, {
     detached: true, // own process group: stop() kills code-server and everything it spawned
     stdio: o.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-    env: offlineEnv({ ...process.env, ...(o.env ?? {}) }),
+    env: stateEnv(process.env, o.stateDir, o.env),
   });
+  running.add(child.pid);
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
@@ -184,6 +257,7 @@ export async function startCodeServer(o) {
     clearTimeout(t);
     // Anything left in the group (language servers, watchers) goes too.
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group empty */ }
+    running.delete(child.pid);
   };
   const url = `http://127.0.0.1:${o.port}/`;
   const deadline = Date.now() + (o.timeoutMs ?? 60000);
