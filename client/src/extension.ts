@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS, WATCH_GLOB } from './languages';
+import { registerToolCheck } from './toolCheck';
+import { registerExplain } from './explain';
+import { activateLogViewer } from './logViewer/register';
 
 let client: LanguageClient | undefined;
 
@@ -43,4 +46,8 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Features that live in their own modules register here (log viewer, explain, checkers). */
-function activateExtras(_context: vscode.ExtensionContext, _client: () => LanguageClient | undefined): void {}
+function activateExtras(_context: vscode.ExtensionContext, _client: () => LanguageClient | undefined): void {
+  registerToolCheck(_context, _client);
+  registerExplain(_context, _client);
+  activateLogViewer(_context);
+}

@@ -1,11 +1,23 @@
 #!/usr/bin/env node
 import { runCheck } from './cli/check';
+import { runExplain } from './cli/explain';
+import { runGrep } from './cli/grep';
+import { runStats } from './cli/stats';
 import { usageError, CliError } from './cli/common';
 
 const USAGE = `Usage: linux-admin-configs <command> [options]
 
 Commands:
-  check [--json] [--language ID] PATH...   validate configuration files (directories are walked)
+  check [--json] [--language ID] [--with-tool] PATH...
+                                           validate configuration files (directories are walked);
+                                           --with-tool also runs the installed checker (rsyslogd -N1,
+                                           logrotate -d, firewall-offline-cmd, iptables-restore --test)
+  grep [--count] [-i] [--regex] [-v] [-e PATTERN]... PATTERN FILE...
+                                           search logs (.gz too): matching lines, or their count;
+                                           exit 0 when something matched, 1 when nothing did
+  stats [--json] [--hours] [--top N] FILE... lines per day (or hour) and per program
+  explain [--json] [--locale ja|en] [LINE | --file F]
+                                           explain log lines (reads stdin when no LINE and no --file)
   help                                     show this help
 
 Exit codes: 0 fine, 1 problems of severity error found, 2 bad usage or unreadable path.`;
@@ -15,6 +27,9 @@ type Command = (args: string[]) => Promise<number> | number;
 /** Subcommands by name; each lives in its own module under cli/. */
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
+  explain: runExplain,
+  grep: runGrep,
+  stats: runStats,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,53 @@ function readNames(file: string): Set<string> | undefined {
   }
 }
 
+/**
+ * `*` and `?` matching without regular expressions: a pattern such as `a*a*a*a*b` compiled to
+ * `^a.*a.*a.*a.*b$` backtracks exponentially on a long name, and `[` made `new RegExp` throw.
+ * This is the classic greedy two-pointer match: O(pattern × name) at worst.
+ */
+export function wildcardMatch(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name.length) {
+    const cls = pattern[p] === '[' ? bracket(pattern, p, name[n]) : undefined;
+    if (cls?.match) {
+      p = cls.end;
+      n++;
+    } else if (!cls && p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+      p++;
+      n++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = n;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++mark;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/** A `[...]` class at `p` (ranges, `!` or `^` to negate): whether `ch` matches and where it ends; undefined when unclosed (then `[` is literal). */
+function bracket(pattern: string, p: number, ch: string): { match: boolean; end: number } | undefined {
+  let i = p + 1;
+  const negate = pattern[i] === '!' || pattern[i] === '^';
+  if (negate) i++;
+  const close = pattern.indexOf(']', i + 1);
+  if (close < 0) return undefined;
+  let hit = false;
+  for (let k = i; k < close; k++) {
+    if (pattern[k + 1] === '-' && k + 2 < close) {
+      if (ch >= pattern[k] && ch <= pattern[k + 2]) hit = true;
+      k += 2;
+    } else if (pattern[k] === ch) hit = true;
+  }
+  return { match: hit !== negate, end: close + 1 };
+}
+
 /** Matches a simple glob (`*`, `?` in the last segments) against the file system, without following loops. */
 function expandGlob(pattern: string, limit = 1000): string[] | undefined {
   if (!path.isAbsolute(pattern)) return undefined;
@@ -23,7 +70,7 @@ function expandGlob(pattern: string, limit = 1000): string[] | undefined {
   for (const part of parts) {
     const next: string[] = [];
     const wild = /[*?[]/.test(part);
-    const re = wild ? new RegExp('^' + part.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$') : null;
+    const re = wild ? { test: (name: string) => wildcardMatch(part, name) } : null;
     for (const dir of current) {
       if (!re) {
         next.push(path.join(dir, part));

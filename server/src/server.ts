@@ -42,7 +42,9 @@ function parsed(uri: string) {
   if (!doc) return undefined;
   const facade = facadeFor(doc.languageId);
   if (!facade) return undefined;
-  const tree = store.parseOpen(uri, doc.languageId, doc.version, () => doc.getText());
+  // A parser that throws (say, on a hostile file) must not take the server down: it is called
+  // from timers too, where nothing else would catch it.
+  const tree = runSafe(log, `parse ${uri}`, undefined, undefined, () => store.parseOpen(uri, doc.languageId, doc.version, () => doc.getText()));
   return tree ? { facade, tree, doc } : undefined;
 }
 
@@ -180,7 +182,7 @@ connection.onCodeAction((params, token) =>
   }),
 );
 
-registerExtras({ connection, documents, log, docsLanguage });
+registerExtras({ connection, documents, log, docsLanguage, workspace: store });
 
 documents.listen(connection);
 connection.listen();

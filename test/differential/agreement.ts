@@ -97,8 +97,12 @@ export function sameLine(lang: Lang, tool: { line: number; message: string }, ou
 function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']): Outcome['verdict'] {
   if (!['ok', 'problems'].includes(tool.status)) return 'tool-unavailable';
   if (tool.errors.length === 0) return ours.errors.length ? 'false-error' : 'agree-accept';
-  if (ours.errors.length === 0) return 'missed';
-  return tool.errors.some((t) => ours.errors.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
+  // A rejection counts as caught when we flag that line, as an error or as a warning: some
+  // checks are warnings on purpose because the tool knows more than the file shows (a
+  // third-party module, a template defined in a file outside the workspace).
+  const flagged = [...ours.errors, ...ours.warnings];
+  if (flagged.length === 0) return 'missed';
+  return tool.errors.some((t) => flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
 }
 
 async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {

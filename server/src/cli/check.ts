@@ -9,8 +9,9 @@ import { severityName } from '../languages/common/rules';
 import type { ParsedDocument, WorkspaceView } from '../languages/common/types';
 import { facadeFor, LANGUAGES } from '../languages/index';
 import { localeToDocs } from '../settings';
-import { describeFsError, parseArgs, usageError } from './common';
-import { looksBinary, walkPaths } from './files';
+import { addToolFindings } from '../tools/cli';
+import { parseArgs, usageError } from './common';
+import { looksBinary, readCheckable, walkPaths } from './files';
 
 interface FileReport {
   file: string;
@@ -28,8 +29,10 @@ interface FileReport {
 
 function firstLineOf(file: string): string {
   try {
-    const fd = fs.openSync(file, 'r');
+    // Non-blocking, and regular files only: a FIFO (or a symlink to one) must not hang us here.
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     try {
+      if (!fs.fstatSync(fd).isFile()) return '';
       const buf = Buffer.alloc(256);
       const n = fs.readSync(fd, buf, 0, 256, 0);
       const s = buf.subarray(0, n).toString('utf8');
@@ -60,12 +63,15 @@ function toReport(file: string, language: string, diags: Diagnostic[]): FileRepo
 }
 
 /** `check [--json] [--language ID] PATH...` */
-export function runCheck(args: string[]): number {
-  const { flags, rest } = parseArgs(args, { '--json': false, '--language': true, '--locale': true });
+export function runCheck(args: string[]): number | Promise<number> {
+  const { flags, rest } = parseArgs(args, { '--json': false, '--language': true, '--locale': true, '--with-tool': false });
   if (rest.length === 0) throw usageError('check needs at least one file or directory');
   const forced = flags['--language'] as string | undefined;
   if (forced && !LANGUAGES.has(forced)) {
     throw usageError(`unknown language '${forced}' (known: ${[...LANGUAGES.keys()].join(', ')})`);
+  }
+  if (forced && ASSOCIATIONS.some((a) => a.log && a.languageId === forced)) {
+    throw usageError(`'${forced}' is for reading logs, not checking them; use 'explain' to explain log lines`);
   }
   const locale = localeToDocs((flags['--locale'] as string | undefined) ?? process.env.LC_ALL ?? process.env.LANG);
   const langOf = (file: string) => forced ?? languageForPath(path.resolve(file), firstLineOf(file));
@@ -78,23 +84,31 @@ export function runCheck(args: string[]): number {
     const language = langOf(file);
     if (!language || !facadeFor(language)) {
       if (explicit.has(path.resolve(file))) {
-        errors.push(`${file}: cannot tell which language this is; name it with --language (${ASSOCIATIONS.map((a) => a.languageId).join(', ')})`);
+        errors.push(`${file}: cannot tell which language this is; name it with --language (${ASSOCIATIONS.filter((a) => !a.log).map((a) => a.languageId).join(', ')})`);
       }
       continue;
     }
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(file);
-    } catch (e) {
-      errors.push(describeFsError(file, e));
+    const read = readCheckable(file);
+    if ('error' in read) {
+      errors.push(read.error);
       continue;
     }
+    if ('skip' in read) {
+      // A FIFO or device named on the command line is an error; one met in a directory is not.
+      (explicit.has(path.resolve(file)) ? errors : skipped).push(read.skip);
+      continue;
+    }
+    const buf = read.buf;
     if (looksBinary(buf)) {
       skipped.push(`${file}: binary file (it contains NUL bytes), not checked`);
       continue;
     }
     const facade = facadeFor(language)!;
-    parsed.push({ file, uri: pathToFileURL(path.resolve(file)).href, language, doc: facade.parse(buf.toString('utf8')) });
+    try {
+      parsed.push({ file, uri: pathToFileURL(path.resolve(file)).href, language, doc: facade.parse(buf.toString('utf8')) });
+    } catch (e) {
+      errors.push(internalError(file, e));
+    }
   }
 
   const workspace: WorkspaceView = {
@@ -106,11 +120,31 @@ export function runCheck(args: string[]): number {
   const reports: FileReport[] = [];
   for (const p of parsed) {
     const facade = facadeFor(p.language)!;
-    const diags = diagnose(facade, p.doc, { locale, uri: p.uri, workspace, host });
-    reports.push(toReport(p.file, p.language, diags));
+    try {
+      const diags = diagnose(facade, p.doc, { locale, uri: p.uri, workspace, host });
+      reports.push(toReport(p.file, p.language, diags));
+    } catch (e) {
+      errors.push(internalError(p.file, e));
+    }
   }
 
-  if (flags['--json']) {
+  if (flags['--with-tool']) {
+    const texts = new Map(parsed.map((p) => [p.file, p.doc.text]));
+    return addToolFindings(reports, texts, locale, (f) => path.resolve(f)).then((notes) => {
+      for (const n of notes) process.stderr.write(`linux-admin-configs: ${n}\n`);
+      return printReports(reports, !!flags['--json'], skipped, errors);
+    });
+  }
+  return printReports(reports, !!flags['--json'], skipped, errors);
+}
+
+/** A checker bug on one file: say so and go on with the others (the run exits 2). */
+function internalError(file: string, e: unknown): string {
+  return `${file}: could not be checked (internal error: ${(e as Error)?.message ?? String(e)}); please report this file's shape`;
+}
+
+function printReports(reports: FileReport[], json: boolean, skipped: string[], errors: string[]): number {
+  if (json) {
     process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
   } else {
     const out: string[] = [];

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError } from './common';
+import { describeFsError, notRegularMessage } from './common';
 
 export interface WalkResult {
   files: string[];
@@ -41,9 +41,56 @@ export function walkPaths(paths: string[], accept: (file: string) => boolean, ma
       continue;
     }
     if (st.isDirectory()) walk(p);
-    else files.push(p);
+    else if (st.isFile()) files.push(p);
+    else errors.push(notRegular(p, st));
   }
   return { files, errors };
+}
+
+/** Configuration files larger than this are not read (no real one comes near it). */
+export const MAX_CHECK_BYTES = 64 * 1024 * 1024;
+
+const notRegular = notRegularMessage;
+
+/** What reading one listed file gave: its bytes, a note to skip it, or an error (exit 2). */
+export type ReadResult = { buf: Buffer } | { skip: string } | { error: string };
+
+/**
+ * Reads a listed file for checking without ever blocking: the file is opened without waiting
+ * (O_NONBLOCK, so a FIFO does not hang the open), checked to be a regular file on the open
+ * descriptor (a path swapped between listing and reading cannot trick us), and size-capped.
+ * A file that vanished since it was listed gives a clear error.
+ */
+export function readCheckable(file: string, io: Pick<typeof fs, 'openSync' | 'fstatSync' | 'readSync' | 'closeSync'> = fs): ReadResult {
+  let fd: number;
+  try {
+    fd = io.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    return { error: describeFsError(file, e) };
+  }
+  try {
+    const st = io.fstatSync(fd);
+    if (!st.isFile()) return { skip: notRegular(file, st) };
+    if (st.size > MAX_CHECK_BYTES) {
+      return { skip: `${file}: ${(st.size / 1024 / 1024).toFixed(0)} MB is too large for a configuration file; not checked` };
+    }
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const r = io.readSync(fd, buf, n, buf.length - n, n);
+      if (r <= 0) break; // the file shrank while we read it: check what is there
+      n += r;
+    }
+    return { buf: buf.subarray(0, n) };
+  } catch (e) {
+    return { error: describeFsError(file, e) };
+  } finally {
+    try {
+      io.closeSync(fd);
+    } catch {
+      // Nothing useful to do.
+    }
+  }
 }
 
 /** True when a buffer looks binary (a NUL byte in its first 8 KiB), as grep decides. */

@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { rotatedSet } from '../../../server/src/logs/engine/rotated';
+import { viewerHtml } from './html';
+import { describe, ViewerSession } from './session';
+
+export const VIEW_TYPE = 'linuxAdminConfigs.logViewer';
+
+/** The files a viewer document shows: the file, or its whole rotated set when the URI asks (?rotated). */
+export function filesOf(uri: vscode.Uri): string[] {
+  return new URLSearchParams(uri.query).has('rotated') ? rotatedSet(uri.fsPath) : [uri.fsPath];
+}
+
+class LogDocument implements vscode.CustomDocument {
+  constructor(readonly uri: vscode.Uri) {}
+  dispose(): void {}
+}
+
+/** A read-only custom editor: the viewer never writes to the file. */
+export class LogViewerProvider implements vscode.CustomReadonlyEditorProvider<LogDocument> {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  openCustomDocument(uri: vscode.Uri): LogDocument {
+    return new LogDocument(uri);
+  }
+
+  resolveCustomEditor(doc: LogDocument, panel: vscode.WebviewPanel): void {
+    openSession(this.context, panel, filesOf(doc.uri), this.log);
+  }
+}
+
+/** Wires a webview panel to a new viewer session. */
+export function openSession(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, files: string[], log: vscode.LogOutputChannel): void {
+  const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+  panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
+  panel.title = describe(files);
+  panel.webview.html = viewerHtml(panel.webview, context.extensionUri);
+  const session = new ViewerSession(panel, files, context.extensionUri, log);
+  panel.onDidDispose(() => session.dispose());
+}
+
+/** Size of a file in MB, or -1 when it cannot be read. */
+export function sizeMB(p: string): number {
+  try {
+    return fs.statSync(p).size / (1024 * 1024);
+  } catch {
+    return -1;
+  }
+}

@@ -1,0 +1,477 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import {
+  baseYearFor,
+  blockScanner,
+  compileFilter,
+  ENCODINGS,
+  FileReader,
+  Follower,
+  isLogEncoding,
+  LineIndex,
+  LogSet,
+  type CompiledFilter,
+  type FilterSpec,
+  type LogLine,
+} from '../../../server/src/logs/engine';
+import { rotatedSet } from '../../../server/src/logs/engine/rotated';
+import type { FilterSpecMsg, HostMessage, WebviewMessage, WireLine } from './protocol';
+import { validateWebviewMessage } from './protocol';
+import { legend, viewerConfig, viewerLocale } from './settings';
+import { webviewStrings } from './strings';
+import type { WorkerJob, WorkerReply } from './workerTypes';
+
+/** A clear sentence for a file that cannot be read, naming the file and how to get access. */
+export function accessMessage(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM')
+    return vscode.l10n.t(
+      'Permission denied: {0}. Files under /var/log are usually readable only by root and the groups adm (Debian/Ubuntu) or systemd-journal; add yourself with "sudo usermod -aG adm $USER" and log in again, or copy the file with sudo.',
+      file,
+    );
+  if (code === 'ENOENT') return vscode.l10n.t('{0} does not exist (it may have been rotated or deleted).', file);
+  return vscode.l10n.t('Cannot read {0}: {1}', file, (e as Error)?.message ?? String(e));
+}
+
+const toWire = (l: LogLine): WireLine => ({ n: l.n, text: l.text, bytes: l.bytes, cut: l.cut });
+
+/** One open viewer: the rotated set, its workers, the follower and the conversation with the webview. */
+export class ViewerSession implements vscode.Disposable {
+  private set!: LogSet;
+  private indexing = true;
+  private indexWorker: Worker | undefined;
+  private filterWorker: Worker | undefined;
+  private statsWorker: Worker | undefined;
+  private filterId = 0;
+  private filterSpec: FilterSpec | undefined;
+  private compiled: CompiledFilter | undefined;
+  private matches = new Uint32Array(1024);
+  private nMatches = 0;
+  private filterDone = true;
+  private follower: Follower | undefined;
+  private memberGen: number[] = [];
+  private disposed = false;
+  private countTimer: NodeJS.Timeout | undefined;
+  private readonly cfg = viewerConfig();
+  private baseYears: number[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly files: string[],
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    panel.webview.onDidReceiveMessage((m) => this.onMessage(m));
+  }
+
+  private post(m: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(m);
+  }
+
+  private workerPath(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
+  }
+
+  private spawn(job: WorkerJob, onReply: (r: WorkerReply) => void): Worker {
+    const w = new Worker(this.workerPath(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    w.on('message', onReply);
+    w.on('error', (e) => onReply({ kind: 'error', message: e.message }));
+    return w;
+  }
+
+  /** Opens the files (first screen from a quick look at the start), then indexes in a worker. */
+  private started = false;
+  private initMsg: Extract<HostMessage, { type: 'init' }> | undefined;
+
+  private async start(): Promise<void> {
+    if (this.started) {
+      // A reloaded webview asks again: the session is already running, so just tell it where we are.
+      if (this.initMsg) this.post({ ...this.initMsg, lineCount: this.set.lineCount, indexing: this.indexing });
+      return;
+    }
+    this.started = true;
+    const locale = viewerLocale();
+    try {
+      this.set = await LogSet.open(this.files);
+    } catch (e) {
+      const file = (e as { path?: string }).path ?? this.files[0];
+      const msg = accessMessage(file, e);
+      this.post({ type: 'notice', level: 'error', message: msg });
+      void vscode.window.showErrorMessage(msg);
+      return;
+    }
+    this.set.maxLineBytes = this.cfg.maxLineBytes;
+    this.baseYears = await Promise.all(this.files.map((f) => baseYearFor(f)));
+    this.memberGen = this.files.map(() => 0);
+    // First screen at once: index the first 256 KiB here, before the worker has even started.
+    const first = this.set.members[0];
+    const head = await first.reader.read(0, 256 * 1024);
+    const nl = head.lastIndexOf(10);
+    if (nl >= 0) first.index.add(head, 0, nl + 1, 0);
+    if (this.cfg.rules.problems.length) this.post({ type: 'notice', level: 'warning', message: this.cfg.rules.problems.join('\n') });
+    this.initMsg = {
+      type: 'init',
+      files: this.files,
+      encoding: this.set.encoding,
+      encodings: [...ENCODINGS],
+      locale,
+      strings: webviewStrings(locale),
+      legend: legend(locale),
+      rules: this.cfg.rules.rules,
+      lineCount: this.set.lineCount,
+      indexing: true,
+      maxLineBytes: this.cfg.maxLineBytes,
+      rotatedSiblings: this.files.length === 1 ? rotatedSet(this.files[0]).length - 1 : 0,
+    };
+    this.post(this.initMsg);
+    this.indexMember(0);
+  }
+
+  private indexMember(i: number): void {
+    if (this.disposed) return;
+    if (i >= this.set.members.length) {
+      this.indexing = false;
+      this.post({ type: 'count', lineCount: this.set.lineCount, indexing: false });
+      this.post({ type: 'progress', task: 'index', done: 1, total: 1 });
+      return;
+    }
+    const started = Date.now();
+    const file = this.set.members[i].path;
+    this.indexWorker = this.spawn({ kind: 'index', file }, (r) => {
+      if (r.kind === 'index') {
+        const ix = LineIndex.fromState(r.state);
+        if (ix.lines >= this.set.members[i].index.lines || r.done) this.set.members[i].index = ix;
+        if (r.done) {
+          if (this.set.members[i].reader.gz) (this.set.members[i].reader as { setSize?: (n: number) => void }).setSize?.(ix.bytes);
+          this.log.info(`indexed ${file}: ${ix.lines} lines, ${ix.bytes} bytes in ${Date.now() - started} ms (${ix.checkpointCount} checkpoints, ${ix.memoryBytes} bytes)`);
+          void this.indexWorker?.terminate();
+          this.indexMember(i + 1);
+        } else this.scheduleCount();
+      } else if (r.kind === 'progress') {
+        const total = this.set.members.length;
+        this.post({ type: 'progress', task: 'index', done: i / total + (r.total ? r.done / r.total / total : 0), total: 1 });
+      } else if (r.kind === 'error') {
+        const msg = accessMessage(file, { code: r.code, message: r.message });
+        this.post({ type: 'notice', level: 'error', message: msg });
+        this.indexMember(i + 1);
+      }
+    });
+  }
+
+  private scheduleCount(): void {
+    if (this.countTimer) return;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      this.post({ type: 'count', lineCount: this.set.lineCount, indexing: this.indexing });
+    }, 50);
+  }
+
+  private onMessage(raw: unknown): void {
+    const m = validateWebviewMessage(raw);
+    if (!m) {
+      this.log.warn(`log viewer: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    void this.handle(m).catch((e) => this.log.error(`log viewer: ${(e as Error)?.stack ?? e}`));
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return this.start();
+      case 'getLines': {
+        if (!this.set) return;
+        let lines: LogLine[];
+        if (m.view === 'all') lines = await this.set.getLines(m.from, Math.min(m.count, Math.max(0, this.set.lineCount - m.from)));
+        else {
+          const ns = Array.from(this.matches.subarray(m.from, Math.min(this.nMatches, m.from + m.count)));
+          lines = await this.linesByNumber(ns);
+        }
+        this.post({ type: 'lines', req: m.req, view: m.view, from: m.from, lines: lines.map(toWire) });
+        return;
+      }
+      case 'filter':
+        return this.startFilter(m.id, m.spec);
+      case 'stats':
+        return this.startStats();
+      case 'cancelFilter':
+        if (m.id === this.filterId && this.filterWorker) {
+          void this.filterWorker.terminate();
+          this.filterWorker = undefined;
+          this.filterDone = true;
+          this.compiled = undefined;
+          this.post({ type: 'filterResult', id: m.id, matches: this.nMatches, done: true, stopped: true });
+          this.post({ type: 'progress', task: 'filter', done: 1, total: 1 });
+        }
+        return;
+      case 'openRotated':
+        await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.openRotated', vscode.Uri.file(this.files[0]));
+        return;
+      case 'locate': {
+        const line = m.view === 'filter' ? this.matches[m.row] : m.row;
+        if (line !== undefined) this.post({ type: 'reveal', line });
+        return;
+      }
+      case 'encoding':
+        if (!isLogEncoding(m.encoding) || !this.set) return;
+        this.set.setEncoding(m.encoding);
+        this.post({ type: 'count', lineCount: this.set.lineCount, indexing: this.indexing });
+        if (this.filterSpec) this.startFilter(this.filterId, this.lastSpecMsg);
+        return;
+      case 'follow':
+        return this.setFollow(m.on);
+      case 'lineSlice': {
+        const s = await this.set.lineSlice(m.n, m.start, m.length);
+        this.post({ type: 'lineSlice', req: m.req, n: m.n, start: m.start, end: s.end, bytes: s.bytes, text: s.text });
+        return;
+      }
+      case 'explain':
+        return explain(m.text);
+      case 'log':
+        this.log[m.level === 'warning' ? 'warn' : m.level](`webview: ${m.message}`);
+        return;
+    }
+  }
+
+  private async linesByNumber(ns: number[]): Promise<LogLine[]> {
+    const out: LogLine[] = [];
+    // Consecutive numbers are read in one go.
+    for (let i = 0; i < ns.length; ) {
+      let j = i + 1;
+      while (j < ns.length && ns[j] === ns[j - 1] + 1) j++;
+      out.push(...(await this.set.getLines(ns[i], j - i)));
+      i = j;
+    }
+    return out;
+  }
+
+  private lastSpecMsg: FilterSpecMsg | null = null;
+
+  private startFilter(id: number, msg: FilterSpecMsg | null): void {
+    void this.filterWorker?.terminate();
+    this.filterWorker = undefined;
+    this.filterId = id;
+    this.lastSpecMsg = msg;
+    this.nMatches = 0;
+    this.filterSpec = undefined;
+    this.compiled = undefined;
+    if (!msg) return;
+    const spec: FilterSpec = {
+      include: msg.include,
+      exclude: msg.exclude,
+      programs: msg.programs,
+      from: msg.from,
+      to: msg.to,
+    };
+    const c = compileFilter(spec, this.set.encoding);
+    if (!c.ok) {
+      this.post({ type: 'filterResult', id, matches: 0, done: true, error: c.error });
+      return;
+    }
+    if (c.filter.all) {
+      this.post({ type: 'filterResult', id, matches: 0, done: true });
+      return;
+    }
+    this.filterSpec = spec;
+    this.compiled = c.filter;
+    this.filterDone = false;
+    const warning = c.warning;
+    let capped = false;
+    let lastProgress = Date.now();
+    // A filter that makes no progress for this long is stuck in a regular expression: stop it.
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastProgress > 5000 && this.filterWorker === w) {
+        void w.terminate();
+        this.filterWorker = undefined;
+        this.filterDone = true;
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: vscode.l10n.t('The filter was stopped: the regular expression took too long on one line (nested repetition such as (a+)+ can take exponential time).') });
+      }
+    }, 1000);
+    const w = this.spawn({ kind: 'filter', files: this.files, spec, encoding: this.set.encoding, baseYears: this.baseYears, maxStored: this.cfg.maxMatches }, (r) => {
+      if (this.filterId !== id) return;
+      lastProgress = Date.now();
+      if (r.kind === 'matches') {
+        this.append(r.lines);
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: false, warning, scanned: r.scanned });
+      } else if (r.kind === 'progress') {
+        this.post({ type: 'progress', task: 'filter', done: r.done, total: r.total });
+      } else if (r.kind === 'filterDone') {
+        clearInterval(watchdog);
+        capped = r.total > r.stored;
+        this.filterDone = true;
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, warning, capped });
+        this.post({ type: 'progress', task: 'filter', done: 1, total: 1 });
+        void w.terminate();
+      } else if (r.kind === 'error') {
+        clearInterval(watchdog);
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: r.code === 'filter' ? r.message : accessMessage(this.files[0], r) });
+      }
+    });
+    w.on('exit', () => clearInterval(watchdog));
+    this.filterWorker = w;
+    this.post({ type: 'filterResult', id, matches: 0, done: false, warning });
+  }
+
+  private append(lines: Uint32Array): void {
+    if (this.nMatches + lines.length > this.matches.length) {
+      const n = new Uint32Array(Math.max(this.matches.length * 2, this.nMatches + lines.length));
+      n.set(this.matches.subarray(0, this.nMatches));
+      this.matches = n;
+    }
+    this.matches.set(lines, this.nMatches);
+    this.nMatches += lines.length;
+  }
+
+  private startStats(): void {
+    void this.statsWorker?.terminate();
+    this.statsWorker = this.spawn({ kind: 'stats', files: this.files, baseYears: this.baseYears }, (r) => {
+      if (r.kind === 'progress') this.post({ type: 'progress', task: 'stats', done: r.done, total: r.total });
+      else if (r.kind === 'stats') {
+        this.post({ type: 'stats', stats: r.stats });
+        this.post({ type: 'progress', task: 'stats', done: 1, total: 1 });
+        void this.statsWorker?.terminate();
+      } else if (r.kind === 'error') this.post({ type: 'notice', level: 'error', message: r.message });
+    });
+  }
+
+  private async setFollow(on: boolean): Promise<void> {
+    if (!on) {
+      await this.follower?.close();
+      this.follower = undefined;
+      this.post({ type: 'follow', on: false });
+      return;
+    }
+    if (this.follower) return;
+    if (this.indexing) {
+      this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('Follow starts once indexing is done.') });
+      this.post({ type: 'follow', on: false });
+      return;
+    }
+    const lastI = this.set.members.length - 1;
+    const live = this.set.members[lastI];
+    if (live.reader.gz) {
+      this.post({ type: 'notice', level: 'warning', message: vscode.l10n.t('A compressed file cannot be followed.') });
+      this.post({ type: 'follow', on: false });
+      return;
+    }
+    let target = lastI;
+    const f = new Follower(
+      live.path,
+      {
+        lines: (buf, from, to, offset) => {
+          const mem = this.set.members[target];
+          const before = this.set.lineBase(target) + mem.index.complete;
+          mem.index.add(buf, from, to, offset);
+          if (this.compiled) this.filterAppended(buf, from, to, offset, before, target);
+          this.post({ type: 'count', lineCount: this.set.lineCount, indexing: false, appended: true });
+        },
+        rotated: (kind, info) => {
+          void (async () => {
+            if (kind === 'truncate') {
+              const mem = this.set.members[target];
+              if (info.copyPath) mem.reader = await FileReader.open(info.copyPath);
+              this.post({ type: 'notice', level: info.lost ? 'warning' : 'info', message: info.lost ? vscode.l10n.t('{0} was truncated and no rotated copy holds the lines not yet shown; some lines may be missing.', live.path) : vscode.l10n.t('{0} was rotated (copytruncate); continuing with the new file.', live.path) });
+            } else this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('{0} was rotated; continuing with the new file.', live.path) });
+          })();
+          this.set.members.push({ path: live.path, reader: undefined as never, index: new LineIndex() });
+          target = this.set.members.length - 1;
+          void FileReader.open(live.path).then((r) => (this.set.members[target].reader = r));
+        },
+        problem: (e) => {
+          if (e.code === 'ENOENT') this.post({ type: 'notice', level: 'warning', message: vscode.l10n.t('{0} is gone; waiting for it to come back.', live.path) });
+          else this.post({ type: 'notice', level: 'error', message: accessMessage(live.path, e) });
+        },
+      },
+      { start: live.index.bytes, intervalMs: 300 },
+    );
+    try {
+      await f.open();
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: accessMessage(live.path, e) });
+      this.post({ type: 'follow', on: false });
+      return;
+    }
+    this.follower = f;
+    f.start();
+    this.post({ type: 'follow', on: true });
+  }
+
+  /**
+   * Filters lines that follow mode appended. Literal terms are safe to test here (linear time);
+   * a regular expression could backtrack for ages, so those lines go to a short worker job.
+   */
+  private filterAppended(buf: Buffer, from: number, to: number, offset: number, firstLine: number, member: number): void {
+    const f = this.compiled!;
+    const hasRegex = [...(f.spec.include ?? []), ...(f.spec.exclude ?? [])].some((t) => t.regex);
+    if (hasRegex) {
+      const p = this.appendQueue;
+      if (p && p.member === member && p.end === offset) p.end = offset + to - from;
+      else {
+        if (p) this.flushAppendQueue();
+        this.appendQueue = { member, start: offset, end: offset + to - from, lineBase: firstLine };
+      }
+      this.appendTimer ??= setTimeout(() => this.flushAppendQueue(), 300);
+      return;
+    }
+    const scan = blockScanner(f, new Date().getFullYear());
+    const found: number[] = [];
+    let line = firstLine;
+    let cursor = from;
+    scan(buf, from, to, offset, (b, s) => {
+      for (let i = b.indexOf(10, cursor); i !== -1 && i < s; i = b.indexOf(10, i + 1)) line++;
+      cursor = s;
+      found.push(line);
+    });
+    if (found.length) {
+      this.append(Uint32Array.from(found));
+      this.post({ type: 'filterResult', id: this.filterId, matches: this.nMatches, done: this.filterDone });
+    }
+  }
+
+  private appendQueue: { member: number; start: number; end: number; lineBase: number } | undefined;
+  private appendTimer: NodeJS.Timeout | undefined;
+
+  private flushAppendQueue(): void {
+    if (this.appendTimer) clearTimeout(this.appendTimer);
+    this.appendTimer = undefined;
+    const q = this.appendQueue;
+    this.appendQueue = undefined;
+    if (!q || !this.filterSpec || !this.compiled) return;
+    const id = this.filterId;
+    const file = this.set.members[q.member].reader.path;
+    const w = this.spawn(
+      { kind: 'filter', files: [file], spec: this.filterSpec, encoding: this.set.encoding, baseYears: [new Date().getFullYear()], maxStored: this.cfg.maxMatches, range: q },
+      (r) => {
+        if (this.filterId !== id) return void w.terminate();
+        if (r.kind === 'matches') {
+          this.append(r.lines);
+          this.post({ type: 'filterResult', id, matches: this.nMatches, done: this.filterDone });
+        } else if (r.kind === 'filterDone' || r.kind === 'error') void w.terminate();
+      },
+    );
+    // The same guard as for a full filter: a job that takes this long is stuck in the expression.
+    setTimeout(() => void w.terminate(), 10_000).unref();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.countTimer) clearTimeout(this.countTimer);
+    if (this.appendTimer) clearTimeout(this.appendTimer);
+    for (const w of [this.indexWorker, this.filterWorker, this.statsWorker]) void w?.terminate();
+    void this.follower?.close();
+    void this.set?.close();
+  }
+}
+
+/** Runs "Explain this log line" (provided by the explain feature) with the line's text. */
+export async function explain(text: string): Promise<void> {
+  const all = await vscode.commands.getCommands(true);
+  if (!all.includes('linuxAdminConfigs.explainLogLine')) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"Explain this log line" is not available in this version.'));
+    return;
+  }
+  await vscode.commands.executeCommand('linuxAdminConfigs.explainLogLine', { text });
+}
+
+export const describe = (files: string[]) => (files.length > 1 ? `${path.basename(files[files.length - 1])} (+${files.length - 1})` : path.basename(files[0]));

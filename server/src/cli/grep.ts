@@ -1,0 +1,103 @@
+import { compileFilter, runFilter, type FilterSpec } from '../logs/engine';
+import { describeFsError, parseArgs, usageError } from './common';
+
+const FLAGS = {
+  '--count': false,
+  '-c': false,
+  '-i': false,
+  '--ignore-case': false,
+  '--regex': false,
+  '-E': false,
+  '-v': false,
+  '--invert': false,
+  '-e': true,
+  '-H': false,
+  '-h': false,
+};
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Output in big writes: a match costs a copy, not a syscall. */
+class Out {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private n = 0;
+  put(b: Buffer | string, s = 0, e?: number): void {
+    const src = typeof b === 'string' ? Buffer.from(b) : b;
+    const end = e ?? src.length;
+    if (this.n + end - s > this.buf.length) this.flush();
+    if (end - s > this.buf.length) {
+      process.stdout.write(Buffer.from(src.subarray(s, end)));
+      return;
+    }
+    this.n += src.copy(this.buf, this.n, s, end);
+  }
+  flush(): void {
+    if (this.n) process.stdout.write(Buffer.from(this.buf.subarray(0, this.n)));
+    this.n = 0;
+  }
+}
+
+/**
+ * `grep [--count] [-i] [--regex] [-v] [-e PATTERN]... PATTERN FILE...` over the log engine: matching
+ * lines (prefixed with `file:` when there are several files) or their count. .gz files are read
+ * decompressed. Exit 0 when something matched, 1 when nothing did, 2 on error — as grep does.
+ */
+export async function runGrep(args: string[]): Promise<number> {
+  // Collect every -e (the parser keeps only the last of a repeated flag).
+  const extra: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-e') {
+      if (args[i + 1] === undefined) throw usageError("option '-e' needs a value");
+      extra.push(args[++i]);
+    } else if (args[i].startsWith('-e') && args[i].length > 2 && !args[i].startsWith('--')) extra.push(args[i].slice(2));
+    else rest.push(args[i]);
+  }
+  const { flags, rest: pos } = parseArgs(rest, FLAGS);
+  const patterns = extra.length ? extra : pos.splice(0, 1);
+  if (!patterns.length || patterns[0] === undefined) throw usageError('grep needs a PATTERN');
+  const files = pos;
+  if (!files.length) throw usageError('grep needs at least one FILE');
+  const count = !!(flags['--count'] || flags['-c']);
+  const icase = !!(flags['-i'] || flags['--ignore-case']);
+  const regex = !!(flags['--regex'] || flags['-E']);
+  const invert = !!(flags['-v'] || flags['--invert']);
+  const prefix = flags['-h'] ? false : files.length > 1 || !!flags['-H'];
+  // Several -e patterns: a line matches when any of them does (grep's rule).
+  const pattern = patterns.length === 1 ? patterns[0] : patterns.map((p) => `(?:${regex ? p : escapeRe(p)})`).join('|');
+  const term = { pattern, regex: regex || patterns.length > 1, caseSensitive: !icase };
+  const spec: FilterSpec = invert ? { exclude: [term] } : { include: [term] };
+  const compiled = compileFilter(spec);
+  if (!compiled.ok) throw usageError(compiled.error);
+  if (compiled.warning) process.stderr.write(`linux-admin-configs: warning: ${compiled.warning}\n`);
+
+  const out = new Out();
+  let total = 0;
+  let failed = false;
+  for (const file of files) {
+    let n = 0;
+    const head = prefix ? Buffer.from(file + ':') : undefined;
+    try {
+      await runFilter(file, compiled.filter, (buf, s, e) => {
+        n++;
+        if (!count) {
+          if (head) out.put(head);
+          out.put(buf, s, e);
+          out.put('\n');
+        }
+      });
+    } catch (e) {
+      out.flush();
+      process.stderr.write(`linux-admin-configs: ${describeFsError(file, e)}\n`);
+      failed = true;
+      continue;
+    }
+    if (count) out.put(`${head ? file + ':' : ''}${n}\n`);
+    total += n;
+  }
+  out.flush();
+  if (failed) return 2;
+  return total > 0 ? 0 : 1;
+}

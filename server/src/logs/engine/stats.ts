@@ -1,0 +1,199 @@
+import { forEachLineBlock, type ScanOptions } from './blocks';
+import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
+
+/** Counts by hour and by program, the data behind the viewer's charts and `cli stats`. */
+export interface LogStats {
+  lines: number;
+  bytes: number;
+  /** Lines without a recognisable timestamp. */
+  unparsed: number;
+  /** Per hour (hours since the epoch, wall-clock time as written): lines, bytes, first line number. */
+  hours: { hour: number; lines: number; bytes: number; firstLine: number }[];
+  /** Lines per program, most first. */
+  programs: { program: string; lines: number }[];
+  /** Lines per program per day (YYYY-MM-DD), for the programs with the most lines. */
+  programDays: Record<string, Record<string, number>>;
+}
+
+const MAX_PROGRAMS = 400;
+
+/** Accumulates statistics block by block (the viewer feeds several rotated files into one). */
+export class StatsAccumulator {
+  private hours = new Map<number, { lines: number; bytes: number; firstLine: number }>();
+  private programs = new Map<string, number>();
+  private programDays = new Map<string, Map<number, number>>();
+  private years: YearTracker;
+  lines = 0;
+  bytes = 0;
+  unparsed = 0;
+
+  constructor(baseYear: number) {
+    this.years = new YearTracker(baseYear);
+  }
+
+  /** Starts a new file whose traditional timestamps begin in `year`. */
+  setBaseYear(year: number): void {
+    this.years = new YearTracker(year);
+  }
+
+  /** Feeds a block of whole lines. */
+  add(buf: Buffer, from: number, to: number): void {
+    let s = from;
+    while (s < to) {
+      let e = buf.indexOf(10, s);
+      if (e < 0 || e >= to) e = to;
+      this.line(buf, s, e);
+      s = e + 1;
+    }
+  }
+
+  // The last hour seen: consecutive lines mostly share it, so Date.UTC runs once per hour.
+  private lastY = -1;
+  private lastM = -1;
+  private lastD = -1;
+  private lastH = -1;
+  private lastKey = 0;
+
+  private line(buf: Buffer, s: number, e: number): void {
+    const n = this.lines++;
+    this.bytes += e - s + 1;
+    let year: number;
+    let month: number;
+    let day: number;
+    let hour: number;
+    let prog: string | undefined;
+    const fast = bsdHeader(buf, s, e);
+    if (fast) {
+      month = fast.month;
+      day = fast.day;
+      hour = fast.hour;
+      year = this.years.yearOf(month);
+      prog = fast.progEnd > fast.progStart ? buf.toString('latin1', fast.progStart, fast.progEnd) : undefined;
+    } else {
+      // Other forms (ISO timestamps, odd spacing): the general parser.
+      let h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 64)));
+      if (h && h.progStart < 0 && e - s > 64) h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 256)));
+      if (!h) {
+        this.unparsed++;
+        return;
+      }
+      year = h.year ?? this.years.yearOf(h.month);
+      month = h.month;
+      day = h.day;
+      hour = h.hour;
+      prog = h.program;
+    }
+    if (year !== this.lastY || month !== this.lastM || day !== this.lastD || hour !== this.lastH) {
+      this.lastKey = hourKey(year, month, day, hour);
+      this.lastY = year;
+      this.lastM = month;
+      this.lastD = day;
+      this.lastH = hour;
+    }
+    const key = this.lastKey;
+    let b = this.hours.get(key);
+    if (!b) this.hours.set(key, (b = { lines: 0, bytes: 0, firstLine: n }));
+    b.lines++;
+    b.bytes += e - s + 1;
+    let name = prog ?? '(none)';
+    if (!this.programs.has(name) && this.programs.size >= MAX_PROGRAMS) name = '(other)';
+    this.programs.set(name, (this.programs.get(name) ?? 0) + 1);
+    let pd = this.programDays.get(name);
+    if (!pd) this.programDays.set(name, (pd = new Map()));
+    const d = Math.floor(key / 24);
+    pd.set(d, (pd.get(d) ?? 0) + 1);
+  }
+
+  result(topPrograms = 12): LogStats {
+    const programs = [...this.programs].map(([program, lines]) => ({ program, lines })).sort((a, b) => b.lines - a.lines);
+    const programDays: Record<string, Record<string, number>> = {};
+    for (const { program } of programs.slice(0, topPrograms)) {
+      const o: Record<string, number> = {};
+      for (const [d, c] of [...this.programDays.get(program)!].sort((a, b) => a[0] - b[0])) o[dayName(d)] = c;
+      programDays[program] = o;
+    }
+    return {
+      lines: this.lines,
+      bytes: this.bytes,
+      unparsed: this.unparsed,
+      hours: [...this.hours].map(([hour, v]) => ({ hour, ...v })).sort((a, b) => a.hour - b.hour),
+      programs,
+      programDays,
+    };
+  }
+}
+
+/** `YYYY-MM-DD` for a day number (days since the epoch). */
+export function dayName(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD HH:00` for an hour key. */
+export function hourName(hour: number): string {
+  return new Date(hour * 3_600_000).toISOString().slice(0, 13).replace('T', ' ') + ':00';
+}
+
+/** Lines and bytes per day, summed from the hourly counts. */
+export function perDay(stats: LogStats): { day: string; lines: number; bytes: number; firstLine: number }[] {
+  const m = new Map<number, { lines: number; bytes: number; firstLine: number }>();
+  for (const h of stats.hours) {
+    const d = Math.floor(h.hour / 24);
+    const v = m.get(d);
+    if (v) {
+      v.lines += h.lines;
+      v.bytes += h.bytes;
+      v.firstLine = Math.min(v.firstLine, h.firstLine);
+    } else m.set(d, { lines: h.lines, bytes: h.bytes, firstLine: h.firstLine });
+  }
+  return [...m].sort((a, b) => a[0] - b[0]).map(([d, v]) => ({ day: dayName(d), ...v }));
+}
+
+/** Streams one file into an accumulator. */
+export async function statsOf(file: string, acc: StatsAccumulator, opts: ScanOptions & { onProgress?: (bytes: number) => void } = {}): Promise<void> {
+  await forEachLineBlock(
+    file,
+    (buf, from, to, offset) => {
+      acc.add(buf, from, to);
+      opts.onProgress?.(offset + to - from);
+    },
+    opts,
+  );
+}
+
+const MONTH_CODES = new Map<number, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i]));
+const FAST = { month: 0, day: 0, hour: 0, progStart: 0, progEnd: 0 };
+const dig = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * `Mmm dd HH:MM:SS host program[pid]:` read straight from the bytes (no string for the header):
+ * the common case of traditional syslog. Undefined for anything else (the caller falls back).
+ */
+function bsdHeader(buf: Buffer, s: number, e: number): typeof FAST | undefined {
+  if (e - s < 16 || buf[s + 3] !== 32 || buf[s + 9] !== 58 || buf[s + 12] !== 58 || buf[s + 15] !== 32) return undefined;
+  const month = MONTH_CODES.get((buf[s] << 16) | (buf[s + 1] << 8) | buf[s + 2]);
+  if (month === undefined) return undefined;
+  const d1 = buf[s + 4];
+  const d2 = buf[s + 5];
+  if (!dig(d2) || !(d1 === 32 || dig(d1)) || !dig(buf[s + 7]) || !dig(buf[s + 8])) return undefined;
+  FAST.month = month;
+  FAST.day = (d1 === 32 ? 0 : d1 - 48) * 10 + d2 - 48;
+  FAST.hour = (buf[s + 7] - 48) * 10 + buf[s + 8] - 48;
+  let i = s + 16;
+  if (buf[i] === 32) return undefined; // unusual spacing: let the general parser decide
+  while (i < e && buf[i] !== 32) i++; // host
+  i++;
+  const ps = i;
+  const lim = Math.min(e, ps + 256);
+  while (i < lim) {
+    const c = buf[i];
+    if (c === 91 || c === 58 || c === 32) break;
+    i++;
+  }
+  FAST.progStart = ps;
+  FAST.progEnd = ps;
+  if (buf[i] === 91) {
+    const close = buf.indexOf(93, i);
+    if (close > i && close - i < 12 && buf[close + 1] === 58) FAST.progEnd = i;
+  } else if (buf[i] === 58 && i > ps) FAST.progEnd = i;
+  return FAST;
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { tempDir } from './engineHelpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+let bundle = '';
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe('cli grep and stats', function () {
+  this.timeout(60_000);
+  const T = tempDir();
+  // The CLI from source, bundled once (as scripts/build.mjs does) so each run starts fast.
+  before(() => {
+    bundle = path.join(T.dir, 'cli.js');
+    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'server/src/cli.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  });
+  after(() => T.cleanup());
+  const a = T.file('maillog', 'Dec 27 00:01:08 sv postfix/smtp[1]: A1: Connection timed out\nDec 27 00:02:00 sv sshd[2]: Accepted publickey for root\nDec 28 00:03:00 sv postfix/smtp[3]: B2: connection TIMED OUT\n');
+  const b = T.file('maillog.1.gz', zlib.gzipSync('Dec 26 10:00:00 sv postfix/qmgr[4]: A1: removed\n'));
+
+  it('prints matching lines like grep, with file: prefixes for several files, and exits 0', () => {
+    const one = cli('grep', 'timed out', a);
+    assert.equal(one.code, 0);
+    assert.equal(one.out, 'Dec 27 00:01:08 sv postfix/smtp[1]: A1: Connection timed out\n');
+    const two = cli('grep', '-i', 'A1', a, b);
+    assert.equal(two.out, `${a}:Dec 27 00:01:08 sv postfix/smtp[1]: A1: Connection timed out\n${b}:Dec 26 10:00:00 sv postfix/qmgr[4]: A1: removed\n`);
+  });
+
+  it('counts, inverts, takes several -e patterns and regular expressions', () => {
+    assert.equal(cli('grep', '--count', '-i', 'timed out', a).out, '2\n');
+    assert.equal(cli('grep', '-c', '-v', 'postfix', a).out, '1\n');
+    assert.equal(cli('grep', '-c', '-e', 'sshd', '-e', 'B2', a).out, '2\n');
+    assert.equal(cli('grep', '-c', '--regex', '^Dec 2[78] .*smtp\\[', a).out, '2\n');
+  });
+
+  it('exits 1 when nothing matched and 2 on errors, naming the file', () => {
+    const none = cli('grep', 'nothing-like-this', a);
+    assert.equal(none.code, 1);
+    assert.equal(none.out, '');
+    const missing = cli('grep', 'x', T.dir + '/nope.log');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /nope\.log: no such file or directory/);
+    const badRe = cli('grep', '--regex', '(', a);
+    assert.equal(badRe.code, 2);
+    assert.match(badRe.err, /invalid regular expression/);
+  });
+
+  it('stats prints lines per day and per program, and JSON with --json', () => {
+    const r = cli('stats', '--json', b, a);
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out);
+    assert.equal(j.lines, 4);
+    assert.deepEqual(
+      j.days.map((d: { day: string; lines: number }) => [d.day.slice(5), d.lines]),
+      [
+        ['12-26', 1],
+        ['12-27', 2],
+        ['12-28', 1],
+      ],
+    );
+    assert.equal(j.programs[0].program, 'postfix/smtp');
+    const text = cli('stats', a).out;
+    assert.match(text, /postfix\/smtp\s+2/);
+  });
+});

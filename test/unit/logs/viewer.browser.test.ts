@@ -1,0 +1,137 @@
+// The webview bundle in headless Chromium, on a page with a stub acquireVsCodeApi that answers the
+// protocol: log text is shown as text, control characters are visible, highlighting is there and
+// only the visible rows exist.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { tempDir } from './engineHelpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../../..');
+
+// Runs in the page: a fake host that answers 'ready' and 'getLines' like the extension does.
+const STUB = `
+window.__sent = [];
+window.__total = 100000;
+function lineText(n) {
+  if (n === 0) return '<img src=x onerror=alert(1)>';
+  if (n === 1) return 'Dec 27 00:01:08 sv app[1]: abc\\u202Eevil \\u001b[31mred';
+  if (n === 2) return 'Dec 27 00:01:08 sv postfix/smtp[17635]: 90442C9CB29: to=<sally@example.com>, relay=none (connect to uk.example[62.50.72.146]: Connection timed out)';
+  return 'Dec 27 00:01:08 sv sshd[99]: Failed password for invalid user oracle from 192.0.2.7 seq=' + n;
+}
+function reply(m) { window.postMessage(m, '*'); }
+window.acquireVsCodeApi = () => ({
+  postMessage(m) {
+    window.__sent.push(m);
+    setTimeout(() => {
+      if (m.type === 'ready') reply({ type: 'init', files: ['/var/log/maillog'], encoding: 'utf-8', encodings: ['utf-8', 'shift_jis'], locale: 'en', strings: { lines: 'lines', traceHint: 'trace' }, legend: [], rules: [{ pattern: 'oracle', regex: false, category: 'access' }], lineCount: window.__total, indexing: false, maxLineBytes: 65536, rotatedSiblings: 2 });
+      if (m.type === 'getLines') {
+        const lines = [];
+        for (let n = m.from; n < Math.min(window.__total, m.from + m.count); n++) lines.push({ n, text: lineText(n), bytes: lineText(n).length, cut: false });
+        reply({ type: 'lines', req: m.req, view: m.view, from: m.from, lines });
+      }
+    }, 0);
+  },
+  getState() {}, setState() {},
+});
+`;
+
+describe('log viewer webview in headless Chromium', function () {
+  this.timeout(60_000);
+  let ctx: BrowserContext | undefined;
+  let page: Page;
+  let dialogs = 0;
+  const T = tempDir();
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: the browser tests cannot run under CI`);
+      console.log(`      (skipped: ${CHROMIUM} is not installed; install chromium to run the webview tests)`);
+      this.skip();
+    }
+    // The webview bundle exactly as scripts/build.mjs makes dist/webview.js (built fresh here).
+    await esbuild.build({ entryPoints: [path.join(ROOT, 'client/webview/main.ts')], outfile: path.join(T.dir, 'webview.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'error' });
+    fs.writeFileSync(
+      path.join(T.dir, 'index.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="webview.css"></head><body class="vscode-dark"><div id="app"></div><script>${STUB}</script><script src="webview.js"></script></body></html>`,
+    );
+    ctx = await chromium.launchPersistentContext(path.join(T.dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1000, height: 600 },
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto('file://' + path.join(T.dir, 'index.html'));
+    await page.waitForSelector('.row[data-n="2"]');
+  });
+
+  after(async () => {
+    await ctx?.close();
+    T.cleanup();
+  });
+
+  it('shows <img src=x onerror=alert(1)> literally and runs nothing', async () => {
+    const text = await page.textContent('.row[data-n="0"] .tx');
+    assert.equal(text, '<img src=x onerror=alert(1)>');
+    assert.equal(await page.locator('.rows img').count(), 0);
+    await page.waitForTimeout(100);
+    assert.equal(dialogs, 0);
+  });
+
+  it('shows U+202E and ANSI escapes as visible markers', async () => {
+    const markers = await page.locator('.row[data-n="1"] .ctl').allTextContents();
+    assert.deepEqual(markers, ['<U+202E>', '␛']);
+    assert.match((await page.textContent('.row[data-n="1"] .tx')) ?? '', /abc<U\+202E>evil ␛\[31mred/);
+  });
+
+  it('highlights structure, keywords, user rules, and offers trace tokens', async () => {
+    const row = page.locator('.row[data-n="2"]');
+    assert.equal(await row.locator('.t-ts').textContent(), 'Dec 27 00:01:08');
+    assert.equal(await row.locator('.t-prog').textContent(), 'postfix/smtp');
+    assert.equal(await row.locator('.t-qid').textContent(), '90442C9CB29');
+    assert.equal(await row.locator('.t-ip').textContent(), '62.50.72.146');
+    assert.equal(await row.locator('.kw-network').textContent(), 'timed out');
+    assert.equal(await page.locator('.row[data-n="3"] .kw-access').first().textContent(), 'oracle');
+    const ctxAttr = JSON.parse((await row.getAttribute('data-vscode-context')) ?? '{}');
+    assert.equal(ctxAttr.webviewSection, 'logLine');
+    assert.match(ctxAttr.text, /^Dec 27 00:01:08 sv postfix\/smtp/);
+    await row.locator('.t-qid').click();
+    const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string; spec?: { include: { pattern: string }[] } }[] }).__sent.filter((m) => m.type === 'filter'));
+    assert.equal(sent.at(-1)?.spec?.include[0].pattern, '90442C9CB29');
+    await page.click('#trace'); // back to no filter
+    assert.equal(await page.isVisible('#rotated'), true, 'the rotated-set button shows when siblings exist');
+  });
+
+  it('renders only the visible rows, even for more lines than an element can be tall', async () => {
+    await page.waitForFunction(() => !document.querySelector('.row.placeholder'));
+    const rows = await page.locator('.rows .row').count();
+    assert.ok(rows > 10 && rows <= 40, `${rows} rows in the DOM for 100,000 lines`);
+    // 50 million lines: far more than the ~33 M pixel limit of an element.
+    await page.evaluate(() => {
+      (window as unknown as { __total: number }).__total = 50_000_000;
+      window.postMessage({ type: 'count', lineCount: 50_000_000, indexing: false }, '*');
+    });
+    await page.focus('.scroller');
+    await page.keyboard.press('End');
+    await page.waitForSelector('.row[data-n="49999999"]');
+    const info = await page.evaluate(() => ({ rows: document.querySelectorAll('.rows .row').length, height: (document.querySelector('.spacer') as HTMLElement).offsetHeight }));
+    assert.ok(info.rows <= 40, `${info.rows} rows`);
+    assert.ok(info.height <= 8_000_000, `spacer ${info.height}px`);
+    // The scrollbar maps onto the whole range: the middle of the bar is the middle of the file.
+    await page.evaluate(() => {
+      const s = document.querySelector('.scroller') as HTMLElement;
+      s.scrollTop = (s.scrollHeight - s.clientHeight) / 2;
+    });
+    await page.waitForFunction(() => {
+      const n = Number(document.querySelector('.rows .row:not(.placeholder)')?.getAttribute('data-n'));
+      return n > 24_900_000 && n < 25_100_000;
+    });
+  });
+});

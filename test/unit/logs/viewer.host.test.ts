@@ -1,0 +1,169 @@
+// The viewer's host side (session, worker, follower) against a stand-in for the vscode module: the
+// conversation a webview has with it, on a real file, with the real worker bundle.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { HostMessage } from '../../../client/src/logViewer/protocol';
+import { syslogText } from '../../fixtures/logs/generate';
+import { tempDir, until } from './engineHelpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+// A minimal vscode: just what the session touches.
+const fakeVscode = {
+  l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)])) },
+  workspace: { getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
+  env: { language: 'en' },
+  Uri: { joinPath: (u: { fsPath: string }, ...p: string[]) => ({ fsPath: path.join(u.fsPath, ...p) }) },
+  window: { showErrorMessage: () => undefined, showInformationMessage: () => undefined },
+  commands: { getCommands: async () => [], executeCommand: async () => undefined },
+};
+
+describe('log viewer host session (with a stand-in for vscode)', function () {
+  this.timeout(60_000);
+  const T = tempDir();
+  type Session = import('../../../client/src/logViewer/session').ViewerSession;
+  const sessions: Session[] = [];
+  const origResolve = (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename;
+
+  before(() => {
+    const M = Module as unknown as { _resolveFilename: (req: string, ...a: unknown[]) => string; _cache: Record<string, unknown> };
+    M._resolveFilename = function (req: string, ...a: unknown[]) {
+      return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...a);
+    };
+    require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
+    fs.mkdirSync(path.join(T.dir, 'dist'));
+    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'client/src/logViewer/indexWorker.ts')], outfile: path.join(T.dir, 'dist/indexWorker.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  });
+  after(() => {
+    sessions.forEach((s) => s.dispose());
+    (Module as unknown as { _resolveFilename: unknown })._resolveFilename = origResolve;
+    delete require.cache['vscode'];
+    T.cleanup();
+  });
+
+  async function open(files: string[]) {
+    const { ViewerSession } = (require('../../../client/src/logViewer/session') as typeof import('../../../client/src/logViewer/session'));
+    const got: HostMessage[] = [];
+    let handler: (m: unknown) => void = () => undefined;
+    const panel = { webview: { postMessage: async (m: HostMessage) => void got.push(m), onDidReceiveMessage: (h: (m: unknown) => void) => (handler = h) } };
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (s: string) => void warnings.push(s), error: (s: string) => void warnings.push(s) };
+    const s = new ViewerSession(panel as never, files, { fsPath: T.dir } as never, log as never);
+    sessions.push(s);
+    const send = (m: unknown) => handler(m);
+    const last = <K extends HostMessage['type']>(type: K) => got.filter((m): m is Extract<HostMessage, { type: K }> => m.type === type).at(-1);
+    return { got, send, last, warnings };
+  }
+
+  it('answers ready with init at once, indexes in the worker, serves lines, filters and counts', async () => {
+    const text = syslogText(20000, 5);
+    const file = T.file('maillog', text);
+    const v = await open([file]);
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    assert.ok(v.last('init')!.lineCount > 0, 'first screen lines before the worker is done');
+    await until(() => v.last('count')?.indexing === false);
+    assert.equal(v.last('count')!.lineCount, 20000);
+    v.send({ type: 'getLines', req: 7, view: 'all', from: 19990, count: 50 });
+    await until(() => !!v.last('lines'));
+    const lines = v.last('lines')!;
+    assert.equal(lines.req, 7);
+    assert.deepEqual(
+      lines.lines.map((l) => l.text),
+      text.split('\n').slice(19990, 20000),
+    );
+    v.send({ type: 'filter', id: 1, spec: { include: [{ pattern: 'sshd[', regex: false, caseSensitive: false }], exclude: [], programs: [], from: undefined } });
+    await until(() => v.last('filterResult')?.done === true);
+    const expected = text.split('\n').filter((l) => l.includes('sshd['));
+    assert.equal(v.last('filterResult')!.matches, expected.length);
+    v.send({ type: 'getLines', req: 8, view: 'filter', from: 0, count: 3 });
+    await until(() => v.last('lines')?.req === 8);
+    assert.deepEqual(
+      v.last('lines')!.lines.map((l) => l.text),
+      expected.slice(0, 3),
+    );
+    v.send({ type: 'locate', view: 'filter', row: 1 });
+    await until(() => !!v.last('reveal'));
+    assert.equal(v.last('reveal')!.line, text.split('\n').indexOf(expected[1]));
+    v.send({ type: 'stats' });
+    await until(() => !!v.last('stats'));
+    assert.equal(v.last('stats')!.stats.lines, 20000);
+  });
+
+  it('reports a bad regular expression, ignores malformed messages, and follows appended lines', async () => {
+    const file = T.file('secure', 'Jan  1 00:00:00 sv sshd[1]: one\n');
+    const v = await open([file]);
+    v.send({ type: 'ready' });
+    await until(() => v.last('count')?.indexing === false);
+    v.send({ type: 'filter', id: 2, spec: { include: [{ pattern: '([a-', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => !!v.last('filterResult'));
+    assert.match(v.last('filterResult')!.error ?? '', /invalid regular expression/);
+    // A regular expression that backtracks catastrophically is stopped; the host stays responsive.
+    fs.appendFileSync(file, 'Jan  1 00:00:00 sv sshd[1]: ' + 'a'.repeat(40) + '!\n');
+    v.send({ type: 'filter', id: 3, spec: { include: [{ pattern: '(a+)+$', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.id === 3);
+    assert.match(v.last('filterResult')!.warning ?? '', /nested repetition/);
+    v.send({ type: 'cancelFilter', id: 3 });
+    await until(() => v.last('filterResult')?.stopped === true);
+    assert.equal(v.last('filterResult')!.done, true);
+    v.send({ type: 'getLines', req: 1, view: 'all', from: 0, count: 1e9 });
+    v.send({ hello: 'world' });
+    await until(() => v.warnings.length >= 2);
+    assert.equal(v.warnings.filter((w) => w.includes('malformed')).length, 2, v.warnings.join('\n'));
+    v.send({ type: 'follow', on: true });
+    await until(() => v.last('follow')?.on === true);
+    v.send({ type: 'filter', id: 4, spec: { include: [{ pattern: 'two$', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.id === 4 && v.last('filterResult')?.done === true);
+    assert.equal(v.last('filterResult')!.matches, 0);
+    fs.appendFileSync(file, 'Jan  1 00:00:01 sv sshd[1]: two\n');
+    await until(() => v.last('count')?.lineCount === 3);
+    // Appended lines are filtered too (a regular expression in a worker, never in the host).
+    await until(() => v.last('filterResult')?.matches === 1);
+    v.send({ type: 'getLines', req: 5, view: 'filter', from: 0, count: 1 });
+    await until(() => v.last('lines')?.req === 5);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => [l.n, l.text]), [[2, 'Jan  1 00:00:01 sv sshd[1]: two']]);
+    v.send({ type: 'follow', on: false });
+    await until(() => v.last('follow')?.on === false);
+  });
+
+  it('names the file and the way in when permission is denied', async function () {
+    if (process.getuid?.() === 0) {
+      // root reads everything: check the message itself.
+      const { accessMessage } = (require('../../../client/src/logViewer/session') as typeof import('../../../client/src/logViewer/session'));
+      assert.match(accessMessage('/var/log/secure', { code: 'EACCES' }), /Permission denied: \/var\/log\/secure.*adm.*systemd-journal.*sudo/);
+      return;
+    }
+    const file = T.file('locked.log', 'x\n');
+    fs.chmodSync(file, 0);
+    const v = await open([file]);
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('notice'));
+    assert.match(v.last('notice')!.message, /Permission denied: .*locked\.log.*adm/);
+  });
+
+  it('validates highlightRules from settings and says what is wrong', () => {
+    const { highlightRules } = require('../../../client/src/logViewer/settings') as typeof import('../../../client/src/logViewer/settings');
+    const r = highlightRules([
+      { pattern: 'oracle', category: 'access' },
+      { pattern: 'ORA-\\d+', regex: true, color: '#d19a66' },
+      { pattern: '(', regex: true, color: 'red' },
+      { pattern: 'x', category: 'nope' },
+      { pattern: 'y', color: 'url(javascript:alert(1))' },
+      { pattern: '', color: 'red' },
+      { pattern: 'z' },
+      'text',
+    ]);
+    assert.deepEqual(r.rules, [
+      { pattern: 'oracle', regex: false, category: 'access', color: undefined },
+      { pattern: 'ORA-\\d+', regex: true, category: undefined, color: '#d19a66' },
+    ]);
+    assert.equal(r.problems.length, 6);
+    assert.match(r.problems[0], /highlightRules\[2\]: invalid regular expression/);
+    assert.match(r.problems[1], /unknown category "nope"/);
+    assert.match(r.problems[2], /"color" must be/);
+    assert.deepEqual(highlightRules('oops').problems, ['linuxAdminConfigs.logViewer.highlightRules must be a list of rules']);
+  });
+});
