@@ -117,16 +117,23 @@ function publish(uri: string) {
   const diagnostics = settings.validateEnabled
     ? runSafe(log, 'validate', [], undefined, () => diagnose(p.facade, p.tree, contextFor(uri), settings.severity))
     : [];
+  published.add(uri);
   void connection.sendDiagnostics({ uri, version: p.doc.version, diagnostics });
 }
 
+/** Documents whose diagnostics have been published at least once since they were opened. */
+const published = new Set<string>();
+
 documents.onDidOpen((e) => schedule(e.document.uri, 0));
 documents.onDidChangeContent((e) => {
-  schedule(e.document.uri, 150);
+  // The library fires a content change right after opening too: the first diagnostics of a
+  // document must not wait for the typing debounce.
+  schedule(e.document.uri, published.has(e.document.uri) ? 150 : 0);
   // Other open files of the same language may depend on this one (cross-file checks).
   for (const d of documents.all()) if (d.uri !== e.document.uri && d.languageId === e.document.languageId) schedule(d.uri, 400);
 });
 documents.onDidClose((e) => {
+  published.delete(e.document.uri);
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   store.close(e.document.uri);

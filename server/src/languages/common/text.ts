@@ -6,15 +6,37 @@ import type { Position, Range } from 'vscode-languageserver-types';
  * A line ends at `\n`; a `\r` before it is not part of the line.
  */
 export class LineIndex {
-  readonly starts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+  /** Line starts found so far; complete once `scanned` reaches the end of the text. */
+  private readonly known: number[] = [0];
+  /** Offset from which the next `\n` is searched. */
+  private scanned = 0;
+  private complete = false;
+
+  /**
+   * Cheap to create: line starts are found on demand, only as far into the text as a position
+   * asked for (so a parser that reports one problem near the top never scans a large file).
+   */
+  constructor(readonly text: string) {}
+
+  /** Every line start (finishes the scan on first use). */
+  get starts(): number[] {
+    if (!this.complete) this.scanTo(this.text.length);
+    return this.known;
+  }
+
+  /** Makes sure every line start at or before `upTo` is known. */
+  private scanTo(upTo: number): void {
+    const t = this.text;
+    const known = this.known;
+    let i = t.indexOf('\n', this.scanned);
+    while (i !== -1 && i < upTo) {
+      known.push(i + 1);
+      i = t.indexOf('\n', i + 1);
     }
-    this.starts = starts;
+    if (i === -1) {
+      this.complete = true;
+      this.scanned = t.length;
+    } else this.scanned = i;
   }
 
   get lineCount(): number {
@@ -32,14 +54,16 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    if (!this.complete && o >= this.scanned) this.scanTo(o);
+    const starts = this.known;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: o - starts[lo] };
   }
 
   offsetAt(pos: Position): number {

@@ -24,7 +24,7 @@ export function defsOf(tree: RsyslogTree): FileDefs {
   d = { templates: [], rulesets: [], loads: [] };
   const out = d;
   // Modules, templates and rulesets are defined at the top level only (rsyslog requires it).
-  for (const s of tree.statements) {
+  for (const s of tree.declarations ?? tree.statements) {
     if (s.type === 'object') {
       const n = s.name.text.toLowerCase();
       if (n === 'template' || n === 'ruleset') {

@@ -1,19 +1,25 @@
-import type { ActionForm, LegacyAction, Word } from './tree';
+import * as tree from './tree';
+import { type ActionForm, type LegacyAction, type Word } from './tree';
+
+// Imported values are copied into module constants once: run from TypeScript sources (tsx), every
+// use of an imported binding is a getter call, which costs more than the work in the hot loops.
+const { SourceWord } = tree;
 
 function w(s: string, start: number, end: number): Word {
-  return { start, end, text: s.slice(start, end) };
+  return new SourceWord(s, start, end);
 }
 
 /**
  * Splits a legacy action written between `start` and `end` into its form, target, template
  * suffix and (for forwarding) options, host and port.
  */
-export function parseLegacyAction(s: string, start: number, end: number): LegacyAction {
+export function parseLegacyAction(s: string, start: number, end: number, knownSemi?: number): LegacyAction {
   const c = s[start];
-  // The template suffix: the last `;` outside brackets (a file name never holds one in practice).
-  let semi = -1;
+  // The template suffix: the first `;` outside brackets (a file name never holds one in practice).
+  // The parser finds it while it looks for the action's end and passes it as `knownSemi`.
+  let semi = knownSemi ?? -1;
   let depth = 0;
-  for (let j = start; j < end; j++) {
+  for (let j = knownSemi === undefined ? start : end; j < end; j++) {
     const d = s.charCodeAt(j);
     if (d === 40 || d === 91) depth++;
     else if (d === 41 || d === 93) depth--;

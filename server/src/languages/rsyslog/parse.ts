@@ -1,35 +1,9 @@
 import { LineIndex } from '../common/text';
 import type { ParsedDocument } from '../common/types';
-import { parseLegacyAction } from './legacyAction';
+import * as legacy from './legacyAction';
 import { Reader } from './reader';
-import {
-  add,
-  AMP,
-  BACKSLASH,
-  BANG,
-  COLON,
-  COMMA,
-  DOLLAR,
-  DOT,
-  DQUOTE,
-  EQ,
-  HASH,
-  isBlank,
-  isNameChar,
-  isSelectorChar,
-  isWordChar,
-  LBRACE,
-  LF,
-  LPAREN,
-  RBRACE,
-  RPAREN,
-  SLASH,
-  SQUOTE,
-  SPACE,
-  STAR,
-  TAB,
-  CR,
-} from './scanner';
+import * as rules from './rule';
+import * as scanner from './scanner';
 import type {
   ContinuationStmt,
   IfStmt,
@@ -44,12 +18,32 @@ import type {
   Value,
 } from './tree';
 
+// Imported values are copied into module constants once: run from TypeScript sources (tsx), every
+// use of an imported binding is a getter call, which costs more than the work in the hot loops.
+const { parseLegacyAction } = legacy;
+const { Rule } = rules;
+const { add, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, SPACE, STAR, TAB, CR, append, equalsLower, SEMI, RBRACKET, LBRACKET, NONE } = scanner;
+
 export type RsyslogDocument = ParsedDocument<RsyslogTree>;
 
 /** Keywords that are statements of their own (not objects written `name(...)`). */
-const STATEMENT_KEYWORDS = new Set(['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue']);
+const STATEMENT_KEYWORDS = ['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue'];
+
+/** The statement keyword written at `s[start, end)` in any case, or '' (allocates nothing). */
+function keywordAt(s: string, start: number, end: number): string {
+  const len = end - start;
+  if (len < 2 || len > 13) return '';
+  for (let k = 0; k < STATEMENT_KEYWORDS.length; k++) {
+    const kw = STATEMENT_KEYWORDS[k];
+    if (kw.length === len && equalsLower(s, start, end, kw)) return kw;
+  }
+  return '';
+}
+
 /** Parameters whose string values may span lines (template text). */
-const MULTILINE_PARAMS = new Set(['string', 'value', 'format']);
+function isMultilineParam(s: string, start: number, end: number): boolean {
+  return equalsLower(s, start, end, 'string') || equalsLower(s, start, end, 'value') || equalsLower(s, start, end, 'format');
+}
 
 /**
  * Parses rsyslog.conf: legacy selector lines, `$` directives and RainerScript in one pass.
@@ -59,15 +53,20 @@ export function parse(text: string): RsyslogDocument {
   const lines = new LineIndex(text);
   const p = new Parser(text, lines);
   const statements = p.statements(false);
-  return { text, lines, tree: { statements, comments: p.comments }, problems: p.problems };
+  return { text, lines, tree: { statements, comments: p.comments, declarations: p.declarations }, problems: p.problems };
 }
 
 class Parser extends Reader {
+  /** Top-level objects and directives (see RsyslogTree.declarations). */
+  declarations: Stmt[] = NONE;
+  /** The object or directive statement() made last, to tell top-level ones in statements(). */
+  lastDeclaration: Stmt | null = null;
+
   // ---- statements -----------------------------------------------------------------------
 
   /** Statements up to the end of the text, or to the `}` closing a block when `inBlock`. */
   statements(inBlock: boolean): Stmt[] {
-    const out: Stmt[] = [];
+    let out: Stmt[] = NONE;
     for (;;) {
       this.skipAll();
       if (this.i >= this.n) return out;
@@ -80,7 +79,10 @@ class Parser extends Reader {
       }
       const before = this.i;
       const st = this.statement(inBlock);
-      if (st) out.push(st);
+      if (st) {
+        out = append(out, st);
+        if (!inBlock && st === this.lastDeclaration) this.declarations = append(this.declarations, st);
+      }
       if (this.i === before) this.skipUnexpected();
     }
   }
@@ -89,7 +91,7 @@ class Parser extends Reader {
     const s = this.s;
     const start = this.i;
     const c = s.charCodeAt(start);
-    if (c === DOLLAR) return this.directive();
+    if (c === DOLLAR) return (this.lastDeclaration = this.directive());
     if (c === COLON) return this.propertyFilter();
     if (c === AMP) return this.continuation();
     if (isWordChar(c) || c === STAR) {
@@ -98,14 +100,14 @@ class Parser extends Reader {
       const after = s.charCodeAt(j);
       // `mail.info`, `auth,authpriv.*`: a selector, the common case, needs no keyword test.
       if ((after === DOT || after === COMMA) && this.looksLikeSelector(start)) return this.rule();
-      const w = j > start ? s.slice(start, j).toLowerCase() : '';
+      const kw = keywordAt(s, start, j);
       let k = j;
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
-      if (j > start && s.charCodeAt(k) === LPAREN && !STATEMENT_KEYWORDS.has(w)) return this.object(start, j, k);
-      if (j > start && STATEMENT_KEYWORDS.has(w) && this.isKeywordEnd(j)) return this.keywordStatement(start, j, w);
+      if (j > start && s.charCodeAt(k) === LPAREN && kw === '') return (this.lastDeclaration = this.object(start, j, k));
+      if (kw !== '' && this.isKeywordEnd(j)) return this.keywordStatement(start, j, kw);
       if (this.looksLikeSelector(start)) return this.rule();
-      if (j > start && (w === 'else' || w === 'then')) {
-        this.problem('rsyslog/unexpected', start, j, { text: w });
+      if (j > start && (equalsLower(s, start, j, 'else') || equalsLower(s, start, j, 'then'))) {
+        this.problem('rsyslog/unexpected', start, j, { text: s.slice(start, j).toLowerCase() });
         this.i = j;
         return null;
       }
@@ -153,9 +155,10 @@ class Parser extends Reader {
   // ---- selectors ------------------------------------------------------------------------
 
   rule(): RuleStmt {
-    const selector = this.selector();
-    const st: RuleStmt = { type: 'rule', start: selector.start, end: selector.end, selector, body: [], block: null };
-    this.filterBody(st, selector);
+    const start = this.i;
+    const end = this.skipSelector();
+    const st = new Rule(this.s, start, end);
+    this.filterBody(st, st);
     return st;
   }
 
@@ -186,9 +189,8 @@ class Parser extends Reader {
     if (isWordChar(c)) {
       let j = at;
       while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
-      const w = s.slice(at, j).toLowerCase();
-      if (w === 'stop' || w === 'call') return true;
-      if (w === 'action') {
+      if (equalsLower(s, at, j, 'stop') || equalsLower(s, at, j, 'call')) return true;
+      if (equalsLower(s, at, j, 'action')) {
         while (j < this.n && isBlank(s.charCodeAt(j))) j++;
         return s.charCodeAt(j) === LPAREN;
       }
@@ -200,7 +202,7 @@ class Parser extends Reader {
   actionPosition(st: { body: Stmt[]; block: Span | null; end: number }): void {
     const body = this.actionPart();
     if (st.body.length === 0) st.body = body;
-    else for (const x of body) st.body.push(x);
+    else for (const x of body) st.body = append(st.body, x);
     st.block = this.partBlock;
     if (this.partEnd > st.end) st.end = this.partEnd;
   }
@@ -214,29 +216,29 @@ class Parser extends Reader {
     this.skipAll();
     this.partBlock = null;
     this.partEnd = this.i;
-    if (this.i >= this.n) return [];
+    if (this.i >= this.n) return NONE;
     const c = s.charCodeAt(this.i);
     if (c === LBRACE) {
-      const b = this.block();
-      this.partBlock = b.span;
-      this.partEnd = b.span.end;
-      return b.body;
+      const body = this.block();
+      this.partBlock = this.blockSpan;
+      this.partEnd = this.blockSpan.end;
+      return body;
     }
     if (isWordChar(c)) {
       let j = this.i;
       while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
       let k = j;
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
-      if (s.charCodeAt(k) === LPAREN || (j - this.i <= 13 && STATEMENT_KEYWORDS.has(s.slice(this.i, j).toLowerCase()) && this.isKeywordEnd(j))) {
+      if (s.charCodeAt(k) === LPAREN || (keywordAt(s, this.i, j) !== '' && this.isKeywordEnd(j))) {
         const st = this.statement();
         this.partBlock = null;
         this.partEnd = st ? st.end : this.i;
-        return st ? [st] : [];
+        return st ? [st] : NONE;
       }
     }
     const a = this.legacyActionHere();
     this.partEnd = a ? a.end : this.i;
-    return a ? [a] : [];
+    return a ? [a] : NONE;
   }
 
   /** A legacy action: the text up to the next blank or the end of the line. */
@@ -245,29 +247,40 @@ class Parser extends Reader {
     const start = this.i;
     let j = start;
     let bracket = 0;
+    // The template suffix's `;` as parseLegacyAction() defines it, found on the way.
+    let semi = -1;
+    let depth = 0;
     while (j < this.n) {
       const c = s.charCodeAt(j);
       if (c === LF || ((c === SPACE || c === TAB || c === CR) && bracket === 0)) break;
       if (c === LPAREN) bracket++;
       else if (c === RPAREN && bracket > 0) bracket--;
       else if (c === RBRACE && bracket === 0 && j > start) break;
+      if (semi < 0) {
+        if (c === LPAREN || c === LBRACKET) depth++;
+        else if (c === RPAREN || c === RBRACKET) depth--;
+        else if (c === SEMI && depth <= 0) semi = j;
+      }
       j++;
     }
     if (j === start) return null;
     this.i = j;
-    return parseLegacyAction(s, start, j);
+    return parseLegacyAction(s, start, j, semi);
   }
 
-  block(): { body: Stmt[]; span: Span } {
+  /** Span of the last block() (a field, to spare a result object per block). */
+  blockSpan: Span = { start: 0, end: 0 };
+
+  /** A `{ … }` block at the cursor: returns its statements and sets blockSpan. */
+  block(): Stmt[] {
     const open = this.i;
     this.i++;
     const body = this.statements(true);
     if (this.i >= this.n || this.s.charCodeAt(this.i) !== RBRACE) {
       this.problem('rsyslog/unbalanced-brace', open, open + 1, { char: '{' });
-      return { body, span: { start: open, end: this.i } };
-    }
-    this.i++;
-    return { body, span: { start: open, end: this.i } };
+    } else this.i++;
+    this.blockSpan = { start: open, end: this.i };
+    return body;
   }
 
   // ---- property filters and continuations ----------------------------------------------
@@ -278,7 +291,7 @@ class Parser extends Reader {
     const lineEnd = this.eol(start);
     let j = start + 1;
     while (j < lineEnd && s.charCodeAt(j) !== COMMA && !isBlank(s.charCodeAt(j))) j++;
-    const property = this.word(start + 1, j);
+    const property = this.name(start + 1, j);
     let k = this.skipSep(j, lineEnd);
     let negate = false;
     if (s.charCodeAt(k) === BANG) {
@@ -287,7 +300,7 @@ class Parser extends Reader {
     }
     const os = k;
     while (k < lineEnd && isNameChar(s.charCodeAt(k))) k++;
-    const op = k > os ? this.word(os, k) : null;
+    const op = k > os ? this.name(os, k) : null;
     k = this.skipSep(k, lineEnd);
     let value: Value | null = null;
     this.i = k;
@@ -301,7 +314,7 @@ class Parser extends Reader {
       op,
       value,
       filter: { start, end: this.i },
-      body: [],
+      body: NONE,
       block: null,
     };
     if (!op || !value) {
@@ -316,7 +329,7 @@ class Parser extends Reader {
   continuation(): ContinuationStmt {
     const start = this.i;
     this.i++;
-    const st: ContinuationStmt = { type: 'continuation', start, end: this.i, body: [], block: null };
+    const st: ContinuationStmt = { type: 'continuation', start, end: this.i, body: NONE, block: null };
     this.skipInline();
     const c = this.s.charCodeAt(this.i);
     if (this.i >= this.n || c === LF || c === HASH) {
@@ -330,12 +343,12 @@ class Parser extends Reader {
   // ---- RainerScript statements ----------------------------------------------------------
 
   keywordStatement(start: number, j: number, w: string): Stmt {
-    const keyword = this.word(start, j);
+    const keyword = this.name(start, j);
     this.i = j;
     if (w === 'if') return this.ifStatement(start);
     if (w === 'foreach') {
       this.expressionUntil(start, 'do');
-      const st = { type: 'foreach' as const, start, end: this.i, keyword, body: [] as Stmt[], block: null as Span | null };
+      const st = { type: 'foreach' as const, start, end: this.i, keyword, body: NONE as Stmt[], block: null as Span | null };
       this.actionPosition(st);
       return st;
     }
@@ -364,10 +377,10 @@ class Parser extends Reader {
 
   ifStatement(start: number): IfStmt {
     const condStart = this.i;
-    const found = this.expressionUntil(start, 'then');
-    const cond = { start: condStart, end: found.condEnd };
-    const st: IfStmt = { type: 'if', start, end: this.i, cond, then: [], thenBlock: null, else: null, elseBlock: null };
-    if (!found.ok) return st;
+    const ok = this.expressionUntil(start, 'then');
+    const cond = { start: condStart, end: this.condEnd };
+    const st: IfStmt = { type: 'if', start, end: this.i, cond, then: NONE, thenBlock: null, else: null, elseBlock: null };
+    if (!ok) return st;
     st.then = this.actionPart();
     st.thenBlock = this.partBlock;
     st.end = Math.max(st.end, this.partEnd);
@@ -386,9 +399,8 @@ class Parser extends Reader {
 
   object(start: number, nameEnd: number, open: number): ObjectStmt {
     const s = this.s;
-    const name = this.word(start, nameEnd);
-    const lname = name.text.toLowerCase();
-    const st: ObjectStmt = { type: 'object', start, end: open + 1, name, params: [], open, close: -1, body: null, block: null };
+    const name = this.name(start, nameEnd);
+    const st: ObjectStmt = { type: 'object', start, end: open + 1, name, params: NONE, open, close: -1, body: null, block: null };
     this.i = open + 1;
     for (;;) {
       this.skipAll();
@@ -409,7 +421,7 @@ class Parser extends Reader {
       }
       const ps = this.i;
       while (this.i < this.n && isNameChar(s.charCodeAt(this.i))) this.i++;
-      const pname = this.word(ps, this.i);
+      const pname = this.name(ps, this.i);
       let k = this.i;
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
       if (s.charCodeAt(k) === LPAREN) {
@@ -427,7 +439,7 @@ class Parser extends Reader {
       }
       this.i++;
       this.skipAll();
-      const v = this.value(MULTILINE_PARAMS.has(pname.text.toLowerCase()));
+      const v = this.value(isMultilineParam(s, ps, pname.end));
       if (v) {
         param.value = v;
         param.end = v.end;
@@ -435,14 +447,13 @@ class Parser extends Reader {
       } else this.problem('rsyslog/missing-value', ps, this.i, { name: pname.text });
     }
     if (st.close < 0) this.problem('rsyslog/unbalanced-paren', open, open + 1, { char: '(' });
-    if (lname === 'ruleset' || lname === 'template' || lname === 'parser') {
+    if (equalsLower(s, start, nameEnd, 'ruleset') || equalsLower(s, start, nameEnd, 'template') || equalsLower(s, start, nameEnd, 'parser')) {
       const save = this.i;
       this.skipAll();
       if (s.charCodeAt(this.i) === LBRACE) {
-        const b = this.block();
-        st.body = b.body;
-        st.block = b.span;
-        st.end = b.span.end;
+        st.body = this.block();
+        st.block = this.blockSpan;
+        st.end = this.blockSpan.end;
       } else this.i = save;
     }
     return st;

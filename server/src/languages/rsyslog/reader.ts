@@ -1,29 +1,9 @@
 import type { DirectiveStmt, Selector, SelectorItem, Word } from './tree';
-import {
-  add,
-  BACKSLASH,
-  BANG,
-  COMMA,
-  DOT,
-  DQUOTE,
-  EQ,
-  HASH,
-  isBlank,
-  isNameChar,
-  isWordChar,
-  LBRACE,
-  LBRACKET,
-  LF,
-  LPAREN,
-  RBRACE,
-  RBRACKET,
-  RPAREN,
-  Scanner,
-  SEMI,
-  SLASH,
-  SQUOTE,
-  STAR,
-} from './scanner';
+import * as scanner from './scanner';
+
+// Imported values are copied into module constants once: run from TypeScript sources (tsx), every
+// use of an imported binding is a getter call, which costs more than the work in the hot loops.
+const { add, append, equalsLower, NONE, BACKSLASH, BANG, COMMA, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LBRACKET, LF, LPAREN, RBRACE, RBRACKET, RPAREN, Scanner, SEMI, SLASH, SQUOTE, STAR } = scanner;
 
 /** The line-shaped parts of rsyslog.conf: `$` directives, selectors, and expressions up to a keyword. */
 export class Reader extends Scanner {
@@ -32,9 +12,9 @@ export class Reader extends Scanner {
     const start = this.i;
     let j = start + 1;
     while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
-    const name = this.word(start, j);
+    const name = this.name(start, j);
     const lineEnd = this.eol(j);
-    const args: Word[] = [];
+    let args: Word[] = NONE;
     let k = j;
     let restStart = -1;
     let restEnd = -1;
@@ -57,7 +37,7 @@ export class Reader extends Scanner {
         k++;
       }
       if (k > lineEnd) k = lineEnd;
-      args.push(this.word(ws, k));
+      args = append(args, this.word(ws, k));
       if (restStart < 0) restStart = ws;
       restEnd = k;
     }
@@ -76,7 +56,7 @@ export class Reader extends Scanner {
   selector(): Selector {
     const s = this.s;
     const start = this.i;
-    const sel: Selector = { start, end: start, items: [] };
+    const sel: Selector = { start, end: start, items: NONE };
     let item: SelectorItem = this.newItem(start);
     let phase = 0;
     let ws = -1;
@@ -130,6 +110,24 @@ export class Reader extends Scanner {
     return sel;
   }
 
+  /**
+   * Skips a selector without building it (see selector(), which reads exactly the same
+   * characters) and returns the offset after its last character.
+   */
+  skipSelector(): number {
+    const s = this.s;
+    let i = this.i;
+    let last = i;
+    while (i < this.n) {
+      const c = s.charCodeAt(i);
+      if (isSelectorChar(c)) last = ++i;
+      else if (c === BACKSLASH && this.isContinuation(i)) i = this.afterContinuation(i);
+      else break;
+    }
+    this.i = i;
+    return last;
+  }
+
   finishItem(item: SelectorItem, phase: number, ws: number, end: number, any: boolean, sel: Selector): void {
     if (ws >= 0) {
       const w = this.selectorWord(ws, end);
@@ -141,16 +139,16 @@ export class Reader extends Scanner {
   }
 
   newItem(start: number): SelectorItem {
-    return { start, end: start, facilities: [], dot: -1, modifier: '', modifierStart: -1, priority: null };
+    return { start, end: start, facilities: NONE, dot: -1, modifier: '', modifierStart: -1, priority: null };
   }
 
   /**
    * Scans an expression up to the keyword `kw` (`then`, `do`) at nesting depth 0, reporting
    * unbalanced parentheses and quotes. Leaves the cursor after the keyword.
    */
-  expressionUntil(stmtStart: number, kw: string): { ok: boolean; condEnd: number } {
+  expressionUntil(stmtStart: number, kw: string): boolean {
     const s = this.s;
-    const stack: number[] = [];
+    let stack: number[] = NONE;
     let j = this.i;
     while (j < this.n) {
       const c = s.charCodeAt(j);
@@ -172,7 +170,9 @@ export class Reader extends Scanner {
         j = this.i;
         continue;
       }
-      if (c === LPAREN || c === LBRACKET) stack.push(j);
+      if (c === LPAREN || c === LBRACKET) {
+        stack = append(stack, j);
+      }
       else if (c === RPAREN || c === RBRACKET) {
         if (stack.length === 0) this.problem('rsyslog/unbalanced-paren', j, j + 1, { char: s[j] });
         else stack.pop();
@@ -180,10 +180,11 @@ export class Reader extends Scanner {
       else if (stack.length === 0 && isWordChar(c) && (j === 0 || !isNameChar(s.charCodeAt(j - 1)))) {
         let k = j;
         while (k < this.n && isWordChar(s.charCodeAt(k))) k++;
-        if (k - j === kw.length && s.slice(j, k).toLowerCase() === kw) {
+        if (equalsLower(s, j, k, kw)) {
           for (const o of stack) this.problem('rsyslog/unbalanced-paren', o, o + 1, { char: s[o] });
           this.i = k;
-          return { ok: true, condEnd: j };
+          this.condEnd = j;
+          return true;
         }
         j = k;
         continue;
@@ -193,8 +194,12 @@ export class Reader extends Scanner {
     for (const o of stack) this.problem('rsyslog/unbalanced-paren', o, o + 1, { char: s[o] });
     this.problem('rsyslog/missing-keyword', stmtStart, Math.min(j, this.eol(stmtStart)), { keyword: kw });
     this.i = j;
-    return { ok: false, condEnd: j };
+    this.condEnd = j;
+    return false;
   }
+
+  /** Where the condition of the last expressionUntil() ends (before its keyword). */
+  condEnd = 0;
 
   /** Finds `end` outside strings and brackets; stops at `{`, `}` or a blank line end of text. */
   scanExpression(from: number, end: string): { found: boolean; at: number } {

@@ -1,6 +1,11 @@
 import type { LineIndex } from '../common/text';
 import type { Finding } from '../common/types';
-import type { Span, Value, Word } from './tree';
+import * as tree from './tree';
+import { type Span, type Value, type Word } from './tree';
+
+// Imported values are copied into module constants once: run from TypeScript sources (tsx), every
+// use of an imported binding is a getter call, which costs more than the work in the hot loops.
+const { SourceWord } = tree;
 
 // Character codes used by the scanner and the parser.
 export const TAB = 9;
@@ -28,37 +33,145 @@ export const RBRACKET = 93;
 export const LBRACE = 123;
 export const RBRACE = 125;
 
+/** Character classes of ASCII codes: bit 1 word, 2 name, 4 selector, 8 blank. */
+const WORD_BIT = 1;
+const NAME_BIT = 2;
+const SELECTOR_BIT = 4;
+const BLANK_BIT = 8;
+const CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    if (word) t[c] |= WORD_BIT | NAME_BIT | SELECTOR_BIT;
+    if (c === 46 || c === 45) t[c] |= NAME_BIT;
+    if (c === 42 || c === 44 || c === 46 || c === 59 || c === 61 || c === 33 || c === 45) t[c] |= SELECTOR_BIT;
+    if (c === 32 || c === 9 || c === 13) t[c] |= BLANK_BIT;
+  }
+  return t;
+})();
+
 export function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && (CLASS[c] & WORD_BIT) !== 0;
 }
 /** Characters of a parameter name: `queue.type`, `action.resumeRetryCount`, `SysSock.Use`. */
 export function isNameChar(c: number): boolean {
-  return isWordChar(c) || c === DOT || c === 45;
+  return c < 128 && (CLASS[c] & NAME_BIT) !== 0;
 }
 export function isSelectorChar(c: number): boolean {
-  return isWordChar(c) || c === STAR || c === COMMA || c === DOT || c === SEMI || c === EQ || c === BANG || c === 45;
+  return c < 128 && (CLASS[c] & SELECTOR_BIT) !== 0;
 }
 export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === CR;
 }
 
-/** Facility and priority names (and `*`) by first character, to share their strings. */
-export const COMMON_WORDS: (string[] | undefined)[] = (() => {
-  const names = ['*', 'auth', 'authpriv', 'cron', 'daemon', 'ftp', 'kern', 'lpr', 'mail', 'mark', 'news', 'ntp', 'security', 'syslog', 'user', 'uucp',
+/** ASCII lower case of one character code. */
+export function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** True when `s[start, end)` is `lower` (a lower-case word) ignoring ASCII case; allocates nothing. */
+export function equalsLower(s: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let k = 0; k < lower.length; k++) if (lowerCode(s.charCodeAt(start + k)) !== lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Short names (objects, parameters, properties, keywords, directives) shared across parses:
+ * a file repeats the same few, and a shared string needs no allocation and keeps its hash,
+ * which makes the catalog lookups of validation cheap. Buckets by a hash of the characters.
+ */
+const INTERN_BUCKETS = 1024;
+const internTable: (string[] | undefined)[] = new Array(INTERN_BUCKETS);
+let internCount = 0;
+
+/** `s.slice(start, end)`, shared with earlier equal names when it is short. */
+export function intern(s: string, start: number, end: number): string {
+  const len = end - start;
+  if (len > 24 || len === 0) return s.slice(start, end);
+  let h = len;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  const b = h & (INTERN_BUCKETS - 1);
+  const bucket = internTable[b];
+  if (bucket) {
+    for (let k = 0; k < bucket.length; k++) {
+      const w = bucket[k];
+      if (w.length !== len) continue;
+      let m = 0;
+      while (m < len && s.charCodeAt(start + m) === w.charCodeAt(m)) m++;
+      if (m === len) return w;
+    }
+  }
+  const w = s.slice(start, end);
+  // Bounded: a file of unusual names cannot grow the table without end.
+  if (internCount < 8192 && (!bucket || bucket.length < 16)) {
+    if (bucket) bucket.push(w);
+    else internTable[b] = [w];
+    internCount++;
+  }
+  return w;
+}
+
+/**
+ * An empty list shared by every node that has none: nodes get their own array when the first
+ * element is added (see add()), so this one is never written to.
+ */
+export const NONE: never[] = [];
+
+/** Facility and priority names (and `*`) by first character and length, to share their strings. */
+export const COMMON_NAMES = ['*', 'auth', 'authpriv', 'cron', 'daemon', 'ftp', 'kern', 'lpr', 'mail', 'mark', 'news', 'ntp', 'security', 'syslog', 'user', 'uucp',
     'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7', 'debug', 'info', 'notice', 'warning', 'warn', 'err', 'error',
     'crit', 'alert', 'emerg', 'panic', 'none'];
-  const t: (string[] | undefined)[] = new Array(128);
-  for (const n of names) (t[n.charCodeAt(0)] ??= []).push(n);
+export const COMMON_WORDS = wordTable(COMMON_NAMES);
+
+/** Names bucketed by first character and length, for allocation-free lookups (see findWord()). */
+export function wordTable(names: readonly string[]): (string[] | undefined)[] {
+  const t: (string[] | undefined)[] = new Array(128 * 16);
+  for (const n of names) if (n.length < 16 && n.charCodeAt(0) < 128) (t[(n.charCodeAt(0) << 4) | n.length] ??= []).push(n);
   return t;
-})();
+}
+
+/** The name of `table` written exactly at `s[start, end)`, or undefined; allocates nothing. */
+export function findWord(table: (string[] | undefined)[], s: string, start: number, end: number): string | undefined {
+  const len = end - start;
+  const c0 = s.charCodeAt(start);
+  const bucket = len < 16 && c0 < 128 ? table[(c0 << 4) | len] : undefined;
+  if (bucket) {
+    for (let k = 0; k < bucket.length; k++) {
+      const w = bucket[k];
+      let m = 1;
+      while (m < len && s.charCodeAt(start + m) === w.charCodeAt(m)) m++;
+      if (m === len) return w;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Appends to an array stored in `owner[key]`. The first element makes a one-slot array literal:
  * `push` onto `[]` would reserve 17 slots, and parse trees hold thousands of one-element lists.
  */
 export function add<O, K extends keyof O, T>(arr: T[], x: T, owner: O, key: K): void {
-  if (arr.length === 0) (owner as Record<K, T[]>)[key] = [x];
+  if (arr.length < 3) (owner as Record<K, T[]>)[key] = append(arr, x);
   else arr.push(x);
+}
+
+/**
+ * `arr` with `x` added: short lists are copied into exactly sized literals (a `push` onto a short
+ * array reserves 17 or more slots), longer ones grow in place. Never writes to NONE.
+ */
+export function append<T>(arr: T[], x: T): T[] {
+  switch (arr.length) {
+    case 0:
+      return [x];
+    case 1:
+      return [arr[0], x];
+    case 2:
+      return [arr[0], arr[1], x];
+    default:
+      arr.push(x);
+      return arr;
+  }
 }
 
 /** Characters, comments, words and strings: what every part of the rsyslog parser reads with. */
@@ -82,21 +195,18 @@ export class Scanner {
   }
 
   word(start: number, end: number): Word {
-    return { start, end, text: this.s.slice(start, end) };
+    return new SourceWord(this.s, start, end);
+  }
+
+  /** A name-like word (object, parameter, property, keyword, directive) with a shared string. */
+  name(start: number, end: number): Word {
+    return { start, end, text: intern(this.s, start, end) };
   }
 
   /** A selector word; the usual names reuse one string instead of allocating a slice each time. */
   selectorWord(start: number, end: number): Word {
-    const s = this.s;
-    const len = end - start;
-    const bucket = COMMON_WORDS[s.charCodeAt(start) & 127];
-    if (bucket) {
-      for (let k = 0; k < bucket.length; k++) {
-        const w = bucket[k];
-        if (w.length === len && s.startsWith(w, start)) return { start, end, text: w };
-      }
-    }
-    return { start, end, text: s.slice(start, end) };
+    const w = findWord(COMMON_WORDS, this.s, start, end);
+    return { start, end, text: w ?? this.s.slice(start, end) };
   }
 
   // ---- whitespace and comments ----------------------------------------------------------

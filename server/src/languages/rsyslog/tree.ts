@@ -12,6 +12,21 @@ export interface Word extends Span {
   text: string;
 }
 
+/**
+ * A word of the parsed text whose `text` is sliced from the source when read. Parse trees of
+ * large files hold thousands of words most of which nothing reads, so they keep only offsets.
+ */
+export class SourceWord implements Word {
+  constructor(
+    private readonly src: string,
+    public start: number,
+    public end: number,
+  ) {}
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+}
+
 export type PriorityModifier = '' | '=' | '!' | '!=';
 
 /** One `;`-separated part of a selector: `auth,authpriv.!=info`. */
@@ -158,6 +173,11 @@ export interface RsyslogTree {
   statements: Stmt[];
   /** Comment spans, for folding of comment blocks. */
   comments: Span[];
+  /**
+   * The objects and `$` directives among `statements`, in order (set by the parser, so that
+   * finding a file's templates, rulesets and modules need not go through every rule).
+   */
+  declarations?: Stmt[];
 }
 
 /** The statements directly inside a statement (blocks, then/else, filter bodies). */
@@ -194,8 +214,22 @@ export function walk(statements: Stmt[], fn: (s: Stmt, parent: Stmt | null) => v
 /** A parameter of an object by name (case-insensitive, as rsyslog treats them). */
 export function param(o: ObjectStmt, name: string): Param | undefined {
   const lower = name.toLowerCase();
-  for (const p of o.params) if (p.name.text.toLowerCase() === lower) return p;
+  const params = o.params;
+  for (let i = 0; i < params.length; i++) if (sameLower(params[i].name.text, lower)) return params[i];
   return undefined;
+}
+
+/** True when `text` equals `lower` (already lower-case) ignoring ASCII case; allocates nothing. */
+export function sameLower(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(k)) {
+      // Outside ASCII, fall back to the full Unicode comparison.
+      return c > 127 ? text.toLowerCase() === lower : false;
+    }
+  }
+  return true;
 }
 
 /** The text value of a parameter, or undefined. */

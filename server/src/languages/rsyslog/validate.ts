@@ -2,15 +2,32 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../common/catalog';
 import { didYouMean, suggestionText } from '../common/didYouMean';
 import type { Finding, LanguageContext, Localized } from '../common/types';
-import { BUILTIN_RULESETS, BUILTIN_TEMPLATES, normalizeModule, rsyslogCatalog, type ParamEntry, type RsyslogCatalog } from './catalog';
+import * as catalog from './catalog';
+import { BUILTIN_RULESETS, BUILTIN_TEMPLATES, rsyslogCatalog, type ParamEntry, type RsyslogCatalog } from './catalog';
 import { defsOf, workspaceFiles } from './defs';
 import type { RsyslogDocument } from './parse';
 import type { DirectiveStmt, LegacyAction, ObjectStmt, Param, PropFilterStmt, RuleStmt, Span, Stmt } from './tree';
-import { paramText } from './tree';
-import { checkValue } from './values';
+import * as tree from './tree';
+import * as values from './values';
+import * as plain from './plainSelector';
+import * as rule from './rule';
+import * as lookups from './lookups';
+
+// Imported values are copied into module constants once: run from TypeScript sources (tsx), every
+// use of an imported binding is a getter call, which costs more than the work in the hot loops.
+const { normalizeModule } = catalog;
+const { selectorEnd } = rule;
+const { plainSelector } = plain;
+const { checkValue } = values;
+const { lookup, lower, findParam, paramListsOf } = lookups;
+const { paramText, sameLower } = tree;
 
 /** Objects that only make sense inside template(...) { } or ruleset bodies, known to the parser. */
 const TEMPLATE_ITEMS = new Set(['property', 'constant']);
+
+/** The catalog entry checkValue() uses for a forwarding action's port. */
+const PORT_ENTRY: ParamEntry = { name: 'port', kind: 'parameter', type: 'port', docs: { en: '', ja: '' }, source: '' };
+
 
 function suggestion(list: string[]): Localized {
   return { en: suggestionText(list, 'en'), ja: suggestionText(list, 'ja') };
@@ -114,7 +131,7 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
       object(env, s, parent);
       break;
     case 'keyword':
-      if (s.keyword.text.toLowerCase() === 'call' && s.arg) reference(env, 'ruleset', s.arg.text, s.arg);
+      if (s.arg && sameLower(s.keyword.text, 'call')) reference(env, 'ruleset', s.arg.text, s.arg);
       break;
   }
 }
@@ -123,6 +140,8 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
 
 function selector(env: Env, s: RuleStmt): void {
   const cat = env.cat;
+  // The usual selector has nothing to report: tell so from the text, without building its words.
+  if (plainSelector(cat, env.doc.text, s.start, selectorEnd(s))) return;
   const items = s.selector.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -178,7 +197,7 @@ function legacyAction(env: Env, a: LegacyAction): void {
     case 'tcp-forward':
       if (!a.host?.text) add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
       if (a.port) {
-        const p = checkValue({ name: 'port', kind: 'parameter', type: 'port', docs: { en: '', ja: '' }, source: '' }, a.port.text);
+        const p = checkValue(PORT_ENTRY, a.port.text);
         if (p) add(env, 'rsyslog/invalid-port', a.port, { value: a.port.text });
       }
       break;
@@ -222,7 +241,7 @@ function propertyFilter(env: Env, s: PropFilterStmt): void {
 function reference(env: Env, kind: 'template' | 'ruleset', name: string, span: Span): void {
   if (!name || name.includes('%') || name.includes('`')) return;
   const known = kind === 'template' ? env.templates : env.rulesets;
-  if (known.has(name.toLowerCase())) return;
+  if (known.has(lower(name))) return;
   const sug = didYouMean(name, known.values());
   add(env, kind === 'template' ? 'rsyslog/undefined-template' : 'rsyslog/undefined-ruleset', span, { name, suggestion: suggestion(sug) }, {
     data: { suggestions: sug },
@@ -311,9 +330,10 @@ function loadedBefore(env: Env, module: string, _offset: number): boolean {
 
 // ---- objects -------------------------------------------------------------------------------
 
+
 function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
   const { cat } = env;
-  const lname = o.name.text.toLowerCase();
+  const lname = lower(o.name.text);
   const entry = cat.objects.get(lname);
   if ((!entry || entry.kind !== 'object') && !TEMPLATE_ITEMS.has(lname)) {
     const sug = didYouMean(o.name.text, cat.objectNames);
@@ -321,39 +341,42 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
     if (o.body) statements(env, o.body, o);
     return;
   }
-  const owner = `${o.name.text}()`;
-  let lists: (Catalog<ParamEntry> | undefined)[] = [cat.objectParams(lname)];
-  let ownerName = owner;
+  let lists = paramListsOf(cat, lname, undefined);
+  // How findings name the object: `action()` or, once its module is known, `action(type="omfile")`.
+  let ownerKey = '';
+  let ownerRaw: string | undefined;
   let moduleKnown = true;
   if (lname === 'module' || lname === 'input' || lname === 'action') {
     const key = lname === 'module' ? 'load' : 'type';
-    const p = o.params.find((x) => x.name.text.toLowerCase() === key);
+    const p = findParam(o, key);
     const raw = p?.value && p.value.kind !== 'array' ? p.value.text : undefined;
     if (!raw) {
-      if (o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner, name: key });
+      if (o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: o.name.text + '()', name: key });
     } else {
       const mod = normalizeModule(raw);
-      ownerName = `${o.name.text}(${key}="${raw}")`;
+      ownerKey = key;
+      ownerRaw = raw;
       if (lname === 'module') {
         moduleKnown = cat.modules.has(mod);
         if (!moduleKnown) {
           const sug = didYouMean(mod, cat.moduleNames);
           add(env, 'rsyslog/unknown-module', p!.value!, { name: raw, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
         }
-        lists = [cat.objectParams('module'), cat.moduleParams(mod, 'module')];
+        lists = paramListsOf(cat, 'module', mod);
       } else {
         moduleKnown = moduleUse(env, raw, p!.value!);
-        lists = [cat.objectParams(lname), cat.moduleParams(mod, lname === 'input' ? 'input' : 'action')];
+        lists = paramListsOf(cat, lname, mod);
       }
     }
   }
   if (lname === 'template' || lname === 'ruleset') {
-    if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner, name: 'name' });
+    if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: o.name.text + '()', name: 'name' });
   }
-  for (const p of o.params) checkParam(env, o, p, lists, ownerName, moduleKnown);
+  const params = o.params;
+  for (let i = 0; i < params.length; i++) checkParam(env, o, lname, params[i], lists, ownerKey, ownerRaw, moduleKnown);
   if (lname === 'action') {
     const t = normalizeModule(paramText(o, 'type') ?? '');
-    const file = o.params.find((x) => x.name.text.toLowerCase() === 'file');
+    const file = findParam(o, 'file');
     if (t === 'omfile' && file?.value && file.value.kind === 'string' && file.value.text && !file.value.text.startsWith('/')) {
       add(env, 'rsyslog/relative-path', file.value, { path: file.value.text });
     }
@@ -365,21 +388,23 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
 function checkParam(
   env: Env,
   o: ObjectStmt,
+  lname: string,
   p: Param,
   lists: (Catalog<ParamEntry> | undefined)[],
-  owner: string,
+  ownerKey: string,
+  ownerRaw: string | undefined,
   moduleKnown: boolean,
 ): void {
-  const lname = o.name.text.toLowerCase();
   const pname = p.name.text;
-  const key = pname.toLowerCase();
+  const key = lower(pname);
   if ((lname === 'module' && key === 'load') || ((lname === 'input' || lname === 'action') && key === 'type')) return;
   let entry: ParamEntry | undefined;
   let anyList = false;
-  for (const l of lists) {
+  for (let i = 0; i < lists.length; i++) {
+    const l = lists[i];
     if (!l) continue;
     anyList = true;
-    entry = l.get(pname);
+    entry = lookup(l, pname);
     if (entry) break;
   }
   // Queue parameters of actions and rulesets (`queue.size`) share one list in the catalog.
@@ -391,6 +416,7 @@ function checkParam(
     const names: string[] = [];
     for (const l of lists) if (l) for (const n of l.names()) names.push(n);
     const sug = didYouMean(pname, names);
+    const owner = ownerRaw === undefined ? o.name.text + '()' : o.name.text + '(' + ownerKey + '="' + ownerRaw + '")';
     add(env, 'rsyslog/unknown-parameter', p.name, { name: pname, owner, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     return;
   }
