@@ -72,6 +72,7 @@ const parseCpu = cpuPerCall(() => F.parse(text), 20);
 const parse = time(() => F.parse(text), 30, 5);
 const hover = time(() => F.hover(doc, { line: 1, character: 2 }, ctx), 100, 10);
 const symbols = time(() => F.symbols(doc), 100, 10);
+console.log(`/proc/loadavg: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()} (wall-clock figures swing with the load; CPU time does much less)`);
 console.log(`zone with 500 rich rules: ${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KiB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
 printTable(
   ['operation', 'median', 'p95', 'fastest', 'CPU time per call', 'target', 'met'],

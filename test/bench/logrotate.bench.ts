@@ -100,6 +100,7 @@ console.log(row('  same, CPU time', stats(floor.cpu)));
 console.log(row('completion (block, value, global)', completion, 1));
 console.log(row('  same, CPU time', completionCpu, 1));
 if (sink === -1) console.log('');
+console.log(`/proc/loadavg: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()} (wall-clock figures swing with the load; CPU time does much less)`);
 console.log(`load average: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
 const ratio = stats(pv.cpu).median / stats(floor.cpu).median;
 console.log(

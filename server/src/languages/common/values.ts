@@ -188,33 +188,63 @@ export function parseOctalMode(text: string): number | undefined {
   return parseInt(s, 8);
 }
 
+/** Digit value of a character code in bases up to 16 (either case), or 99. */
+function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : 99;
+}
+
+/** True when `s` has white space at either end that `trim()` would remove. */
+function needsTrim(s: string): boolean {
+  if (s.length === 0) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a <= 32 || b <= 32 || a >= 160 || b >= 160;
+}
+
+/**
+ * parseCInteger on `s.slice(from, to)`, which is already trimmed. Works on the characters in
+ * place: the checks run on every value of a large file.
+ */
+function cIntegerIn(s: string, from: number, to: number, allowSign: boolean): number | undefined {
+  let sign = 1;
+  if (allowSign && from < to) {
+    const c = s.charCodeAt(from);
+    if (c === 45 /* - */ || c === 43 /* + */) {
+      if (c === 45) sign = -1;
+      from++;
+    }
+  }
+  const len = to - from;
+  if (len <= 0) return undefined;
+  let base = 10;
+  let body = from;
+  if (len > 2 && s.charCodeAt(from) === 48 && (s.charCodeAt(from + 1) | 32) === 120 /* x */) {
+    base = 16;
+    body = from + 2;
+  } else if (len > 1 && s.charCodeAt(from) === 48) {
+    base = 8;
+    body = from + 1;
+  }
+  let value = 0;
+  for (let i = body; i < to; i++) {
+    const d = digitValue(s.charCodeAt(i));
+    if (d >= base) return undefined;
+    value = value * base + d;
+  }
+  // Up to 2^53 the sum above is exact; longer numbers are left to parseInt for the same rounding.
+  if (value > Number.MAX_SAFE_INTEGER) value = parseInt(s.slice(body, to), base);
+  return sign * value;
+}
+
 /**
  * A whole number as C's strtoul(…, 0) reads it (decimal, `0x` hex, leading-0 octal), optionally
  * signed. Returns undefined for anything else, including trailing text.
  */
 export function parseCInteger(text: string, allowSign = false): number | undefined {
-  let s = text.trim();
-  let sign = 1;
-  if (allowSign && (s[0] === '-' || s[0] === '+')) {
-    if (s[0] === '-') sign = -1;
-    s = s.slice(1);
-  }
-  if (s === '') return undefined;
-  let base = 10;
-  let body = s;
-  if (s.length > 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X')) {
-    base = 16;
-    body = s.slice(2);
-  } else if (s.length > 1 && s[0] === '0') {
-    base = 8;
-    body = s.slice(1);
-  }
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i].toLowerCase();
-    const d = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c >= 'a' && c <= 'f' ? c.charCodeAt(0) - 87 : 99;
-    if (d >= base) return undefined;
-  }
-  return sign * parseInt(body, base);
+  const s = needsTrim(text) ? text.trim() : text;
+  return cIntegerIn(s, 0, s.length, allowSign);
 }
 
 /** A count: a non-negative whole number, optionally bounded. */
@@ -235,20 +265,29 @@ export function parseCount(text: string, opts: { min?: number; max?: number; cSt
 
 const LOGROTATE_FACTORS: Record<string, number> = { k: 1024, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
 
+/** What trim() removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
 /**
  * A logrotate size (`size`, `minsize`, `maxsize`): a number as strtoul reads it, then at most one
  * unit letter k/K (KiB), M (MiB) or G (GiB), with nothing in between. Returns bytes.
  */
 export function parseLogrotateSize(text: string): number | undefined {
-  const s = text.trim();
+  const s = needsTrim(text) ? text.trim() : text;
   if (s === '') return undefined;
-  const last = s[s.length - 1];
-  const factor = LOGROTATE_FACTORS[last];
-  const body = factor ? s.slice(0, -1) : s;
-  if (body !== body.trim()) return undefined;
-  const num = parseCInteger(body);
+  const last = s.charCodeAt(s.length - 1);
+  // k, K, M, G: no other unit letter.
+  const factor = last === 107 || last === 75 ? 1024 : last === 77 ? 1024 ** 2 : last === 71 ? 1024 ** 3 : 0;
+  const end = factor ? s.length - 1 : s.length;
+  // Nothing may stand between the number and its unit.
+  if (end > 0 && isTrimmable(s.charCodeAt(end - 1))) return undefined;
+  const num = cIntegerIn(s, 0, end, false);
   if (num === undefined) return undefined;
-  return num * (factor ?? 1);
+  return num * (factor || 1);
 }
 
 /** Why a logrotate size was refused: the unit letter logrotate does not know, if that is the cause. */

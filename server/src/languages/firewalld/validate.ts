@@ -119,10 +119,13 @@ function checkReference(run: Run, refKind: EntityKind, a: XmlAttribute, value: s
 function checkAttributes(run: Run, el: XmlElement, spec: ElementSpec, inRule: boolean) {
   const known = spec.attributes ?? [];
   const byName = attributeSpecs(spec);
+  // Computed once per element: a tag with thousands of attributes must stay linear.
+  let missing: string[] | undefined;
   for (const a of el.attributes) {
     const as = byName.get(a.name);
     if (!as) {
-      const s = suggest(a.name, known.map((k) => k.name).filter((n) => !hasAttribute(el, n)));
+      missing ??= known.map((k) => k.name).filter((n) => !hasAttribute(el, n));
+      const s = suggest(a.name, missing);
       run.out.push({ code: 'firewalld/unknown-attribute', range: rangeOf(run, a.nameStart, a.nameEnd), args: { name: a.name, element: el.name, hint: s.hint }, data: s.data });
       continue;
     }

@@ -60,8 +60,32 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * Element and attribute names as canonical internalized strings (the same string object for the
+ * same name, and the same one as a string literal in the checks): the checks compare and look up
+ * names thousands of times per file, and two internalized strings compare by identity. Bounded, so
+ * that a server reading many files with made-up names keeps a small table.
+ */
+const CANONICAL = new Map<string, string>();
+function canonical(name: string): string {
+  const c = CANONICAL.get(name);
+  if (c !== undefined) return c;
+  if (CANONICAL.size >= 2048) return name;
+  // A property key is always internalized: this yields the internalized copy of `name`.
+  const k = Object.keys({ [name]: 0 })[0];
+  CANONICAL.set(k, k);
+  return k;
+}
+
 function tokenEnd(t: IToken): number {
-  return (t.endOffset ?? t.startOffset) + 1;
+  // Tokens made up by the parser's error recovery have NaN offsets.
+  const e = Number.isFinite(t.endOffset) ? (t.endOffset as number) : t.startOffset;
+  return (Number.isFinite(e) ? e : 0) + 1;
+}
+
+/** The token, unless error recovery made it up (such tokens have NaN offsets and no text). */
+function real(t: IToken | undefined): IToken | undefined {
+  return t && Number.isFinite(t.startOffset) ? t : undefined;
 }
 
 function validOffset(n: number | undefined, fallback: number): number {
@@ -70,13 +94,13 @@ function validOffset(n: number | undefined, fallback: number): number {
 
 function convert(node: ElementCstNode, parent: XmlElement | undefined, textLength: number, problems: XmlSyntaxProblem[]): XmlElement {
   const c = node.children;
-  const nameTok = c.Name?.[0];
+  const nameTok = real(c.Name?.[0]);
   const open = c.OPEN?.[0];
   const start = validOffset(open?.startOffset, validOffset(node.location?.startOffset, 0));
   const end = Math.min(textLength, validOffset(node.location?.endOffset, start) + 1);
   const closeTok = c.START_CLOSE?.[0] ?? c.SLASH_CLOSE?.[0];
   const el: XmlElement = {
-    name: nameTok?.image ?? '',
+    name: nameTok ? canonical(nameTok.image) : '',
     parent,
     start,
     end,
@@ -91,12 +115,12 @@ function convert(node: ElementCstNode, parent: XmlElement | undefined, textLengt
     tagClosed: !!closeTok && Number.isFinite(closeTok.startOffset),
   };
   for (const a of c.attribute ?? []) {
-    const an = a.children.Name?.[0];
+    const an = real(a.children.Name?.[0]);
     if (!an) continue;
     const str = a.children.STRING?.[0];
     const hasStr = !!str && Number.isFinite(str.startOffset);
     el.attributes.push({
-      name: an.image,
+      name: canonical(an.image),
       value: hasStr ? decodeEntities(str!.image.slice(1, -1)) : undefined,
       nameStart: an.startOffset,
       nameEnd: tokenEnd(an),
@@ -121,7 +145,8 @@ function convert(node: ElementCstNode, parent: XmlElement | undefined, textLengt
     const kids = cc.element;
     if (kids) {
       for (const child of kids) el.children.push(convert(child, el, textLength, problems));
-      if (el.children.length > 1) el.children.sort((a, b) => a.start - b.start);
+      // The CST lists elements in document order already; sort only if it ever does not.
+      if (!inOrder(el.children)) el.children.sort((a, b) => a.start - b.start);
     }
   }
   const endName = c.END_NAME?.[0];
@@ -138,16 +163,17 @@ function convert(node: ElementCstNode, parent: XmlElement | undefined, textLengt
   } else if (el.tagClosed && c.START_CLOSE?.[0] && !c.SLASH_CLOSE?.[0] && nameTok) {
     problems.push({ start: nameTok.startOffset, end: tokenEnd(nameTok), message: `<${nameTok.image}> is never closed` });
   }
-  const attrs = el.attributes;
-  for (let i = 1; i < attrs.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (attrs[j].name === attrs[i].name) {
-        problems.push({ start: attrs[i].nameStart, end: attrs[i].nameEnd, message: `attribute ${attrs[i].name} appears twice` });
-        break;
-      }
-    }
+  const seen = new Set<string>(); // a Set, not a pairwise loop: a tag may carry thousands of attributes
+  for (const a of el.attributes) {
+    if (seen.has(a.name)) problems.push({ start: a.nameStart, end: a.nameEnd, message: `attribute ${a.name} appears twice` });
+    seen.add(a.name);
   }
   return el;
+}
+
+function inOrder(els: XmlElement[]): boolean {
+  for (let i = 1; i < els.length; i++) if (els[i - 1].start > els[i].start) return false;
+  return true;
 }
 
 /** Joins the character data and references of an element into its trimmed text. */
@@ -185,17 +211,52 @@ function firstLine(message: string): string {
   return (nl === -1 ? message : message.slice(0, nl)).replace(/\s+$/, '');
 }
 
+/** Deeper than this, the XML parser (recursive) runs out of stack; firewalld files use 4 levels. */
+const MAX_DEPTH = 100;
+
+/** Where a start tag first goes deeper than MAX_DEPTH (a cheap, linear estimate), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 47 /* / */) depth--;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+      const gt = text.indexOf('>', i);
+      if (gt !== -1 && text.charCodeAt(gt - 1) === 47) continue; // <empty/>
+      if (++depth > MAX_DEPTH) return i;
+    }
+  }
+  return -1;
+}
+
+/** Offset of a `<!--` after the last `-->` (outside CDATA), or -1 when every comment is closed. */
+function unclosedComment(text: string): number {
+  const lastClose = text.lastIndexOf('-->');
+  const open = text.indexOf('<!--', lastClose < 0 ? 0 : lastClose + 3);
+  if (open < 0) return -1;
+  return text.lastIndexOf('<![CDATA[', open) > text.lastIndexOf(']]>', open) ? -1 : open;
+}
+
 /**
  * Parses XML with @xml-tools/parser (which recovers after errors) and converts the CST into
  * {@link XmlElement}s. Never throws.
  */
 export function parseXml(text: string): XmlDocument {
   const problems: XmlSyntaxProblem[] = [];
+  // The parser's lexer rescans to the end of the text for every `<!--` that is never closed
+  // (quadratic on a hostile file): hand it the text with an unclosed comment blanked out instead
+  // (same length, line breaks kept, so every offset stays right) and report it once ourselves.
+  const open = unclosedComment(text);
+  const source = open < 0 ? text : text.slice(0, open) + text.slice(open).replace(/[^\r\n]/g, ' ');
+  if (open >= 0) problems.push({ start: open, end: open + 4, message: 'comment <!-- is never closed with -->' });
+  const deep = tooDeep(source);
+  if (deep >= 0) return { root: undefined, problems: [...problems, { start: deep, end: deep + 1, message: `elements are nested more than ${MAX_DEPTH} levels deep; the file is not checked further` }] };
   let result: ReturnType<typeof parseXmlCst>;
   try {
-    result = parseXmlCst(text);
+    result = parseXmlCst(source);
   } catch (e) {
-    return { root: undefined, problems: [{ start: 0, end: Math.min(text.length, 1), message: String((e as Error)?.message ?? e) }] };
+    const message = e instanceof RangeError ? 'the file is nested too deeply to be checked' : String((e as Error)?.message ?? e);
+    return { root: undefined, problems: [...problems, { start: 0, end: Math.min(text.length, 1), message }] };
   }
   for (const e of result.lexErrors) {
     const start = validOffset(e.offset, text.length);

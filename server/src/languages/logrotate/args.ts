@@ -9,6 +9,11 @@ const DATE_SPECIFIERS = 'YmdHMSVs';
 
 const ONE_ARG = { en: 'one argument', ja: '引数1つ' };
 
+/** The date parts in the order rotated names must sort by. */
+const DATE_ORDER = [89 /* Y */, 109 /* m */, 100 /* d */, 72 /* H */, 77 /* M */, 83 /* S */];
+/** Scratch: where each of DATE_ORDER first follows a `%` in the value being checked. */
+const DATE_FIRST = [-1, -1, -1, -1, -1, -1];
+
 /** Value types whose argument may be left out. */
 const OPTIONAL_ARG = new Set(['weekday', 'modeOwnerGroup']);
 
@@ -129,9 +134,25 @@ export function checkArguments(d: LrDirective, entry: LrEntry, host: HostView | 
         i++;
       }
       // logrotate sorts rotated names to find the oldest: the date parts must run from year down.
-      const order = ['%Y', '%m', '%d', '%H', '%M', '%S'].map((p) => value.indexOf(p)).filter((i) => i !== -1);
-      if (!value.includes('%s') && order.some((p, i) => i > 0 && p < order[i - 1])) {
-        out.push({ code: 'logrotate/unsortable-dateformat', range: d.argRange, args: { value } });
+      // One pass finds where each `%Y` … `%S` first occurs (as text, even after `%%`), and `%s`.
+      let hasEpoch = false;
+      for (let k = 0; k < DATE_FIRST.length; k++) DATE_FIRST[k] = -1;
+      for (let i = 0; i < value.length - 1; i++) {
+        if (value.charCodeAt(i) !== 37) continue;
+        const k = DATE_ORDER.indexOf(value.charCodeAt(i + 1));
+        if (k !== -1 && DATE_FIRST[k] === -1) DATE_FIRST[k] = i;
+        else if (value.charCodeAt(i + 1) === 115 /* s */) hasEpoch = true;
+      }
+      if (!hasEpoch) {
+        let prev = -1;
+        for (const at of DATE_FIRST) {
+          if (at === -1) continue;
+          if (at < prev) {
+            out.push({ code: 'logrotate/unsortable-dateformat', range: d.argRange, args: { value } });
+            break;
+          }
+          prev = at;
+        }
       }
       return;
     }

@@ -106,63 +106,120 @@ export function splitWords(text: string, line: number, col: number): Word[] {
   return out;
 }
 
+/** What String.prototype.trim/trimEnd remove (ECMAScript WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
+/** The length of the line at `ls` (of `len` code units) once trailing white space is removed, as trimEnd does. */
+function trimmedLength(text: string, ls: number, len: number): number {
+  while (len > 0 && isJsSpace(text.charCodeAt(ls + len - 1))) len--;
+  return len;
+}
+
+/** Column after the path read by the last `readPath` call, and whether a quote was left open. */
+let pathEnd = 0;
+let pathUnterminated = false;
+
 /**
- * Reads one log path at `i` with shell-like quoting; stops at a blank or `{`.
- * Returns the word and the index after it, or `unterminated` when a quote never closes.
+ * Reads one log path at column `i` of the line starting at offset `ls` (`len` code units long) with
+ * shell-like quoting; stops at a blank or `{`. Sets `pathEnd` and `pathUnterminated`.
  */
-function readPath(raw: string, i: number, line: number): { word: Word; next: number; unterminated: boolean } {
+function readPath(text: string, ls: number, len: number, i: number, line: number): Word {
   const start = i;
+  pathUnterminated = false;
   // Fast path: a plain path without quotes or backslashes is a slice of the line.
   let j = i;
-  for (; j < raw.length; j++) {
-    const c = raw.charCodeAt(j);
+  let c = 0;
+  for (; j < len; j++) {
+    c = text.charCodeAt(ls + j);
     if (isBlank(c) || c === 123 || c === 34 || c === 39 || c === 92) break;
   }
-  if (j === raw.length || isBlank(raw.charCodeAt(j)) || raw.charCodeAt(j) === 123) {
-    return { word: { text: raw.slice(i, j), line, start, end: j, quoted: false }, next: j, unterminated: false };
+  if (j === len || isBlank(c) || c === 123) {
+    pathEnd = j;
+    return { text: text.slice(ls + i, ls + j), line, start, end: j, quoted: false };
   }
-  let text = '';
+  // Unquoted runs and quoted runs are cut out whole; only escapes are taken one character at a time.
+  let out = '';
   let quoted = false;
-  let unterminated = false;
-  while (i < raw.length) {
-    const c = raw.charCodeAt(i);
+  while (i < len) {
+    c = text.charCodeAt(ls + i);
     if (isBlank(c) || c === 123 /* { */) break;
     if (c === 34 || c === 39) {
       quoted = true;
       const q = c;
       i++;
       let closed = false;
-      while (i < raw.length) {
-        const d = raw.charCodeAt(i);
+      let run = i;
+      while (i < len) {
+        const d = text.charCodeAt(ls + i);
         if (d === q) {
           closed = true;
-          i++;
           break;
         }
-        if (d === 92 /* \ */ && q === 34 && i + 1 < raw.length) {
-          text += raw[i + 1];
+        if (d === 92 /* \ */ && q === 34 && i + 1 < len) {
+          out += text.slice(ls + run, ls + i) + text[ls + i + 1];
           i += 2;
+          run = i;
           continue;
         }
-        text += raw[i];
         i++;
       }
-      if (!closed) unterminated = true;
+      out += text.slice(ls + run, ls + i);
+      if (closed) i++;
+      else pathUnterminated = true;
       continue;
     }
-    if (c === 92 && i + 1 < raw.length) {
-      text += raw[i + 1];
+    if (c === 92 && i + 1 < len) {
+      out += text[ls + i + 1];
       i += 2;
       continue;
     }
-    text += raw[i];
+    const run = i;
     i++;
+    while (i < len) {
+      const d = text.charCodeAt(ls + i);
+      if (isBlank(d) || d === 123 || d === 34 || d === 39 || d === 92) break;
+      i++;
+    }
+    out += text.slice(ls + run, ls + i);
   }
-  return { word: { text, line, start, end: i, quoted }, next: i, unterminated };
+  pathEnd = i;
+  return { text: out, line, start, end: i, quoted };
+}
+
+/**
+ * Directive names by a hash of their characters, so that the parser finds the catalog entry of a
+ * name while it scans it, without cutting the name out of the line and hashing it again.
+ */
+const NAME_BUCKETS = new Map<number, string[]>();
+for (const name of CATALOG.names()) {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  const b = NAME_BUCKETS.get(h);
+  if (b) b.push(name);
+  else NAME_BUCKETS.set(h, [name]);
+}
+
+/** The catalog key written at `from` (`len` characters, hash `h`), or undefined. */
+function knownName(text: string, from: number, len: number, h: number): string | undefined {
+  const b = NAME_BUCKETS.get(h);
+  if (b === undefined) return undefined;
+  for (let k = 0; k < b.length; k++) {
+    const name = b[k];
+    if (name.length !== len) continue;
+    let j = 0;
+    while (j < len && name.charCodeAt(j) === text.charCodeAt(from + j)) j++;
+    if (j === len) return name;
+  }
+  return undefined;
 }
 
 /** Parses a logrotate configuration. Never throws; linear in the size of the text. */
 export function parseLogrotate(text: string): LrDocument {
+  // The line index is filled lazily, when a position is asked for: the parser walks the lines itself.
   const lines = new LineIndex(text);
   const problems: Finding[] = [];
   const items: LrItem[] = [];
@@ -170,7 +227,6 @@ export function parseLogrotate(text: string): LrDocument {
   let block: LrBlock | null = null;
   let script: LrScript | null = null;
   let pending: LrBlock | null = null;
-  const lastLine = Math.max(0, lines.lineCount - 1);
 
   const add = (it: LrDirective | LrScript) => (block ? block.items.push(it) : items.push(it));
   const openBlock = (b: LrBlock, openRange: Range | undefined) => {
@@ -181,19 +237,26 @@ export function parseLogrotate(text: string): LrDocument {
     pending = null;
   };
 
-  for (let n = 0; n < lines.lineCount; n++) {
+  // Lines are read in place: `ls` is the offset of the line in `text`, `len` its length without the
+  // line break (and a `\r` before it), and columns are offsets from `ls`.
+  let n = -1;
+  let ls = 0;
+  for (let next = 0; next !== -1; ) {
+    n++;
+    ls = next;
+    const nl = text.indexOf('\n', ls);
+    next = nl === -1 ? -1 : nl + 1;
+    let len = (nl === -1 ? text.length : nl) - ls;
+    if (len > 0 && text.charCodeAt(ls + len - 1) === 13) len--;
     let i = 0;
     if (script) {
-      // Script bodies are most of many files: look for `endscript` in the text before cutting the line out.
-      let o = lines.starts[n];
-      while (o < text.length && isBlank(text.charCodeAt(o))) o++;
-      if (!text.startsWith('endscript', o)) continue;
-    }
-    const raw = lines.line(n);
-    if (script) {
-      while (i < raw.length && isBlank(raw.charCodeAt(i))) i++;
-      const isEnd = raw.startsWith('endscript', i) && (i + 9 >= raw.length || isBlank(raw.charCodeAt(i + 9)) || raw[i + 9] === '}' || raw[i + 9] === '#');
-      if (!isEnd) continue;
+      // Script bodies are most of many files: only `endscript` ends them.
+      while (i < len && isBlank(text.charCodeAt(ls + i))) i++;
+      if (i + 9 > len || !text.startsWith('endscript', ls + i)) continue;
+      if (i + 9 < len) {
+        const e = text.charCodeAt(ls + i + 9);
+        if (!isBlank(e) && e !== 125 /* } */ && e !== 35 /* # */) continue;
+      }
       script.endLine = n;
       script.closed = true;
       script.range = { start: script.range.start, end: { line: n, character: i + 9 } };
@@ -202,8 +265,8 @@ export function parseLogrotate(text: string): LrDocument {
     }
     let lastFlag: LrDirective | null = null;
     let atLineStart = true;
-    while (i < raw.length) {
-      const c = raw.charCodeAt(i);
+    while (i < len) {
+      const c = text.charCodeAt(ls + i);
       if (isBlank(c)) {
         i++;
         continue;
@@ -228,12 +291,13 @@ export function parseLogrotate(text: string): LrDocument {
           pending = null;
           continue;
         }
-        const r = readPath(raw, i, n);
-        if (r.unterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, raw.length) });
-        cur.paths.push(r.word);
-        cur.pathsRange = { start: cur.pathsRange.start, end: { line: n, character: r.next } };
-        cur.range = { start: cur.range.start, end: { line: n, character: r.next } };
-        i = r.next;
+        const word = readPath(text, ls, len, i, n);
+        if (pathUnterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, len) });
+        cur.paths.push(word);
+        const end = { line: n, character: pathEnd };
+        cur.pathsRange = { start: cur.pathsRange.start, end };
+        cur.range = { start: cur.range.start, end };
+        i = pathEnd;
         atLineStart = false;
         continue;
       }
@@ -250,9 +314,9 @@ export function parseLogrotate(text: string): LrDocument {
           b.range = { start: b.range.start, end: { line: n, character: i + 1 } };
           block = null;
           let j = i + 1;
-          while (j < raw.length && isBlank(raw.charCodeAt(j))) j++;
-          if (j < raw.length && raw[j] !== '#') {
-            problems.push({ code: 'logrotate/text-after-close', range: lineRange(n, j, raw.trimEnd().length) });
+          while (j < len && isBlank(text.charCodeAt(ls + j))) j++;
+          if (j < len && text.charCodeAt(ls + j) !== 35) {
+            problems.push({ code: 'logrotate/text-after-close', range: lineRange(n, j, trimmedLength(text, ls, len)) });
           }
         } else {
           problems.push({ code: 'logrotate/unexpected-close', range: lineRange(n, i, i + 1) });
@@ -261,30 +325,37 @@ export function parseLogrotate(text: string): LrDocument {
       }
       if (isPathStart(c)) {
         if (block) {
-          problems.push({ code: 'logrotate/path-in-block', range: lineRange(n, i, raw.trimEnd().length) });
+          problems.push({ code: 'logrotate/path-in-block', range: lineRange(n, i, trimmedLength(text, ls, len)) });
           break;
         }
-        const r = readPath(raw, i, n);
-        if (r.unterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, raw.length) });
-        const range = lineRange(n, i, r.next);
-        pending = { type: 'block', paths: [r.word], line: n, pathsRange: range, range, items: [] };
-        i = r.next;
+        const word = readPath(text, ls, len, i, n);
+        if (pathUnterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, len) });
+        const start = { line: n, character: i };
+        const end = { line: n, character: pathEnd };
+        pending = { type: 'block', paths: [word], line: n, pathsRange: { start, end }, range: { start, end }, items: [] };
+        i = pathEnd;
         atLineStart = false;
         continue;
       }
       if (isAlpha(c)) {
         const s = i;
-        while (i < raw.length && isAlpha(raw.charCodeAt(i))) i++;
-        const name = raw.slice(s, i);
-        const after = raw.charCodeAt(i);
-        if (i < raw.length && !isBlank(after) && after !== 61 /* = */) {
-          problems.push({ code: 'logrotate/bad-separator', range: lineRange(n, s, i + 1), args: { name, char: raw[i] } });
+        let h = 0;
+        for (; i < len; i++) {
+          const a = text.charCodeAt(ls + i);
+          if (!isAlpha(a)) break;
+          h = (Math.imul(h, 31) + a) | 0;
+        }
+        const after = i < len ? text.charCodeAt(ls + i) : -1;
+        if (i < len && !isBlank(after) && after !== 61 /* = */) {
+          problems.push({ code: 'logrotate/bad-separator', range: lineRange(n, s, i + 1), args: { name: text.slice(ls + s, ls + i), char: text[ls + i] } });
           break;
         }
-        const entry = CATALOG.get(name);
+        const known = knownName(text, ls + s, i - s, h);
+        const entry = known === undefined ? undefined : CATALOG.get(known);
         if (!entry || entry.kind !== 'directive') {
+          const name = known ?? text.slice(ls + s, ls + i);
           if (lastFlag) {
-            problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, s, raw.trimEnd().length), args: { name: lastFlag.name, expected: NO_ARG } });
+            problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, s, trimmedLength(text, ls, len)), args: { name: lastFlag.name, expected: NO_ARG } });
           } else if (name === 'endscript') {
             problems.push({ code: 'logrotate/stray-endscript', range: lineRange(n, s, i) });
           } else {
@@ -298,6 +369,7 @@ export function parseLogrotate(text: string): LrDocument {
           }
           break;
         }
+        const name = known as string;
         if (entry.type === 'none') {
           const d = new LrDirective(name, n, s, i, '', i, entry);
           add(d);
@@ -306,41 +378,44 @@ export function parseLogrotate(text: string): LrDocument {
           continue;
         }
         if (entry.type === 'script') {
-          const sc: LrScript = { type: 'script', name, line: n, nameRange: lineRange(n, s, i), endLine: lastLine, closed: false, range: lineRange(n, s, i) };
+          const sc: LrScript = { type: 'script', name, line: n, nameRange: lineRange(n, s, i), endLine: -1, closed: false, range: lineRange(n, s, i) };
           add(sc);
           script = sc;
           break;
         }
         let v = i;
-        while (v < raw.length && isBlank(raw.charCodeAt(v))) v++;
-        if (raw[v] === '=') {
+        while (v < len && isBlank(text.charCodeAt(ls + v))) v++;
+        if (v < len && text.charCodeAt(ls + v) === 61 /* = */) {
           v++;
-          while (v < raw.length && isBlank(raw.charCodeAt(v))) v++;
+          while (v < len && isBlank(text.charCodeAt(ls + v))) v++;
         }
-        const argText = raw.slice(v).trimEnd();
+        const t = trimmedLength(text, ls, len);
+        const argText = v < t ? text.slice(ls + v, ls + t) : '';
         const d = new LrDirective(name, n, s, i, argText, v, entry);
         add(d);
         break;
       }
       if (lastFlag) {
-        problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, i, raw.trimEnd().length), args: { name: lastFlag.name, expected: NO_ARG } });
+        problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, i, trimmedLength(text, ls, len)), args: { name: lastFlag.name, expected: NO_ARG } });
       } else {
-        problems.push({ code: 'logrotate/bad-line', range: lineRange(n, i, raw.trimEnd().length) });
+        problems.push({ code: 'logrotate/bad-line', range: lineRange(n, i, trimmedLength(text, ls, len)) });
         // `*.log {`: a definition meant with a bad name; keep its body a definition so that the
         // closing brace and the directives inside do not raise more errors.
-        const brace = block ? -1 : raw.indexOf('{', i);
-        if (brace !== -1) {
-          const r = readPath(raw, i, n);
-          const range = lineRange(n, i, r.next);
-          openBlock({ type: 'block', paths: [r.word], line: n, pathsRange: range, range, items: [] }, lineRange(n, brace, brace + 1));
+        const brace = block ? -1 : text.indexOf('{', ls + i);
+        if (brace !== -1 && brace < ls + len) {
+          const word = readPath(text, ls, len, i, n);
+          const range = lineRange(n, i, pathEnd);
+          openBlock({ type: 'block', paths: [word], line: n, pathsRange: range, range, items: [] }, lineRange(n, brace - ls, brace - ls + 1));
         }
       }
       break;
     }
   }
-  const endPos = lines.positionAt(text.length);
+  // `n` is the last line and `ls` its start.
+  const endPos = { line: n, character: text.length - ls };
   const sc = script as LrScript | null;
   if (sc) {
+    sc.endLine = n;
     problems.push({ code: 'logrotate/unterminated-script', range: sc.nameRange, args: { name: sc.name } });
     sc.range = { start: sc.range.start, end: endPos };
   }

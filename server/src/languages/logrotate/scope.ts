@@ -1,4 +1,4 @@
-import type { Finding } from '../common/types';
+import type { Finding, Localized } from '../common/types';
 import { CATALOG, type LrEntry } from './catalog';
 import type { LrBlock, LrDirective, LrItem, LrScript, LrTree } from './parse';
 
@@ -48,35 +48,76 @@ export function isOn(a: Applied | undefined): boolean {
  * different values (compress … nocompress, daily … weekly), and settings that make another
  * pointless (create with copytruncate).
  */
-const last = new Map<string, LrDirective>();
+/** Settings numbered once, so that a scope's last directive per setting sits in an array slot. */
+const SETTING_IDS = new Map<string, number>();
+/** Catalog entry → its setting's number, or -1 when the entry takes no part in the check. */
+const ENTRY_SETTING = new Map<LrEntry, number>();
+/** Catalog entry → the settings of the directives that make it pointless, with their names and notes. */
+const ENTRY_CONFLICTS = new Map<LrEntry, { name: string; note: Localized; setting: number }[]>();
+for (const e of CATALOG.entries) {
+  const s = e.setting;
+  if (!s || s === 'include' || s === 'tabooext' || s === 'taboopat') {
+    ENTRY_SETTING.set(e, -1);
+    continue;
+  }
+  if (!SETTING_IDS.has(s)) SETTING_IDS.set(s, SETTING_IDS.size);
+  ENTRY_SETTING.set(e, SETTING_IDS.get(s) as number);
+}
+for (const e of CATALOG.entries) {
+  if (!e.conflicts) continue;
+  ENTRY_CONFLICTS.set(
+    e,
+    e.conflicts.map((c) => {
+      const other = CATALOG.get(c.name);
+      return { name: c.name, note: c.note, setting: other?.setting ? (SETTING_IDS.get(other.setting) ?? -1) : -1 };
+    }),
+  );
+}
+
+/** Per setting: the last directive in the scope being checked (valid where `stamp` equals `generation`). */
+const lastOf: LrDirective[] = new Array(SETTING_IDS.size).fill(undefined);
+const stamp: number[] = new Array(SETTING_IDS.size).fill(0);
+/** The settings seen in the scope, in the order first seen (the first `seenCount` slots). */
+const seenSettings: number[] = new Array(SETTING_IDS.size).fill(0);
+let seenCount = 0;
+let generation = 0;
 
 export function checkScope(items: readonly LrItem[], out: Finding[]): void {
-  // One map reused for every scope (the check is synchronous): a large file has thousands of scopes.
-  last.clear();
+  // Arrays reused for every scope (the check is synchronous): a large file has thousands of scopes.
+  generation++;
+  seenCount = 0;
   for (const it of items) {
     if (it.type !== 'directive') continue;
     const entry = it.entry;
-    if (!entry.setting || entry.setting === 'include' || entry.setting === 'tabooext' || entry.setting === 'taboopat') continue;
-    const prev = last.get(entry.setting);
-    if (prev && (prev.name !== it.name || prev.argText !== it.argText)) {
-      out.push({
-        code: 'logrotate/conflict',
-        range: it.nameRange,
-        args: { name: it.name, other: prev.name, line: prev.line + 1 },
-        related: [{ uri: '', range: prev.nameRange, message: { en: `'${prev.name}' set here`, ja: `'${prev.name}' の指定箇所` } }],
-      });
+    const id = ENTRY_SETTING.get(entry) ?? -1;
+    if (id === -1) continue;
+    if (stamp[id] === generation) {
+      const prev = lastOf[id];
+      if (prev.name !== it.name || prev.argText !== it.argText) {
+        out.push({
+          code: 'logrotate/conflict',
+          range: it.nameRange,
+          args: { name: it.name, other: prev.name, line: prev.line + 1 },
+          related: [{ uri: '', range: prev.nameRange, message: { en: `'${prev.name}' set here`, ja: `'${prev.name}' の指定箇所` } }],
+        });
+      }
+    } else {
+      stamp[id] = generation;
+      seenSettings[seenCount++] = id;
     }
-    last.set(entry.setting, it);
+    lastOf[id] = it;
   }
-  for (const d of last.values()) {
+  for (let k = 0; k < seenCount; k++) {
+    const d = lastOf[seenSettings[k]];
     const entry = d.entry;
     if (!entry.conflicts || entry.value === false) continue;
-    for (const c of entry.conflicts) {
-      const otherEntry = CATALOG.get(c.name);
-      const other = otherEntry?.setting ? last.get(otherEntry.setting) : undefined;
+    for (const c of ENTRY_CONFLICTS.get(entry) ?? []) {
+      const other = c.setting !== -1 && stamp[c.setting] === generation ? lastOf[c.setting] : undefined;
       if (other && other.name === c.name) {
         out.push({ code: 'logrotate/no-effect', range: d.nameRange, args: { name: d.name, reason: c.note }, tags: ['unnecessary'] });
       }
     }
   }
+  // Let the directives of this scope be collected with their document.
+  for (let k = 0; k < seenCount; k++) lastOf[seenSettings[k]] = undefined as unknown as LrDirective;
 }

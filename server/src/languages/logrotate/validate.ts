@@ -73,19 +73,11 @@ function fileLabel(uri: string): string {
   return decodeURIComponent(i === -1 ? uri : uri.slice(i + 1));
 }
 
-interface PathRef {
-  uri: string;
-  path: string;
-  word: Word;
-  block?: LrBlock;
-}
+const GLOB_CHAR = /[*?[]/;
 
+/** Index of the first wildcard (`*`, `?`, `[`) in a path, or -1. */
 function hasGlob(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 42 || c === 63 || c === 91) return i;
-  }
-  return -1;
+  return s.search(GLOB_CHAR);
 }
 
 function wordRange(w: Word): Range {
@@ -94,33 +86,66 @@ function wordRange(w: Word): Range {
 
 /**
  * Log paths by exact text, and globs by the directory their literal part names, so that each
- * lookup costs a few map probes instead of a scan of every definition in the workspace.
+ * lookup costs a few map probes instead of a scan of every definition in the workspace. Entries
+ * are numbered and kept in parallel arrays (globs of one directory chained through `next`), so
+ * that indexing a large file allocates no object per path.
  */
 class PathIndex {
-  private readonly exact = new Map<string, PathRef>();
-  private readonly globsByDir = new Map<string, PathRef[]>();
-  add(ref: PathRef) {
-    if (!this.exact.has(ref.path)) this.exact.set(ref.path, ref);
-    const g = hasGlob(ref.path);
-    if (g !== -1 && ref.path.indexOf('/', g) === -1) {
-      const dir = ref.path.slice(0, ref.path.lastIndexOf('/', g) + 1);
-      const list = this.globsByDir.get(dir);
-      if (list) list.push(ref);
-      else this.globsByDir.set(dir, [ref]);
+  private readonly exact = new Map<string, number>();
+  /** Directory → the first glob in it; `tail[first]` is the last one, `next[i]` the one after `i`. */
+  private readonly globsByDir = new Map<string, number>();
+  private readonly uris: string[] = [];
+  private readonly words: Word[] = [];
+  private readonly blocks: (LrBlock | undefined)[] = [];
+  private readonly next: number[] = [];
+  private readonly tail: number[] = [];
+  /** The match of the last successful `find`. */
+  foundUri = '';
+  foundWord: Word | undefined;
+
+  add(uri: string, word: Word, block: LrBlock | undefined, glob = hasGlob(word.text)) {
+    const path = word.text;
+    const i = this.words.length;
+    this.uris.push(uri);
+    this.words.push(word);
+    this.blocks.push(block);
+    this.next.push(-1);
+    this.tail.push(-1);
+    if (!this.exact.has(path)) this.exact.set(path, i);
+    if (glob !== -1 && path.indexOf('/', glob) === -1) {
+      const dir = path.slice(0, path.lastIndexOf('/', glob) + 1);
+      const first = this.globsByDir.get(dir);
+      if (first === undefined) {
+        this.globsByDir.set(dir, i);
+        this.tail[i] = i;
+      } else {
+        this.next[this.tail[first]] = i;
+        this.tail[first] = i;
+      }
     }
   }
-  /** The first path that names the same file: the same text, or a glob matching an existing plain path. */
-  find(path: string, ctx: LanguageContext, skip?: LrBlock): PathRef | undefined {
+  /**
+   * The first path that names the same file: the same text, or a glob matching an existing plain
+   * path. Returns true and sets `foundUri` and `foundWord` when there is one.
+   */
+  find(path: string, ctx: LanguageContext, skip?: LrBlock, glob = hasGlob(path)): boolean {
+    if (this.words.length === 0) return false;
     const same = this.exact.get(path);
-    if (same && (skip === undefined || same.block !== skip)) return same;
-    if (!ctx.host || this.globsByDir.size === 0 || hasGlob(path) !== -1) return undefined;
+    if (same !== undefined && (skip === undefined || this.blocks[same] !== skip)) return this.found(same);
+    if (!ctx.host || this.globsByDir.size === 0 || glob !== -1) return false;
     // A glob and a plain path overlap only when that file exists (logrotate compares expanded
     // names). Globs are looked up by the plain path's directory: wildcards in directory names
     // (`/var/log/*/x.log`) are not compared.
-    for (const g of this.globsByDir.get(path.slice(0, path.lastIndexOf('/') + 1)) ?? []) {
-      if ((skip === undefined || g.block !== skip) && globMatch(g.path, path) && ctx.host.exists(path) === true) return g;
+    const first = this.globsByDir.get(path.slice(0, path.lastIndexOf('/') + 1));
+    for (let g = first ?? -1; g !== -1; g = this.next[g]) {
+      if ((skip === undefined || this.blocks[g] !== skip) && globMatch(this.words[g].text, path) && ctx.host.exists(path) === true) return this.found(g);
     }
-    return undefined;
+    return false;
+  }
+  private found(i: number): boolean {
+    this.foundUri = this.uris[i];
+    this.foundWord = this.words[i];
+    return true;
   }
 }
 
@@ -134,33 +159,32 @@ function checkDuplicates(doc: LrDocument, ctx: LanguageContext, out: Finding[]) 
     if (o.uri === ctx.uri) continue;
     const t = o.parsed.tree as LrTree | undefined;
     if (!t || !Array.isArray(t.blocks)) continue;
-    for (const b of t.blocks) for (const w of b.paths) others.add({ uri: o.uri, path: w.text, word: w });
+    for (const b of t.blocks) for (const w of b.paths) others.add(o.uri, w, undefined);
   }
   for (const b of tree.blocks) {
     const ignore = b.line > ignoreFrom;
     for (const w of b.paths) {
+      const glob = hasGlob(w.text);
       if (!ignore) {
-        const prev = seen.find(w.text, ctx, b);
-        if (prev) {
+        if (seen.find(w.text, ctx, b, glob)) {
+          const prev = seen.foundWord as Word;
           out.push({
             code: 'logrotate/duplicate-path',
             range: wordRange(w),
-            args: { path: w.text, where: { en: `line ${prev.word.line + 1}`, ja: `${prev.word.line + 1} 行目` } },
-            related: [{ uri: ctx.uri, range: wordRange(prev.word), message: { en: 'first definition', ja: '最初の定義' } }],
+            args: { path: w.text, where: { en: `line ${prev.line + 1}`, ja: `${prev.line + 1} 行目` } },
+            related: [{ uri: ctx.uri, range: wordRange(prev), message: { en: 'first definition', ja: '最初の定義' } }],
           });
-        } else {
-          const other = others.find(w.text, ctx);
-          if (other) {
-            out.push({
-              code: 'logrotate/duplicate-path',
-              range: wordRange(w),
-              args: { path: w.text, where: `${fileLabel(other.uri)}:${other.word.line + 1}` },
-              related: [{ uri: other.uri, range: wordRange(other.word), message: { en: 'other definition', ja: 'もう一方の定義' } }],
-            });
-          }
+        } else if (others.find(w.text, ctx, undefined, glob)) {
+          const other = others.foundWord as Word;
+          out.push({
+            code: 'logrotate/duplicate-path',
+            range: wordRange(w),
+            args: { path: w.text, where: `${fileLabel(others.foundUri)}:${other.line + 1}` },
+            related: [{ uri: others.foundUri, range: wordRange(other), message: { en: 'other definition', ja: 'もう一方の定義' } }],
+          });
         }
       }
-      seen.add({ uri: ctx.uri, path: w.text, word: w, block: b });
+      seen.add(ctx.uri, w, b, glob);
       if (w.quoted && !w.text.startsWith('/') && !w.text.startsWith('~')) {
         out.push({ code: 'logrotate/relative-path', range: wordRange(w), args: { path: w.text } });
       }
