@@ -71,6 +71,12 @@ const complete = time(() => F.complete(parsed, { line: completeLine, character: 
 
 console.log(`iptables: ${ruleCount} rules, ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KiB (${file})`);
 console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (timings are wall clock)`);
+// The raw line too, so that a slow run on a busy shared machine can be told from a slow parser.
+try {
+  console.log(`/proc/loadavg: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
+} catch {
+  console.log('/proc/loadavg: (not available on this system)');
+}
 printTable(
   ['operation', 'median', 'p95', 'target', 'met'],
   [

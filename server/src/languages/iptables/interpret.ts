@@ -1,32 +1,33 @@
 import { didYouMean, suggestionText } from '../common/didYouMean';
 import { lineRange } from '../common/text';
 import type { Finding, Localized } from '../common/types';
-import {
-  ALL_OPTION_NAMES,
-  OPTION_OWNERS,
-  implicitMatch,
-  match as matchEntry,
-  MATCHES,
-  moduleOption,
-  option as optionEntry,
-  OPTIONS,
-  protocolName,
-  target as targetEntry,
-  UNDESCRIBED_MATCHES,
-  UNDESCRIBED_TARGETS,
-  type ModuleEntry,
-  type OptionEntry,
-} from './catalog';
+import { ALL_OPTION_NAMES, implicitMatch, MATCHES, OPTION_OWNERS, OPTIONS, protocolName, UNDESCRIBED_MATCHES, UNDESCRIBED_TARGETS } from './catalog';
+import { BASE, JUMP, matchInfo, matchInfoOf, Special, targetInfo, type ModuleInfo, type OptionInfo } from './lookup';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
 
 const COMMANDS = new Set(OPTIONS.filter((o) => o.kind === 'command').flatMap((o) => [o.name, ...(o.aliases ?? [])]));
-/** Options that may appear once per rule (iptables: "multiple -p flags not allowed"). */
-const ONCE = new Set(['--protocol', '--source', '--destination', '--in-interface', '--out-interface', '--jump', '--goto', '--fragment', '--set-counters', '--match-zero']);
 
 export function suggestion(word: string, candidates: Iterable<string>): Localized {
   const s = didYouMean(word, candidates);
   return { en: suggestionText(s, 'en'), ja: suggestionText(s, 'ja') };
 }
+
+/**
+ * Suggestions against a fixed candidate list, remembered per word: a file (or one huge line)
+ * full of the same misspelling costs one edit-distance scan, not one per occurrence.
+ */
+function cachedSuggestion(cache: Map<string, Localized>, word: string, candidates: readonly string[]): Localized {
+  let s = cache.get(word);
+  if (!s) {
+    if (cache.size >= 4096) cache.clear();
+    s = suggestion(word, candidates);
+    cache.set(word, s);
+  }
+  return s;
+}
+const optionSuggestions = new Map<string, Localized>();
+const MATCH_NAMES = MATCHES.map((x) => x.name);
+const matchSuggestions = new Map<string, Localized>();
 
 function isOptionToken(t: Token | undefined): boolean {
   if (!t || t.quoted || t.text.length < 2 || t.text.charCodeAt(0) !== 45 /* - */) return false;
@@ -35,96 +36,155 @@ function isOptionToken(t: Token | undefined): boolean {
   return c < 48 || c > 57 || t.text === '-4' || t.text === '-6';
 }
 
-function argCount(e: OptionEntry | undefined): number {
-  if (!e) return 0;
-  if (e.args !== undefined) return e.args;
-  return e.type === 'none' ? 0 : 1;
-}
-
-type Cand = { entry: OptionEntry; owner: RuleItem['owner']; match?: MatchUse; name: string };
-
-/** Spelling → option, per module, built once. */
-const spellingCache = new WeakMap<object, Map<string, OptionEntry>>();
-function spellings(key: object, options: OptionEntry[]): Map<string, OptionEntry> {
-  let m = spellingCache.get(key);
-  if (!m) {
-    m = new Map();
-    for (const o of options) for (const s of [o.name, ...(o.aliases ?? [])]) m.set(s, o);
-    spellingCache.set(key, m);
+/** True for one or more ASCII digits (what `/^\d+$/` accepts). */
+function allDigits(s: string, from = 0, to = s.length): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  return m;
+  return true;
 }
+
+/** Distinct serial numbers for rules and match uses, for duplicate checks without sets. */
+let serial = 0;
 
 /**
  * The option spellings valid at this point of the rule: the rule's own, then those of the
  * loaded matches (newest first, as iptables offers an option to the latest match) and the target.
- * Lookups go through per-module maps built once, so a rule costs no more than its options.
+ * One instance is reused for every rule (interpretRule does not nest).
  */
 export class ActiveOptions {
-  readonly matches: MatchUse[] = [];
-  target?: ModuleEntry;
-  protocol?: string;
-  private readonly loaded = new Set<ModuleEntry>();
-  /** The newest use of each distinct match, most recent last (few, even in huge rules). */
-  private readonly recent: MatchUse[] = [];
-  constructor(private readonly base: Map<string, OptionEntry>) {}
-  addMatch(m: MatchUse): void {
-    this.matches.push(m);
-    if (!m.entry) return;
-    this.loaded.add(m.entry);
-    const at = this.recent.findIndex((x) => x.entry === m.entry);
-    if (at !== -1) this.recent.splice(at, 1);
-    this.recent.push(m);
+  target: ModuleInfo | undefined = undefined;
+  protocol: string | undefined = undefined;
+  /** The newest use of each distinct described match, most recent last (few, even in huge rules). */
+  private readonly recentUse: MatchUse[] = [];
+  private readonly recentMod: ModuleInfo[] = [];
+  private readonly recentSerial: number[] = [];
+  /** How many entries of the three arrays above are in use (they are reused, not truncated). */
+  private count = 0;
+  /** Set by exact()/resolve() for match options: the match use the option belongs to and its serial. */
+  hitUse: MatchUse | undefined = undefined;
+  hitSerial = 0;
+  reset(): void {
+    this.target = undefined;
+    this.protocol = undefined;
+    if (this.count !== 0) {
+      // Drop the references, so that a finished rule's tree is not kept alive by the scratch state.
+      this.recentUse.fill(undefined as unknown as MatchUse, 0, this.count);
+      this.count = 0;
+    }
+    this.hitUse = undefined;
   }
-  setTarget(t: ModuleEntry): void {
-    this.target = t;
+  addMatch(m: MatchUse, info: ModuleInfo | undefined): void {
+    if (!info) return;
+    const mods = this.recentMod;
+    const uses = this.recentUse;
+    const serials = this.recentSerial;
+    let n = this.count;
+    for (let k = 0; k < n; k++) {
+      if (mods[k] === info) {
+        // Move the later ones down: this module becomes the most recent.
+        for (let j = k + 1; j < n; j++) {
+          mods[j - 1] = mods[j];
+          uses[j - 1] = uses[j];
+          serials[j - 1] = serials[j];
+        }
+        n--;
+        break;
+      }
+    }
+    mods[n] = info;
+    uses[n] = m;
+    serials[n] = ++serial;
+    this.count = n + 1;
   }
-  hasModule(m: ModuleEntry): boolean {
-    return this.loaded.has(m);
+  hasModule(m: ModuleInfo): boolean {
+    const mods = this.recentMod;
+    for (let k = 0; k < this.count; k++) if (mods[k] === m) return true;
+    return false;
   }
-  private exact(word: string): Cand | undefined {
+  private exact(word: string): OptionInfo | undefined {
     if (this.target) {
-      const e = spellings(this.target, this.target.options).get(word);
-      if (e) return { entry: e, owner: 'target', name: e.name };
+      const e = this.target.spell.byName.get(word);
+      if (e) return e;
     }
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const m = this.recent[i];
-      if (!m.entry) continue;
-      const e = spellings(m.entry, m.entry.options).get(word);
-      if (e) return { entry: e, owner: 'match', match: m, name: e.name };
+    const mods = this.recentMod;
+    for (let i = this.count - 1; i >= 0; i--) {
+      const e = mods[i].spell.byName.get(word);
+      if (e) {
+        this.hitUse = this.recentUse[i];
+        this.hitSerial = this.recentSerial[i];
+        return e;
+      }
     }
-    const e = this.base.get(word);
-    return e ? (e.kind === 'command' ? commandCand(e) : ruleCand(e)) : undefined;
+    return BASE.byName.get(word);
   }
   /** Exact spelling first, then an unambiguous prefix of a long name (getopt_long). */
-  resolve(word: string): Cand | undefined {
+  resolve(word: string): OptionInfo | undefined {
     const exact = this.exact(word);
-    if (exact || !word.startsWith('--') || word.length < 3) return exact;
-    const found = new Set<string>();
-    const scan = (m: Map<string, OptionEntry>) => {
-      for (const s of m.keys()) if (s.startsWith(word)) found.add(s);
+    if (exact || word.length < 3 || word.charCodeAt(0) !== 45 || word.charCodeAt(1) !== 45) return exact;
+    const found: string[] = [];
+    const add = (s: string) => {
+      if (!found.includes(s)) found.push(s);
     };
-    scan(this.base);
-    for (const m of this.recent) if (m.entry) scan(spellings(m.entry, m.entry.options));
-    if (this.target) scan(spellings(this.target, this.target.options));
-    const entries = new Set([...found].map((s) => this.exact(s)?.entry));
-    return entries.size === 1 ? this.exact([...found][0]) : undefined;
+    BASE.withPrefix(word, add);
+    for (let k = 0; k < this.count; k++) this.recentMod[k].spell.withPrefix(word, add);
+    if (this.target) this.target.spell.withPrefix(word, add);
+    if (found.length === 0) return undefined;
+    const first = this.exact(found[0]);
+    for (let k = 1; k < found.length; k++) if (this.exact(found[k])?.entry !== first?.entry) return undefined;
+    return this.exact(found[0]);
   }
 }
 
-const candCache = new Map<OptionEntry, Cand>();
-function ruleCand(e: OptionEntry): Cand {
-  let c = candCache.get(e);
-  if (!c) candCache.set(e, (c = { entry: e, owner: 'rule', name: e.name }));
-  return c;
-}
-function commandCand(e: OptionEntry): Cand {
-  let c = candCache.get(e);
-  if (!c) candCache.set(e, (c = { entry: e, owner: 'command', name: e.name }));
-  return c;
+const active = new ActiveOptions();
+
+/** `-p PROTO` → the match it loads implicitly, remembered per spelling. */
+const implicitCache = new Map<string, ModuleInfo | null>();
+function implicitInfo(proto: string): ModuleInfo | undefined {
+  let m = implicitCache.get(proto);
+  if (m === undefined) {
+    const e = implicitMatch(proto);
+    m = (e && matchInfoOf(e)) ?? null;
+    if (implicitCache.size >= 1024) implicitCache.clear();
+    implicitCache.set(proto, m);
+  }
+  return m ?? undefined;
 }
 
-const BASE_OPTIONS = spellings(OPTIONS, OPTIONS.filter((o) => o.kind === 'option' || o.kind === 'command'));
+/** `-p` spelling → canonical protocol name, remembered. */
+const protocolCache = new Map<string, string>();
+function canonicalProtocol(p: string): string {
+  let name = protocolCache.get(p);
+  if (name === undefined) {
+    name = protocolName(p);
+    if (protocolCache.size >= 1024) protocolCache.clear();
+    protocolCache.set(p, name);
+  }
+  return name;
+}
+
+/** The rule of one line; its range is computed only when asked for (findings, outline). */
+class RuleNode implements Rule {
+  command: Rule['command'] = undefined;
+  chain: Token | undefined = undefined;
+  extra: Token | undefined = undefined;
+  counters: Rule['counters'] = undefined;
+  protocol: Rule['protocol'] = undefined;
+  target: Rule['target'] = undefined;
+  onlyFamily: Rule['onlyFamily'] = undefined;
+  readonly items: RuleItem[] = [];
+  readonly matches: MatchUse[] = [];
+  constructor(
+    readonly line: number,
+    private readonly lineLength: number,
+    readonly tokens: Token[],
+  ) {}
+  get range() {
+    return lineRange(this.line, 0, this.lineLength);
+  }
+}
 
 /** The range of a token on its line. */
 function tokRange(line: number, t: Token) {
@@ -135,95 +195,111 @@ function protocolsText(list: string[]): string {
   return list.map((p) => `\`-p ${p}\``).join(' / ');
 }
 
+/** `[packets:bytes]`, or undefined. */
+function counters(text: string): { packets: string; bytes: string } | undefined {
+  const n = text.length;
+  if (n < 5 || text.charCodeAt(0) !== 91 || text.charCodeAt(n - 1) !== 93) return undefined;
+  const colon = text.indexOf(':');
+  if (colon === -1 || !allDigits(text, 1, colon) || !allDigits(text, colon + 1, n - 1)) return undefined;
+  return { packets: text.slice(1, colon), bytes: text.slice(colon + 1, n - 1) };
+}
+
+function matchUse(name: string, info: ModuleInfo | undefined, token: Token, implicit: boolean): MatchUse {
+  return { name, entry: info?.entry, token, implicit, options: [], info };
+}
+
 /**
  * Reads the arguments of one rule line the way iptables' option parser does, in order: an
  * option is only known once the match (`-m`, or `-p` for tcp/udp/icmp) or the target (`-j`)
  * that defines it has been seen. Problems found on the way go to `out`.
  */
 export function interpretRule(tokens: Token[], line: number, lineLength: number, out: Finding[], stopAt = Infinity): Rule {
-  const rule: Rule = { line, range: lineRange(line, 0, lineLength), items: [], matches: [], tokens };
+  const rule = new RuleNode(line, lineLength, tokens);
+  const complete = stopAt === Infinity;
+  const ntok = tokens.length;
   let i = 0;
-  if (tokens[0] && tokens[0].text.startsWith('[') && !tokens[0].quoted) {
-    const m = /^\[(\d+):(\d+)\]$/.exec(tokens[0].text);
-    if (m) rule.counters = { packets: m[1], bytes: m[2], token: tokens[0] };
-    else out.push({ code: 'iptables/bad-counters', range: tokRange(line, tokens[0]) });
+  const t0 = tokens[0];
+  if (t0 && !t0.quoted && t0.text.charCodeAt(0) === 91 /* [ */) {
+    const m = counters(t0.text);
+    if (m) rule.counters = { packets: m.packets, bytes: m.bytes, token: t0 };
+    else out.push({ code: 'iptables/bad-counters', range: tokRange(line, t0) });
     i = 1;
   }
-  const active = new ActiveOptions(BASE_OPTIONS);
-  const seen = new Set<OptionEntry>();
+  active.reset();
+  const ruleSerial = ++serial;
   let unknownMatch = false;
   let pendingNeg: Token | undefined;
-  while (i < tokens.length && tokens[i].start < stopAt) {
+  while (i < ntok && tokens[i].start < stopAt) {
     const tok = tokens[i];
-    if (tok.text === '!' && !tok.quoted) {
+    const word = tok.text;
+    if (!tok.quoted && word.length === 1 && word.charCodeAt(0) === 33 /* ! */) {
       const next = tokens[i + 1];
       if (pendingNeg || (next && !isOptionToken(next))) out.push({ code: 'iptables/stray-negation', range: tokRange(line, tok) });
       else pendingNeg = tok;
       i++;
       continue;
     }
-    if (!tok.quoted && tok.text.startsWith('#')) break; // reported as a misplaced comment
+    if (!tok.quoted && word.charCodeAt(0) === 35 /* # */) break; // reported as a misplaced comment
     if (!isOptionToken(tok)) {
-      out.push({ code: 'iptables/unexpected-argument', range: tokRange(line, tok), args: { text: tok.text } });
+      out.push({ code: 'iptables/unexpected-argument', range: tokRange(line, tok), args: { text: word } });
       pendingNeg = undefined;
       i++;
       continue;
     }
-    const word = tok.text;
-    let res = active.resolve(word);
+    active.hitUse = undefined;
+    let info = active.resolve(word);
     // `-p tcp` loads the tcp match the first time one of its options is used.
-    if (!res && active.protocol && !rule.protocol?.negated) {
-      const imp = implicitMatch(active.protocol);
-      if (imp && !active.hasModule(imp) && (moduleOption(imp, word) || (word.startsWith('--') && word.length > 2 && imp.options.some((o) => [o.name, ...(o.aliases ?? [])].some((s) => s.startsWith(word)))))) {
-        const use: MatchUse = { name: imp.name, entry: imp, token: tok, implicit: true, options: [] };
-        active.addMatch(use);
+    if (!info && active.protocol && !rule.protocol?.negated) {
+      const imp = implicitInfo(active.protocol);
+      if (imp && !active.hasModule(imp) && (imp.spell.byName.has(word) || (word.length > 2 && word.charCodeAt(1) === 45 && imp.spell.hasPrefix(word)))) {
+        const use = matchUse(imp.name, imp, tok, true);
+        active.addMatch(use, imp);
         rule.matches.push(use);
-        res = active.resolve(word);
+        active.hitUse = undefined;
+        info = active.resolve(word);
       }
     }
-    if (!res) {
+    if (!info) {
       // After an unknown `-m`, its options cannot be told from typos: the match was reported.
       if (!unknownMatch) unknownOption(tok, out, line);
       pendingNeg = undefined;
       i++;
       // Skip what look like its arguments so that they are not reported twice.
-      while (i < tokens.length && !isOptionToken(tokens[i]) && tokens[i].text !== '!') i++;
+      while (i < ntok && !isOptionToken(tokens[i]) && tokens[i].text !== '!') i++;
       continue;
     }
-    const { entry, owner } = res;
-    const item: RuleItem = { name: res.name, token: tok, entry, owner, args: [] };
-    if (res.match) item.match = res.match;
+    const owner = info.owner;
+    const use = owner === 'match' ? (active.hitUse as MatchUse | undefined) : undefined;
+    const useSerial = active.hitSerial;
+    const item: RuleItem = { name: info.name, token: tok, entry: info.entry, owner, args: [], match: use, negated: undefined, legacyNegation: undefined, info };
     i++;
     if (pendingNeg) {
       item.negated = pendingNeg;
-      if (!entry.negatable) out.push({ code: 'iptables/cannot-negate', range: tokRange(line, pendingNeg), args: { name: word } });
+      if (!info.negatable) out.push({ code: 'iptables/cannot-negate', range: tokRange(line, pendingNeg), args: { name: word } });
       pendingNeg = undefined;
     }
-    const need = argCount(entry);
-    if (need > 0 && tokens[i]?.text === '!' && !tokens[i].quoted && entry.negatable) {
+    const need = info.argc;
+    if (need > 0 && i < ntok && info.negatable && tokens[i].text === '!' && !tokens[i].quoted) {
       item.legacyNegation = tokens[i];
       item.negated = tokens[i];
       out.push({ code: 'iptables/legacy-negation', range: lineRange(line, tok.start, tokens[i].end), args: { name: word }, data: { option: word } });
       i++;
     }
-    const isCommand = owner === 'command';
-    if (isCommand) {
+    if (info.isCommand) {
       if (rule.command) out.push({ code: 'iptables/duplicate-option', range: tokRange(line, tok), args: { name: word } });
-      rule.command = { name: entry.name, token: tok };
+      rule.command = { name: info.name, token: tok };
       const chain = tokens[i];
-      const optionalChain = ['--flush', '--delete-chain', '--zero'].includes(entry.name);
       if (chain && chain.start < stopAt && !isOptionToken(chain) && chain.text !== '!') {
         rule.chain = chain;
-        item.args.push(chain);
+        item.args = [chain];
         i++;
         const extra = tokens[i];
-        const wantsNumber = ['--insert', '--replace', '--delete', '--zero'].includes(entry.name);
-        if (extra && extra.start < stopAt && ((wantsNumber && /^\d+$/.test(extra.text)) || entry.name === '--policy')) {
+        if (extra && extra.start < stopAt && ((info.wantsNumber && allDigits(extra.text)) || info.isPolicy)) {
           rule.extra = extra;
-          item.args.push(extra);
+          item.args = [chain, extra];
           i++;
         }
-      } else if (!optionalChain && stopAt === Infinity) {
+      } else if (!info.optionalChain && complete) {
         out.push({ code: 'iptables/no-chain', range: tokRange(line, tok), args: { command: word } });
       }
       rule.items.push(item);
@@ -232,56 +308,64 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
     for (let k = 0; k < need; k++) {
       const a = tokens[i];
       if (!a || a.start >= stopAt) {
-        if (stopAt === Infinity) {
-          out.push({ code: 'iptables/missing-argument', range: tokRange(line, tok), args: { name: word, count: need, syntax: entry.syntax ?? entry.name } });
+        if (complete) {
+          out.push({ code: 'iptables/missing-argument', range: tokRange(line, tok), args: { name: word, count: need, syntax: info.entry.syntax ?? info.name } });
         }
         break;
       }
-      item.args.push(a);
+      // Exact-size arrays: most options take one argument, and an array grown by push()
+      // would reserve room for 16.
+      if (k === 0) item.args = [a];
+      else item.args.push(a);
       i++;
     }
     // Uniqueness: rule-level options once per rule, match options once per match use.
     if (owner === 'match') {
-      if (entry.name !== '--match' && res.match!.options.some((o) => o.entry === entry)) {
+      if (info.stamp === useSerial && info.name !== '--match') {
         out.push({ code: 'iptables/duplicate-option', range: lineRange(line, tok.start, tok.end), args: { name: word } });
       }
-    } else if (owner === 'target' || ONCE.has(entry.name)) {
-      const k = entry.name === '--goto' ? optionEntry('--jump')! : entry;
-      if (seen.has(k)) out.push({ code: 'iptables/duplicate-option', range: lineRange(line, tok.start, tok.end), args: { name: word } });
-      seen.add(k);
+      info.stamp = useSerial;
+      if (use!.options.length === 0) use!.options = [item];
+      else use!.options.push(item);
+    } else if (info.once) {
+      const k = info.special === Special.Goto ? JUMP : info;
+      if (k.stamp === ruleSerial) out.push({ code: 'iptables/duplicate-option', range: lineRange(line, tok.start, tok.end), args: { name: word } });
+      k.stamp = ruleSerial;
     }
-    if (owner === 'match') res.match!.options.push(item);
     rule.items.push(item);
-    if (entry.restoreForbidden) out.push({ code: 'iptables/restore-forbidden', range: tokRange(line, tok), args: { name: word } });
-    if (entry.name === '--ipv4') rule.onlyFamily = 'ipv4';
-    if (entry.name === '--ipv6') rule.onlyFamily = 'ipv6';
+    if (info.restoreForbidden) out.push({ code: 'iptables/restore-forbidden', range: tokRange(line, tok), args: { name: word } });
+    const special = info.special;
+    if (special === Special.None) continue;
+    if (special === Special.Ipv4) rule.onlyFamily = 'ipv4';
+    else if (special === Special.Ipv6) rule.onlyFamily = 'ipv6';
     const arg = item.args[0];
     if (!arg) continue;
-    switch (entry.name) {
-      case '--protocol':
-        rule.protocol = { name: protocolName(arg.text), negated: !!item.negated, token: arg };
+    switch (special) {
+      case Special.Protocol:
+        rule.protocol = { name: canonicalProtocol(arg.text), negated: !!item.negated, token: arg };
         active.protocol = arg.text;
         break;
-      case '--match': {
-        const m = matchEntry(arg.text);
-        const use: MatchUse = { name: arg.text, token: arg, implicit: false, options: [] };
-        if (m) use.entry = m;
-        else if (UNDESCRIBED_MATCHES.has(arg.text)) unknownMatch = true;
-        else {
+      case Special.Match: {
+        const m = matchInfo(arg.text);
+        const use = matchUse(arg.text, m, arg, false);
+        if (!m) {
           unknownMatch = true;
-          out.push({ code: 'iptables/unknown-match', range: tokRange(line, arg), args: { name: arg.text, suggestion: suggestion(arg.text, MATCHES.map((x) => x.name)) } });
+          if (!UNDESCRIBED_MATCHES.has(arg.text)) {
+            out.push({ code: 'iptables/unknown-match', range: tokRange(line, arg), args: { name: arg.text, suggestion: cachedSuggestion(matchSuggestions, arg.text, MATCH_NAMES) } });
+          }
         }
-        active.addMatch(use);
+        active.addMatch(use, m);
         rule.matches.push(use);
         break;
       }
-      case '--jump':
-      case '--goto': {
-        const t = entry.name === '--jump' ? targetEntry(arg.text) : undefined;
-        rule.target = { name: arg.text, token: arg, goto: entry.name === '--goto' };
+      case Special.Jump:
+      case Special.Goto: {
+        const t = special === Special.Jump ? targetInfo(arg.text) : undefined;
+        rule.target = { name: arg.text, token: arg, entry: undefined, goto: special === Special.Goto, info: undefined };
         if (t) {
-          rule.target.entry = t;
-          active.setTarget(t);
+          rule.target.entry = t.entry;
+          rule.target.info = t;
+          active.target = t;
         } else if (UNDESCRIBED_TARGETS.has(arg.text)) {
           unknownMatch = true; // its options are not described: do not report them
         }
@@ -289,12 +373,13 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
       }
     }
   }
-  if (pendingNeg && stopAt === Infinity) out.push({ code: 'iptables/stray-negation', range: tokRange(line, pendingNeg) });
-  if (stopAt !== Infinity) return rule;
-  if (!rule.command && tokens.length > 0) out.push({ code: 'iptables/no-command', range: rule.range });
+  if (pendingNeg && complete) out.push({ code: 'iptables/stray-negation', range: tokRange(line, pendingNeg) });
+  if (!complete) return rule;
+  if (!rule.command && ntok > 0) out.push({ code: 'iptables/no-command', range: rule.range });
   for (const m of rule.matches) {
-    const protos = m.entry?.protocols;
-    if (!protos || m.implicit) continue;
+    if (m.implicit || !m.info) continue;
+    const protos = m.info.protocols;
+    if (!protos) continue;
     const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
     if (!p || !protos.includes(p)) {
       out.push({ code: 'iptables/match-needs-protocol', range: tokRange(line, m.token), args: { match: m.name, protocols: protocolsText(protos) } });
@@ -327,7 +412,7 @@ function unknownOption(tok: Token, out: Finding[], line: number): void {
     out.push({ code: 'iptables/option-needs-target', range, args: { name: word, target: owners[0].module.name } });
     return;
   }
-  out.push({ code: 'iptables/unknown-option', range, args: { name: word, suggestion: suggestion(word, ALL_OPTION_NAMES) } });
+  out.push({ code: 'iptables/unknown-option', range, args: { name: word, suggestion: cachedSuggestion(optionSuggestions, word, ALL_OPTION_NAMES) } });
 }
 
 export { COMMANDS, isOptionToken };

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ModuleEntry, OptionEntry } from './catalog';
+import type { ModuleInfo, OptionInfo } from './lookup';
 
 /** One argument as iptables-restore splits it: `text` has the quotes removed. */
 export interface Token {
@@ -31,6 +32,8 @@ export interface MatchUse {
   implicit: boolean;
   negatedTokens?: Token[];
   options: RuleItem[];
+  /** The same match, as precomputed for the checks (lookup.ts). */
+  info?: ModuleInfo;
 }
 
 export interface RuleItem {
@@ -45,6 +48,8 @@ export interface RuleItem {
   negated?: Token;
   /** `--dport ! 22`, which iptables 1.8 no longer accepts. */
   legacyNegation?: Token;
+  /** The same option, as precomputed for the checks (lookup.ts). */
+  info?: OptionInfo;
 }
 
 export interface Rule {
@@ -59,7 +64,7 @@ export interface Rule {
   items: RuleItem[];
   matches: MatchUse[];
   protocol?: { name: string; negated: boolean; token: Token };
-  target?: { name: string; token: Token; entry?: ModuleEntry; goto: boolean };
+  target?: { name: string; token: Token; entry?: ModuleEntry; goto: boolean; info?: ModuleInfo };
   tokens: Token[];
   /** `-4` / `-6` restrict the rule to one family. */
   onlyFamily?: 'ipv4' | 'ipv6';

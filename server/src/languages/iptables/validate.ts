@@ -4,7 +4,7 @@ import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type
 import { familyOf } from './family';
 import { suggestion } from './interpret';
 import type { IptablesTree, Rule, Table } from './tree';
-import { checkValues } from './values';
+import { checkValues, type ValueContext } from './values';
 
 const VERDICT_TEXT: Record<string, Localized> = {
   accept: { en: 'accepts', ja: '許可' },
@@ -17,9 +17,9 @@ const FAMILY_NAME: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 /** True when the rule matches every packet: no match condition at all, only a verdict. */
 export function isCatchAll(rule: Rule): boolean {
   if (rule.command?.name !== '--append' || !rule.target?.entry) return false;
-  const verdict = rule.target.entry.verdict;
+  const verdict = rule.target.info ? rule.target.info.verdict : rule.target.entry.verdict;
   if (verdict !== 'accept' && verdict !== 'drop' && verdict !== 'reject') return false;
-  if (rule.matches.some((m) => !m.entry?.alwaysMatches)) return false;
+  for (const m of rule.matches) if (!(m.info ? m.info.alwaysMatches : m.entry?.alwaysMatches)) return false;
   for (const it of rule.items) {
     if (it.negated) return false;
     if (it.owner === 'command' || it.owner === 'target') continue;
@@ -40,6 +40,9 @@ export function isCatchAll(rule: Rule): boolean {
   }
   return true;
 }
+
+/** Commands after which the dead-rule check forgets what it knew about the chain. */
+const CHAIN_CHANGES = new Set(['--flush', '--delete', '--replace', '--insert']);
 
 function tableChains(t: Table): { builtin: Set<string>; user: Set<string> } {
   const builtin = new Set(tableEntry(t.name)?.chains ?? []);
@@ -84,6 +87,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     }
   }
   const catchAll = new Map<string, Rule>();
+  const vc: ValueContext = { line: 0, family, familySource: source, out };
   for (const rule of t.rules) {
     if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
     const chain = rule.chain?.text;
@@ -100,14 +104,18 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     }
     const inBuiltin = !!chain && builtin.has(chain);
     // Values, interfaces per chain, families.
-    const vc = { line: rule.line, family, familySource: source, out };
-    for (const it of rule.items) {
-      checkValues(it, vc);
-      if (it.entry?.chains && inBuiltin && !it.entry.chains.includes(chain!)) {
-        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, chain: chain!, chains: it.entry.chains.join(', ') } });
+    vc.line = rule.line;
+    const items = rule.items;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      const info = it.info;
+      if (!info) continue;
+      if (info.type !== undefined) checkValues(it, vc);
+      if (info.chains && inBuiltin && !info.chains.includes(chain!)) {
+        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, chain: chain!, chains: info.chains.join(', ') } });
       }
-      if (family && it.entry?.family && it.entry.family !== family) {
-        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, found: FAMILY_NAME[it.entry.family as Family], family: FAMILY_NAME[family] } });
+      if (family && info.family && info.family !== family) {
+        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, found: FAMILY_NAME[info.family as Family], family: FAMILY_NAME[family] } });
       }
     }
     if (family && rule.protocol && !rule.protocol.negated) {
@@ -119,16 +127,17 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
       }
     }
     for (const m of rule.matches) {
-      if (!m.entry) continue;
-      if (family && m.entry.family && m.entry.family !== family) {
+      const mi = m.info;
+      if (!mi) continue;
+      if (family && mi.family && mi.family !== family) {
         const tok = m.implicit ? (m.options[0]?.token ?? m.token) : m.token;
-        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, tok.start, tok.end), args: { name: m.implicit ? tok.text : `-m ${m.name}`, found: FAMILY_NAME[m.entry.family as Family], family: FAMILY_NAME[family] } });
+        out.push({ code: 'iptables/module-family', range: lineRange(rule.line, tok.start, tok.end), args: { name: m.implicit ? tok.text : `-m ${m.name}`, found: FAMILY_NAME[mi.family as Family], family: FAMILY_NAME[family] } });
       }
-      if (m.entry.chains && inBuiltin && !m.entry.chains.includes(chain!)) {
-        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, m.token.start, m.token.end), args: { name: `-m ${m.name}`, chain: chain!, chains: m.entry.chains.join(', ') } });
+      if (mi.chains && inBuiltin && !mi.chains.includes(chain!)) {
+        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, m.token.start, m.token.end), args: { name: `-m ${m.name}`, chain: chain!, chains: mi.chains.join(', ') } });
       }
     }
-    checkTarget(rule, t, builtin, user, family, ctx, out);
+    if (known && rule.target) checkTarget(rule, t, builtin, user, family, ctx, out);
     // Dead rules after a catch-all in the same chain.
     if (chain && rule.command?.name === '--append') {
       const first = catchAll.get(chain);
@@ -136,45 +145,49 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
         out.push({
           code: 'iptables/unreachable-rule',
           range: rule.range,
-          args: { chain, line: first.line + 1, verdict: VERDICT_TEXT[first.target!.entry!.verdict!] },
+          args: { chain, line: first.line + 1, verdict: VERDICT_TEXT[first.target!.info?.verdict ?? first.target!.entry!.verdict!] },
           tags: ['unnecessary'],
           related: [{ uri: ctx.uri, range: first.range, message: { en: 'this rule matches every packet', ja: 'このルールがすべてのパケットに一致します' } }],
         });
       } else if (isCatchAll(rule)) {
         catchAll.set(chain, rule);
       }
-    } else if (chain && rule.command && ['--flush', '--delete', '--replace', '--insert'].includes(rule.command.name)) {
+    } else if (chain && rule.command && CHAIN_CHANGES.has(rule.command.name)) {
       catchAll.delete(chain); // the chain changed in ways we do not follow
     }
   }
+}
+
+/** The range of the rule's target, made only when a finding needs it. */
+function targetRange(rule: Rule) {
+  return lineRange(rule.line, rule.target!.token.start, rule.target!.token.end);
 }
 
 function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<string>, family: Family | undefined, ctx: LanguageContext, out: Finding[]): void {
   const tgt = rule.target;
   if (!tgt || !tableEntry(t.name)) return;
   const chain = rule.chain?.text;
-  const e = tgt.entry;
-  const r = lineRange(rule.line, tgt.token.start, tgt.token.end);
+  const e = tgt.info;
   if (!e || tgt.goto) {
     if (user.has(tgt.name) || (!tgt.goto && UNDESCRIBED_TARGETS.has(tgt.name))) return;
     const valid = TARGETS.filter((x) => !x.tables || x.tables.includes(t.name)).map((x) => x.name);
     const cands = tgt.goto ? [...user] : [...valid, ...user];
     if (BUILTIN_CHAINS.has(tgt.name) || !tgt.goto || !e) {
-      out.push({ code: 'iptables/unknown-target', range: r, args: { name: tgt.name, table: t.name, suggestion: suggestion(tgt.name, cands) } });
+      out.push({ code: 'iptables/unknown-target', range: targetRange(rule), args: { name: tgt.name, table: t.name, suggestion: suggestion(tgt.name, cands) } });
     }
     return;
   }
   if (e.tables && !e.tables.includes(t.name)) {
-    out.push({ code: 'iptables/target-not-in-table', range: r, args: { target: e.name, tables: e.tables.join(', '), table: t.name } });
+    out.push({ code: 'iptables/target-not-in-table', range: targetRange(rule), args: { target: e.name, tables: e.tables.join(', '), table: t.name } });
   } else if (e.chains && chain && builtin.has(chain) && !e.chains.includes(chain)) {
-    out.push({ code: 'iptables/target-not-in-chain', range: r, args: { target: e.name, chains: e.chains.join(', '), chain } });
+    out.push({ code: 'iptables/target-not-in-chain', range: targetRange(rule), args: { target: e.name, chains: e.chains.join(', '), chain } });
   }
   if (family && e.family && e.family !== family) {
-    out.push({ code: 'iptables/module-family', range: r, args: { name: e.name, found: FAMILY_NAME[e.family as Family], family: FAMILY_NAME[family] } });
+    out.push({ code: 'iptables/module-family', range: targetRange(rule), args: { name: e.name, found: FAMILY_NAME[e.family as Family], family: FAMILY_NAME[family] } });
   }
   const isTcp = rule.protocol && !rule.protocol.negated && rule.protocol.name === 'tcp';
   if (e.protocols?.includes('tcp') && !isTcp) {
-    out.push({ code: 'iptables/target-needs-protocol', range: r, args: { what: `-j ${e.name}` } });
+    out.push({ code: 'iptables/target-needs-protocol', range: targetRange(rule), args: { what: `-j ${e.name}` } });
   }
   if (e.name === 'REJECT' && !isTcp) {
     const rw = rule.items.find((i) => i.name === '--reject-with');

@@ -39,7 +39,29 @@ function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, ca
   });
 }
 
-const isDigits = (s: string) => s.length > 0 && s.length < 16 && /^\d+$/.test(s);
+/** 1 to 15 ASCII digits. */
+function isDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n >= 16) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A service name as getservbyname knows them: a letter, then letters, digits, `_ . + -`. */
+function isServiceName(p: string): boolean {
+  const n = p.length;
+  if (n === 0) return false;
+  let c = p.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  for (let i = 1; i < n; i++) {
+    c = p.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 43 || c === 45)) return false;
+  }
+  return true;
+}
 
 /** One port: a number 0–65535 or a service name. Returns the number, or undefined. */
 function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): number | undefined {
@@ -52,7 +74,7 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
     if (n === 0) vc.out.push({ code: 'iptables/port-zero', range: lineRange(vc.line, tok.start, tok.end) });
     return n;
   }
-  if (/^[A-Za-z][\w.+-]*$/.test(p)) {
+  if (isServiceName(p)) {
     if (SERVICES[p] === undefined) vc.out.push({ code: 'iptables/unknown-service', range: lineRange(vc.line, tok.start, tok.end), args: { value: p } });
     return SERVICES[p];
   }
@@ -61,17 +83,17 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
 }
 
 function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext, sep = ':'): void {
-  const parts = v.split(sep);
-  if (parts.length > 2 || v === sep) {
-    bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
-    return;
-  }
-  if (parts.length === 1) {
+  const at = v.indexOf(sep);
+  if (at === -1) {
     checkPort(v, tok, item, vc);
     return;
   }
-  const a = parts[0] === '' ? 0 : checkPort(parts[0], tok, item, vc);
-  const b = parts[1] === '' ? 65535 : checkPort(parts[1], tok, item, vc);
+  if (v.indexOf(sep, at + 1) !== -1 || v === sep) {
+    bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
+    return;
+  }
+  const a = at === 0 ? 0 : checkPort(v.slice(0, at), tok, item, vc);
+  const b = at === v.length - 1 ? 65535 : checkPort(v.slice(at + 1), tok, item, vc);
   if (a !== undefined && b !== undefined && a > b) {
     bad(vc, tok, item, L(`the range starts above its end (${a} > ${b})`, `範囲の開始が終了より大きくなっています（${a} > ${b}）`));
   }
@@ -90,11 +112,28 @@ function checkPortList(v: string, tok: Token, item: RuleItem, vc: ValueContext):
   if (count > 15) bad(vc, tok, item, L('multiport takes at most 15 ports (a range counts as two)', 'multiport に書けるポートは最大 15 個です（範囲は 2 個と数えます）'));
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
+/** Dotted quad: four groups of 1 to 3 digits, each at most 255. */
 function isIPv4(s: string): boolean {
-  const m = IPV4.exec(s);
-  return !!m && m.slice(1).every((x) => Number(x) <= 255);
+  const n = s.length;
+  if (n < 7 || n > 15) return false;
+  let groups = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      if (digits === 0 || value > 255) return false;
+      groups++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else {
+      return false;
+    }
+  }
+  return groups === 4;
 }
 
 function isIPv6(s: string): boolean {
@@ -154,10 +193,10 @@ function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): 
 }
 
 function checkEnumList(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
-  const values = item.entry?.values ?? [];
+  const info = item.info!;
   for (const p of v.split(',')) {
-    if (!values.some((x) => x.toLowerCase() === p.toLowerCase())) {
-      unknown(vc, tok, item, p, values);
+    if (!info.lowerValues.has(p.toLowerCase())) {
+      unknown(vc, tok, item, p, info.values);
       return;
     }
   }
@@ -166,15 +205,16 @@ function checkEnumList(v: string, tok: Token, item: RuleItem, vc: ValueContext):
 const RATE_UNITS = ['second', 'minute', 'hour', 'day'];
 
 function checkRate(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
-  const [num, unit, ...rest] = v.split('/');
-  const ok = isDigits(num) && Number(num) > 0 && rest.length === 0 && (unit === undefined || (unit.length > 0 && RATE_UNITS.some((u) => u.startsWith(unit))));
+  const slash = v.indexOf('/');
+  const num = slash === -1 ? v : v.slice(0, slash);
+  const unit = slash === -1 ? undefined : v.slice(slash + 1);
+  const ok = isDigits(num) && Number(num) > 0 && (unit === undefined || (unit.length > 0 && !unit.includes('/') && RATE_UNITS.some((u) => u.startsWith(unit))));
   if (!ok) bad(vc, tok, item, L('a rate is written NUMBER/second, /minute, /hour or /day (or a prefix: 5/min)', '頻度は 数/second、/minute、/hour、/day（先頭部分だけでも可: 5/min）と書きます'));
 }
 
 function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const n = /^0x[0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : isDigits(v) ? Number(v) : NaN;
-  const min = item.entry?.min ?? 0;
-  const max = item.entry?.max ?? 4294967295;
+  const { min, max } = item.info!;
   if (Number.isNaN(n)) bad(vc, tok, item, L('a whole number is expected', '整数が必要です'));
   else if (n < min || n > max) bad(vc, tok, item, L(`the value must be ${min} to ${max}`, `値は ${min}〜${max} です`));
 }
@@ -191,9 +231,32 @@ function checkRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): vo
 }
 
 function checkMark(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
-  const ok = v.split('/').length <= 2 && v.split('/').every((p) => /^(0x[0-9a-fA-F]{1,8}|\d{1,10})$/.test(p) && Number(p) <= 0xffffffff);
+  const slash = v.indexOf('/');
+  const ok = slash === -1 ? isMarkPart(v) : isMarkPart(v.slice(0, slash)) && isMarkPart(v.slice(slash + 1));
   if (!ok) bad(vc, tok, item, L('a mark is VALUE or VALUE/MASK, decimal or 0x hexadecimal, 32 bits', 'マークは 値 または 値/マスク（10 進か 0x で始まる 16 進、32 ビット）です'));
 }
+
+/** `0x` and 1 to 8 hex digits, or 1 to 10 decimal digits; at most 0xffffffff. */
+function isMarkPart(p: string): boolean {
+  const n = p.length;
+  if (n > 2 && p.charCodeAt(0) === 48 && p.charCodeAt(1) === 120 /* 0x */) {
+    if (n > 10) return false;
+    for (let i = 2; i < n; i++) {
+      const c = p.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+    }
+    return true; // 8 hex digits never exceed 0xffffffff
+  }
+  if (n === 0 || n > 10) return false;
+  for (let i = 0; i < n; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return Number(p) <= 0xffffffff;
+}
+
+const ICMP_TYPE_SET = new Set(ICMP_TYPES);
+const ICMP6_TYPE_SET = new Set(ICMP6_TYPES);
 
 const CHECKS: Record<string, Check> = {
   protocol(v, tok, item, vc) {
@@ -204,7 +267,8 @@ const CHECKS: Record<string, Check> = {
     if (!protocol(v)) unknown(vc, tok, item, v, PROTOCOLS.map((p) => p.name));
   },
   address(v, tok, item, vc) {
-    for (const a of v.split(',')) checkAddress(a, tok, item, vc);
+    if (!v.includes(',')) checkAddress(v, tok, item, vc);
+    else for (const a of v.split(',')) checkAddress(a, tok, item, vc);
   },
   iface(v, tok, item, vc) {
     if (v.length > 15) bad(vc, tok, item, L('an interface name has at most 15 characters', 'インターフェース名は最大 15 文字です'));
@@ -218,8 +282,8 @@ const CHECKS: Record<string, Check> = {
   portlist: checkPortList,
   enumlist: checkEnumList,
   enum(v, tok, item, vc) {
-    const values = item.entry?.values ?? [];
-    if (!values.some((x) => x.toLowerCase() === v.toLowerCase())) unknown(vc, tok, item, v, values);
+    const info = item.info!;
+    if (!info.lowerValues.has(v.toLowerCase())) unknown(vc, tok, item, v, info.values);
   },
   rate: checkRate,
   int: checkInt,
@@ -250,11 +314,11 @@ const CHECKS: Record<string, Check> = {
   },
   icmptype(v, tok, item, vc) {
     if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
-    if (!ICMP_TYPES.includes(v)) unknown(vc, tok, item, v, ICMP_TYPES);
+    if (!ICMP_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP_TYPES);
   },
   icmp6type(v, tok, item, vc) {
     if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
-    if (!ICMP6_TYPES.includes(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
+    if (!ICMP6_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
   },
   iprange(v, tok, item, vc) {
     const parts = v.split('-');
@@ -268,16 +332,18 @@ const CHECKS: Record<string, Check> = {
     if (v.length > 256) bad(vc, tok, item, L('a comment has at most 256 characters', 'コメントは最大 256 文字です'));
   },
   tcpflags(v, tok, item, vc) {
-    const values = item.entry?.values ?? [];
-    for (const f of v.split(',')) if (!values.includes(f.toUpperCase())) return unknown(vc, tok, item, f, values);
+    const info = item.info!;
+    for (const f of v.split(',')) if (!info.valueSet.has(f.toUpperCase())) return unknown(vc, tok, item, f, info.values);
   },
 };
 
 /** Checks the arguments of one option against its value type. */
+const CHECK_BY_TYPE = new Map(Object.entries(CHECKS));
+
 export function checkValues(item: RuleItem, vc: ValueContext): void {
-  const type = item.entry?.type;
+  const type = item.info?.type;
   if (!type) return;
-  const check = CHECKS[type];
+  const check = CHECK_BY_TYPE.get(type);
   if (!check) return;
   if (type === 'tcpflags') {
     for (const a of item.args) check(a.text, a, item, vc);
