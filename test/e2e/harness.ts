@@ -111,6 +111,8 @@ export interface LaunchOptions {
    * one `--locale ja` falls back to English: VS Code then reports locale "en" to extensions.
    */
   japaneseLanguagePack?: boolean;
+  /** Writes more files into the workspace (a copy of demo/) before code-server opens it. */
+  prepare?: (workspace: string) => void | Promise<void>;
 }
 
 /** See LaunchOptions.japaneseLanguagePack. The UI stays English (no translations); the locale becomes ja. */
@@ -139,6 +141,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const workspace = join(dir, 'workspace');
   mkdirSync(home, { recursive: true });
   cpSync(join(ROOT, 'demo'), workspace, { recursive: true });
+  await opts.prepare?.(workspace);
   installVsix(vsix(), stateDir);
   for (const extra of opts.extraVsix ?? []) installVsix(extra, stateDir);
   if (opts.japaneseLanguagePack) registerJapaneseLanguagePack(stateDir);

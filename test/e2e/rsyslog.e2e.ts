@@ -18,6 +18,7 @@ import {
   outlineEntries,
   poll,
   problems,
+  resolveSnippetLine,
   squiggleLines,
   visibleLines,
   waitForLanguageMode,
@@ -112,10 +113,3 @@ describe('rsyslog in VS Code (e2e)', () => {
     await poll(`the snippet text "${expected}"`, async () => [...(await visibleLines(page)).values()], (lines) => lines.some((l) => l.trim() === expected.trim()));
   });
 });
-
-/** The text a snippet line shows right after insertion: placeholders become their defaults. */
-function resolveSnippetLine(body: string): string {
-  let out = body;
-  for (let i = 0; i < 5; i++) out = out.replace(/\$\{\d+:([^${}]*)\}/g, '$1');
-  return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\\$/g, '$');
-}

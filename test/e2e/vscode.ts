@@ -2,7 +2,7 @@
 // what it expects by polling the DOM (Playwright's auto-waiting or `poll` below), never by
 // sleeping a fixed time.
 import { basename, dirname } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** Repeats `probe` until `accept` holds for its value; the last value is in the error. */
 export async function poll<T>(what: string, probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
@@ -26,22 +26,36 @@ const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
 /** Opens a workspace file by its relative path through Quick Open (Ctrl+P). */
 export async function openFile(page: Page, relPath: string): Promise<void> {
+  await openTab(page, relPath);
+  await activeEditor(page).locator('.view-lines').waitFor();
+}
+
+/**
+ * Opens a workspace file through Quick Open and waits until its tab is the active one, whatever
+ * editor shows it (a file too large for the text editor gets a placeholder, not .view-lines).
+ */
+export async function openTab(page: Page, relPath: string): Promise<void> {
   const base = basename(relPath);
   const dir = dirname(relPath);
   const input = quickInput(page).locator('input');
+  // The row's description is the folder, relative to the workspace (or absolute): "etc" must not
+  // pick lsp-x/etc/rsyslog.conf.
   const isTarget = (row: Locator) =>
     row.evaluate(
       (el, [b, d]) =>
-        el.querySelector('.label-name')?.textContent?.trim() === b && new RegExp(`(^|/)${d}$`).test(el.querySelector('.label-description')?.textContent?.trim() ?? ''),
+        el.querySelector('.label-name')?.textContent?.trim() === b && new RegExp(`^(?:[~/].*/)?${d}$`).test(el.querySelector('.label-description')?.textContent?.trim() ?? ''),
       [base, escapeRe(dir)] as const,
     );
   const activeTab = page.locator('.tabs-container .tab.active .label-name').filter({ hasText: new RegExp(`^${escapeRe(base)}$`) });
   // Results arrive in steps (recent files, then the file index), and the list re-renders under
   // the mouse: pick the row with the keyboard, and check which editor became active.
+  // Another file of the same name may be the active tab already: only trust the tab after
+  // picking the right row.
+  let picked = false;
   await poll(
     `${relPath} to open`,
     async () => {
-      if (await activeTab.isVisible()) return true;
+      if (picked && (await activeTab.isVisible())) return true;
       if (!(await input.isVisible())) await page.keyboard.press('Control+P');
       await input.fill(relPath);
       const rows = quickInput(page).locator('.monaco-list-row');
@@ -50,6 +64,7 @@ export async function openFile(page: Page, relPath: string): Promise<void> {
         const focused = quickInput(page).locator('.monaco-list-row.focused').first();
         if ((await focused.count()) && (await isTarget(focused))) {
           await page.keyboard.press('Enter');
+          picked = true;
           await activeTab.waitFor({ timeout: 3000 }).catch(() => undefined);
           return activeTab.isVisible();
         }
@@ -60,7 +75,6 @@ export async function openFile(page: Page, relPath: string): Promise<void> {
     (ok) => ok,
     60000,
   );
-  await activeEditor(page).locator('.view-lines').waitFor();
 }
 
 /** The editor in the active editor group. */
@@ -80,13 +94,25 @@ export function waitForLanguageMode(page: Page, mode: string): Promise<string> {
 
 /** Runs a command by its title through the command palette (F1). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = quickInput(page).locator('input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
   const row = quickInput(page).locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
-  await row.waitFor();
-  await row.click();
+  // The palette closes when something else takes the focus (an editor that finishes opening, a
+  // notification): open it again until the click on the command lands.
+  await poll(
+    `command "${title}" to run`,
+    async () => {
+      if (!(await input.isVisible())) {
+        await page.keyboard.press('F1');
+        await input.waitFor({ timeout: 3000 });
+      }
+      await input.fill(`>${title}`);
+      await row.waitFor({ timeout: 5000 });
+      await row.click({ timeout: 2000 });
+      return true;
+    },
+    (ok) => ok,
+    60000,
+  );
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
@@ -295,6 +321,38 @@ export async function newLineAtEnd(page: Page): Promise<void> {
   await page.keyboard.press('Control+End');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The content frame of a webview (custom editor, Markdown preview) that has an element matching
+ * `selector`. Webviews sit two iframes deep (the host iframe, then #active-frame); this searches
+ * every frame of the page so that it needs no knowledge of code-server's iframe classes.
+ */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 60000): Promise<Frame> {
+  let found: Frame | undefined;
+  await poll(
+    `a webview frame with ${selector}`,
+    async () => {
+      for (const f of page.frames()) {
+        if (f === page.mainFrame() || f.isDetached()) continue;
+        if (await f.locator(selector).count().catch(() => 0)) {
+          found = f;
+          return true;
+        }
+      }
+      return false;
+    },
+    (ok) => ok,
+    timeoutMs,
+  );
+  return found!;
+}
+
+/** The text a snippet line shows right after insertion: placeholders become their defaults. */
+export function resolveSnippetLine(body: string): string {
+  let out = body;
+  for (let i = 0; i < 5; i++) out = out.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1');
+  return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\\$/g, '$');
 }
 
 function escapeRe(s: string): string {
