@@ -275,3 +275,13 @@ describe('iptables validation', () => {
     });
   });
 });
+
+describe('iptables: a udp port above 65535', () => {
+  it('is a warning that names the port the rule really matches, and an error for tcp', () => {
+    const udp = check(f, '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p udp -m udp --dport 99999 -j ACCEPT\nCOMMIT\n');
+    const w = udp.find((d) => d.code === 'iptables/port-wraps');
+    assert.ok(w && w.severity === 2 && w.range.start.line === 2 && w.message.includes('34463'), JSON.stringify(udp));
+    const tcp = check(f, '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 99999 -j ACCEPT\nCOMMIT\n');
+    assert.ok(tcp.some((d) => d.code === 'iptables/invalid-value' && d.severity === 1));
+  });
+});

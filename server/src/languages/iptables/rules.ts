@@ -222,6 +222,13 @@ export const RULES: RuleTable = {
       ja: "'{value}' はよく知られたサービス名ではありません。iptables はルールを読み込むマシンの /etc/services で検索し、無ければエラーになります。ポート番号で書くほうが確実です。",
     },
   },
+  'iptables/port-wraps': {
+    severity: 'warning',
+    message: {
+      en: 'Port {value} is above 65535: iptables accepts it for udp but keeps only the low 16 bits, so the rule matches port {wrapped}.',
+      ja: 'ポート {value} は 65535 を超えています。udp では iptables が受け付けますが下位 16 ビットだけが使われ、ポート {wrapped} に一致するルールになります。',
+    },
+  },
   'iptables/port-zero': {
     severity: 'warning',
     message: { en: 'Port 0 is never used by real traffic; this probably is a mistake.', ja: 'ポート 0 は実際の通信では使われません。誤りの可能性があります。' },

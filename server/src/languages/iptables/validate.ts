@@ -105,6 +105,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     const inBuiltin = !!chain && builtin.has(chain);
     // Values, interfaces per chain, families.
     vc.line = rule.line;
+    vc.protocol = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
     const items = rule.items;
     for (let k = 0; k < items.length; k++) {
       const it = items[k];

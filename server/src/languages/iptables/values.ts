@@ -20,6 +20,8 @@ export interface ValueContext {
   family?: Family;
   /** Why the family is known, for messages (`rules.v6`). */
   familySource: string;
+  /** Protocol of the rule being checked (`-p udp` → 'udp'), if it names one. */
+  protocol?: string;
   out: Finding[];
 }
 
@@ -68,7 +70,11 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
   if (isDigits(p)) {
     const n = Number(p);
     if (n > 65535) {
-      bad(vc, tok, item, L(`port ${p} is above 65535`, `ポート ${p} は 65535 を超えています`));
+      // iptables' udp match accepts such a port and keeps only its low 16 bits (99999 → 34463);
+      // tcp and the others refuse it. Surely a mistake either way, but only an error where the
+      // tool refuses the file.
+      if (vc.protocol === 'udp') vc.out.push({ code: 'iptables/port-wraps', range: lineRange(vc.line, tok.start, tok.end), args: { value: p, wrapped: n % 65536 } });
+      else bad(vc, tok, item, L(`port ${p} is above 65535`, `ポート ${p} は 65535 を超えています`));
       return undefined;
     }
     if (n === 0) vc.out.push({ code: 'iptables/port-zero', range: lineRange(vc.line, tok.start, tok.end) });
