@@ -3,9 +3,9 @@ import type { IniTree } from '../common/ini';
 import type { ParsedDocument } from '../common/types';
 import { entries } from './parse';
 
-/** One symbol per `Key=Value` line. */
+/** One symbol per `Key=Value` line (a line such as `=value` still gets a name: VS Code rejects empty ones). */
 export function symbols(doc: ParsedDocument<IniTree>): DocumentSymbol[] {
-  return entries(doc).map((e) => ({ name: e.key, detail: e.value, kind: SymbolKind.Property, range: e.range, selectionRange: e.keyRange }));
+  return entries(doc).map((e) => ({ name: e.key || '(empty key)', detail: e.value, kind: SymbolKind.Property, range: e.range, selectionRange: e.keyRange }));
 }
 
 /** Runs of two or more comment lines fold (the stock file explains each key in such a block). */
