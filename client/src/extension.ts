@@ -31,14 +31,30 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
   return c;
 }
 
+/**
+ * The extension activates once VS Code has started (so that opening a huge log first can still
+ * offer the log viewer), but the language server starts only when a document of ours is open or
+ * a command needs it: a window without such files pays nothing.
+ */
 export function activate(context: vscode.ExtensionContext): void {
-  client = startClient(context);
+  const ensureClient = () => (client ??= startClient(context));
+  const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);
+  if (vscode.workspace.textDocuments.some(isOurs)) ensureClient();
+  else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isOurs(d)) return;
+      ensureClient();
+      waiting.dispose();
+    });
+    context.subscriptions.push(waiting);
+  }
   context.subscriptions.push(
     vscode.commands.registerCommand('linuxAdminConfigs.restartServer', async () => {
-      await client?.restart();
+      if (client) await client.restart();
+      else ensureClient();
     }),
   );
-  activateExtras(context, () => client);
+  activateExtras(context, ensureClient);
 }
 
 export async function deactivate(): Promise<void> {
