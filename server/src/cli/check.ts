@@ -10,7 +10,7 @@ import type { ParsedDocument, WorkspaceView } from '../languages/common/types';
 import { facadeFor, LANGUAGES } from '../languages/index';
 import { localeToDocs } from '../settings';
 import { addToolFindings } from '../tools/cli';
-import { parseArgs, usageError } from './common';
+import { parseArgs, terminalSafe, usageError } from './common';
 import { looksBinary, readCheckable, walkPaths } from './files';
 
 interface FileReport {
@@ -149,12 +149,13 @@ function printReports(reports: FileReport[], json: boolean, skipped: string[], e
   } else {
     const out: string[] = [];
     for (const r of reports) {
-      for (const d of r.diagnostics) out.push(`${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+      // File names and messages quote the files' own text: never let it drive the terminal.
+      for (const d of r.diagnostics) out.push(terminalSafe(`${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`));
     }
     if (out.length) process.stdout.write(out.join('\n') + '\n');
   }
-  for (const s of skipped) process.stderr.write(`linux-admin-configs: ${s}\n`);
-  for (const e of errors) process.stderr.write(`linux-admin-configs: ${e}\n`);
+  for (const s of skipped) process.stderr.write(`linux-admin-configs: ${terminalSafe(s)}\n`);
+  for (const e of errors) process.stderr.write(`linux-admin-configs: ${terminalSafe(e)}\n`);
   if (errors.length) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

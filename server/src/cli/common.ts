@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import { visiblePieces } from '../logs/engine/display';
+
 /** An error the CLI reports as one clear line and an exit code, never a stack trace. */
 export class CliError extends Error {
   constructor(
@@ -52,4 +55,37 @@ export function parseArgs(args: string[], known: Record<string, boolean>): { fla
     } else rest.push(a);
   }
   return { flags, rest };
+}
+
+/** Why a path that is not a regular file (a FIFO, a device, a socket) is skipped. */
+export function notRegularMessage(file: string, st: fs.Stats): string {
+  const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  return `${file}: is ${what}, not a regular file; skipped (reading it could block forever)`;
+}
+
+/**
+ * A clear message when `file` cannot be read as a file (missing, unreadable, a directory, a FIFO
+ * or a device such as /dev/zero, which would block or never end), or undefined when it can.
+ * Commands check this before they open a path from the command line.
+ */
+export function fileProblem(file: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    return describeFsError(file, e);
+  }
+  if (st.isDirectory()) return describeFsError(file, { code: 'EISDIR' });
+  return st.isFile() ? undefined : notRegularMessage(file, st);
+}
+
+/**
+ * Text from a file or a log made safe to print on a terminal: escape sequences (which can clear
+ * the screen, retitle the window or worse), other control characters and bidirectional
+ * overrides are shown as visible markers instead of being obeyed.
+ */
+export function terminalSafe(text: string): string {
+  return visiblePieces(text)
+    .map((p) => p.text)
+    .join('');
 }

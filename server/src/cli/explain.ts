@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { explainLine, renderText } from '../logs/explain/index';
 import { localeToDocs } from '../settings';
-import { describeFsError, parseArgs, usageError, CliError } from './common';
+import { describeFsError, fileProblem, parseArgs, terminalSafe, usageError, CliError } from './common';
 
 /** Failures from one address, in the lines given, from which the text output warns of a dictionary attack. */
 const DICTIONARY_THRESHOLD = 5;
@@ -36,7 +36,7 @@ export async function runExplain(args: string[]): Promise<number> {
     if (json) {
       process.stdout.write((first ? '[\n' : ',\n') + JSON.stringify(jsonOf(result)));
     } else {
-      process.stdout.write((first ? '' : '\n') + renderText(result) + '\n');
+      process.stdout.write((first ? '' : '\n') + renderText(result).split('\n').map(terminalSafe).join('\n') + '\n'); // log text must not drive the terminal
     }
     first = false;
   };
@@ -51,6 +51,9 @@ export async function runExplain(args: string[]): Promise<number> {
       } catch (e) {
         throw new CliError(describeFsError(file, e), 2);
       }
+      // A FIFO would block and /dev/zero is one endless line: only regular files are read.
+      const problem = fileProblem(file);
+      if (problem) throw new CliError(problem, 2);
       input = fs.createReadStream(file, { encoding: 'utf8' });
     } else {
       if (process.stdin.isTTY) throw usageError('explain needs a LINE, --file F, or lines on stdin');

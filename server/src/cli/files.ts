@@ -42,7 +42,7 @@ export function walkPaths(paths: string[], accept: (file: string) => boolean, ma
     }
     if (st.isDirectory()) walk(p);
     else if (st.isFile()) files.push(p);
-    else errors.push(notRegular(p, st));
+    else errors.push(notRegularMessage(p, st));
   }
   return { files, errors };
 }
@@ -50,7 +50,6 @@ export function walkPaths(paths: string[], accept: (file: string) => boolean, ma
 /** Configuration files larger than this are not read (no real one comes near it). */
 export const MAX_CHECK_BYTES = 64 * 1024 * 1024;
 
-const notRegular = notRegularMessage;
 
 /** What reading one listed file gave: its bytes, a note to skip it, or an error (exit 2). */
 export type ReadResult = { buf: Buffer } | { skip: string } | { error: string };
@@ -70,7 +69,7 @@ export function readCheckable(file: string, io: Pick<typeof fs, 'openSync' | 'fs
   }
   try {
     const st = io.fstatSync(fd);
-    if (!st.isFile()) return { skip: notRegular(file, st) };
+    if (!st.isFile()) return { skip: notRegularMessage(file, st) };
     if (st.size > MAX_CHECK_BYTES) {
       return { skip: `${file}: ${(st.size / 1024 / 1024).toFixed(0)} MB is too large for a configuration file; not checked` };
     }

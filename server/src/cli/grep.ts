@@ -1,5 +1,5 @@
 import { compileFilter, runFilter, type FilterSpec } from '../logs/engine';
-import { describeFsError, parseArgs, usageError } from './common';
+import { describeFsError, fileProblem, parseArgs, terminalSafe, usageError } from './common';
 
 const FLAGS = {
   '--count': false,
@@ -79,6 +79,14 @@ export async function runGrep(args: string[]): Promise<number> {
   for (const file of files) {
     let n = 0;
     const head = prefix ? Buffer.from(file + ':') : undefined;
+    // A FIFO would block and /dev/zero never ends: only regular files are searched.
+    const problem = fileProblem(file);
+    if (problem) {
+      out.flush();
+      process.stderr.write(`linux-admin-configs: ${terminalSafe(problem)}\n`);
+      failed = true;
+      continue;
+    }
     try {
       await runFilter(file, compiled.filter, (buf, s, e) => {
         n++;

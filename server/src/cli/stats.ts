@@ -1,5 +1,5 @@
 import { baseYearFor, hourName, perDay, StatsAccumulator, statsOf } from '../logs/engine';
-import { CliError, describeFsError, parseArgs, usageError } from './common';
+import { CliError, describeFsError, fileProblem, parseArgs, usageError } from './common';
 
 /**
  * `stats [--json] [--hours] [--top N] FILE...`: lines (and bytes) per day or hour, per program, and
@@ -13,6 +13,9 @@ export async function runStats(args: string[]): Promise<number> {
   if (!Number.isInteger(top) || top < 1) throw usageError("'--top' needs a positive whole number");
   const acc = new StatsAccumulator(new Date().getFullYear());
   for (const f of files) {
+    // A FIFO would block and /dev/zero never ends: only regular files are counted.
+    const problem = fileProblem(f);
+    if (problem) throw new CliError(problem, 2);
     acc.setBaseYear(await baseYearFor(f));
     try {
       await statsOf(f, acc);

@@ -10,7 +10,7 @@ export function symbolsJournald(doc: JdDocument): DocumentSymbol[] {
       kind: SymbolKind.Namespace,
       range: s.range,
       selectionRange: s.name === '' ? s.range : s.nameRange,
-      children: s.entries.map((e) => ({ name: e.key, detail: e.value, kind: SymbolKind.Property, range: e.range, selectionRange: e.keyRange })),
+      children: s.entries.map((e) => ({ name: e.key || '(empty key)', detail: e.value, kind: SymbolKind.Property, range: e.range, selectionRange: e.keyRange })),
     }));
 }
 

@@ -396,9 +396,9 @@ export function parseLogrotate(text: string): LrDocument {
         break;
       }
       if (lastFlag) {
-        problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, i, trimmedLength(text, ls, len)), args: { name: lastFlag.name, expected: NO_ARG } });
+        problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, i, Math.max(i, trimmedLength(text, ls, len))), args: { name: lastFlag.name, expected: NO_ARG } });
       } else {
-        problems.push({ code: 'logrotate/bad-line', range: lineRange(n, i, trimmedLength(text, ls, len)) });
+        problems.push({ code: 'logrotate/bad-line', range: lineRange(n, i, Math.max(i, trimmedLength(text, ls, len))) });
         // `*.log {`: a definition meant with a bad name; keep its body a definition so that the
         // closing brace and the directives inside do not raise more errors.
         const brace = block ? -1 : text.indexOf('{', ls + i);

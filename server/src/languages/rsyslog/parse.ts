@@ -18,6 +18,9 @@ import type {
   Value,
 } from './tree';
 
+/** Deeper blocks than this are not parsed (real files nest a handful of levels). */
+const MAX_BLOCK_DEPTH = 200;
+
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
 const { parseLegacyAction } = legacy;
@@ -271,16 +274,41 @@ class Parser extends Reader {
   /** Span of the last block() (a field, to spare a result object per block). */
   blockSpan: Span = { start: 0, end: 0 };
 
+  /** How many blocks enclose the cursor. */
+  depth = 0;
+
   /** A `{ … }` block at the cursor: returns its statements and sets blockSpan. */
   block(): Stmt[] {
     const open = this.i;
+    // Blocks are parsed recursively; past a depth no real configuration reaches, the rest of
+    // the nest is skipped by counting braces, so a hostile file cannot exhaust the stack.
+    if (this.depth >= MAX_BLOCK_DEPTH) return this.skipDeepBlock(open);
     this.i++;
+    this.depth++;
     const body = this.statements(true);
+    this.depth--;
     if (this.i >= this.n || this.s.charCodeAt(this.i) !== RBRACE) {
       this.problem('rsyslog/unbalanced-brace', open, open + 1, { char: '{' });
     } else this.i++;
     this.blockSpan = { start: open, end: this.i };
     return body;
+  }
+
+  private skipDeepBlock(open: number): Stmt[] {
+    let d = 0;
+    let j = open;
+    for (; j < this.n; j++) {
+      const c = this.s.charCodeAt(j);
+      if (c === LBRACE) d++;
+      else if (c === RBRACE && --d === 0) {
+        j++;
+        break;
+      }
+    }
+    this.problem('rsyslog/too-deep', open, open + 1, { max: MAX_BLOCK_DEPTH });
+    this.i = j;
+    this.blockSpan = { start: open, end: j };
+    return NONE;
   }
 
   // ---- property filters and continuations ----------------------------------------------

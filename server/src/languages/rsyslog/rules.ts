@@ -11,6 +11,13 @@ export const RULES: RuleTable = {
     severity: 'error',
     message: { en: "'{char}' has no matching bracket.", ja: "'{char}' に対応する括弧がありません。" },
   },
+  'rsyslog/too-deep': {
+    severity: 'error',
+    message: {
+      en: 'Blocks are nested more than {max} deep here; the rest of this nest is not checked.',
+      ja: 'ここでブロックの入れ子が {max} 段を超えています。この入れ子の残りは検査しません。',
+    },
+  },
   'rsyslog/unbalanced-brace': {
     severity: 'error',
     message: { en: "'{char}' has no matching brace.", ja: "'{char}' に対応する波括弧がありません。" },
