@@ -138,7 +138,7 @@ describe('demo workspace: every language (e2e)', () => {
     const { page } = session();
     await openFile(page, fixturePath('logrotate'));
     await goTo(page, 4, 6);
-    await applyQuickFix(page, "Replace with 'notifempty'");
+    await applyQuickFix(page, "Change to 'notifempty'");
     await poll('line 4 fixed', () => lineText(page, 4), (t) => t?.trim() === 'notifempty');
   });
 

@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { suggestionFixes } from '../common/quickFix';
 import type { LanguageContext } from '../common/types';
 
 /**
@@ -6,13 +7,5 @@ import type { LanguageContext } from '../common/types';
  * (unknown services, ICMP types, helpers, ipsets, zones, attributes, firewalld.conf keys).
  */
 export function replacementActions(diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[] {
-  const data = diagnostic.data as { replacements?: unknown } | undefined;
-  const list = Array.isArray(data?.replacements) ? (data!.replacements as unknown[]).filter((r): r is string => typeof r === 'string') : [];
-  return list.map((r, i) => ({
-    title: ctx.locale === 'ja' ? `'${r}' に変更` : `Change to '${r}'`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: i === 0,
-    edit: { changes: { [ctx.uri]: [{ range: diagnostic.range, newText: r }] } },
-  }));
+  return suggestionFixes(diagnostic, ctx, 'replacements');
 }

@@ -1,5 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { IniTree } from '../common/ini';
+import { suggestionFixes } from '../common/quickFix';
 import type { LanguageContext, LanguageFacade } from '../common/types';
 import { completeJournald } from './complete';
 import { hoverJournald } from './hover';
@@ -12,14 +13,7 @@ const FIXABLE = new Set(['journald/unknown-key', 'journald/unknown-section', 'jo
 
 /** Quick fixes: replace an unknown or old key/section name by a suggestion. */
 function codeActions(_doc: JdDocument, d: Diagnostic, ctx: LanguageContext): CodeAction[] {
-  if (!FIXABLE.has(String(d.code))) return [];
-  const data = d.data as { suggestions?: string[] } | undefined;
-  return (data?.suggestions ?? []).map((s) => ({
-    title: ctx.locale === 'ja' ? `'${s}' に置き換える` : `Replace with '${s}'`,
-    kind: 'quickfix',
-    diagnostics: [d],
-    edit: { changes: { [ctx.uri]: [{ range: d.range, newText: s }] } },
-  }));
+  return FIXABLE.has(String(d.code)) ? suggestionFixes(d, ctx) : [];
 }
 
 /** journald.conf, journald@NAMESPACE.conf and journald.conf.d drop-ins. */

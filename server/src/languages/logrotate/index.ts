@@ -1,4 +1,5 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { suggestionFixes } from '../common/quickFix';
 import type { LanguageContext, LanguageFacade } from '../common/types';
 import { completeLogrotate } from './complete';
 import { hoverLogrotate } from './hover';
@@ -9,14 +10,7 @@ import { validateLogrotate } from './validate';
 
 /** Quick fixes: replace an unknown directive by one of the suggestions. */
 function codeActions(_doc: LrDocument, d: Diagnostic, ctx: LanguageContext): CodeAction[] {
-  if (d.code !== 'logrotate/unknown-directive') return [];
-  const data = d.data as { suggestions?: string[] } | undefined;
-  return (data?.suggestions ?? []).map((s) => ({
-    title: ctx.locale === 'ja' ? `'${s}' に置き換える` : `Replace with '${s}'`,
-    kind: 'quickfix',
-    diagnostics: [d],
-    edit: { changes: { [ctx.uri]: [{ range: d.range, newText: s }] } },
-  }));
+  return d.code === 'logrotate/unknown-directive' ? suggestionFixes(d, ctx) : [];
 }
 
 /** logrotate.conf and /etc/logrotate.d/*. */
