@@ -71,8 +71,13 @@ export const RULES: RuleTable = {
     message: { en: "ICMP type '{name}' is neither shipped with firewalld nor defined in icmptypes/.{hint}", ja: "ICMP タイプ '{name}' は firewalld に同梱されておらず、icmptypes/ にも定義されていません。{hint}" },
   },
   'firewalld/unknown-helper': {
-    severity: 'error',
-    message: { en: "Helper '{name}' is neither shipped with firewalld nor defined in helpers/.{hint}", ja: "ヘルパー '{name}' は firewalld に同梱されておらず、helpers/ にも定義されていません。{hint}" },
+    // --check-config does not look a service's helpers up; firewalld fails only when a zone
+    // using the service is applied. Surely a mistake, so a warning rather than an error.
+    severity: 'warning',
+    message: {
+      en: "Helper '{name}' is neither shipped with firewalld nor defined in helpers/: the configuration check passes, but applying a zone that uses this service fails.{hint}",
+      ja: "ヘルパー '{name}' は firewalld に同梱されておらず、helpers/ にも定義されていません。設定の検査は通りますが、このサービスを使うゾーンの適用に失敗します。{hint}",
+    },
   },
   'firewalld/unknown-ipset': {
     severity: 'error',
