@@ -50,3 +50,22 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
 export function verdict(value: number, target: number): string {
   return value <= target ? 'yes' : 'NO';
 }
+
+/**
+ * Wall-clock and CPU milliseconds of each of `n` runs after `warmup` runs. CPU time is what the
+ * machine's load cannot inflate, so benchmarks print both.
+ */
+export function timeWallAndCpu(n: number, fn: () => void, warmup = 20): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    fn();
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { wall, cpu };
+}

@@ -4,10 +4,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { diagnose } from '../../server/src/languages/common/diagnose';
 import type { LanguageContext } from '../../server/src/languages/common/types';
 import { journaldFacade as F } from '../../server/src/languages/journald/index';
+import { timeWallAndCpu } from './common';
 
 const FULL = `# journald.conf with every key set
 [Journal]
@@ -51,17 +51,7 @@ function generate(lines: number): string {
 }
 
 function time(n: number, fn: () => void) {
-  for (let i = 0; i < 20; i++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
+  const { wall, cpu } = timeWallAndCpu(n, fn);
   const q = (s: number[], p: number) => [...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor(p * s.length))];
   return { wall: { median: q(wall, 0.5), p95: q(wall, 0.95) }, cpu: { median: q(cpu, 0.5), p95: q(cpu, 0.95) } };
 }

@@ -3,10 +3,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { diagnose } from '../../server/src/languages/common/diagnose';
 import type { LanguageContext } from '../../server/src/languages/common/types';
 import { logrotateFacade as F } from '../../server/src/languages/logrotate/index';
+import { timeWallAndCpu } from './common';
 
 const FLAGS = ['missingok', 'notifempty', 'compress', 'delaycompress', 'sharedscripts', 'dateext'];
 
@@ -38,21 +38,7 @@ function stats(samples: number[]) {
   return { median: q(0.5), p95: q(0.95) };
 }
 
-/** Wall-clock and CPU milliseconds of each run (CPU time is what the machine's load cannot inflate). */
-function time(n: number, fn: () => void): { wall: number[]; cpu: number[] } {
-  for (let i = 0; i < 20; i++) fn(); // warm-up
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { wall, cpu };
-}
+const time = timeWallAndCpu;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-bench-'));
 const file = path.join(dir, 'logrotate.conf');

@@ -3,14 +3,6 @@ import { LANGUAGES } from '../../../server/src/languages/index';
 import { fuzzTarget, megabyteLine, scaling } from '../../fuzz/runner';
 import { allTargets, facadeTarget } from '../../fuzz/targets';
 
-/**
- * Bugs found by the fuzzers in modules this suite may not edit, waiting for their owners.
- * They show up as pending tests (with the minimal input) instead of failing everyone's run;
- * delete an entry once fixed and the check is back on.
- */
-const KNOWN: Record<string, string> = {
-};
-
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 
@@ -29,13 +21,11 @@ describe('robustness: fuzzing every parser, the log engine and explain (bounded 
   for (const t of targets) {
     it(`${t.name}: ten times the input costs at most about twenty times the CPU time (no super-linear blow-up)`, function () {
       const rows = scaling(t, 2000);
-      const bad = rows.filter((r) => !r.ok && !KNOWN[`${t.name} scaling ${r.shape}`]);
+      const bad = rows.filter((r) => !r.ok);
       assert.deepEqual(
         bad.map((r) => `${r.shape}: ${r.error ?? `${r.msN.toFixed(1)} ms -> ${r.ms10N.toFixed(1)} ms (x${r.ratio.toFixed(1)})`}`),
         [],
       );
-      const known = rows.filter((r) => !r.ok && KNOWN[`${t.name} scaling ${r.shape}`]);
-      if (known.length) console.log(`      known (reported): ${known.map((r) => `${t.name} ${r.shape}`).join(', ')}`);
     });
   }
 
@@ -56,13 +46,7 @@ describe('robustness: fuzzing every parser, the log engine and explain (bounded 
     ];
     for (const [id, facade] of LANGUAGES) {
       for (const [name, text] of shapes) {
-        const known = KNOWN[`${id} deep ${name}`];
-        const title = `${id}: ${name} × 10,000 parses, validates and outlines without throwing`;
-        if (known) {
-          it.skip(`KNOWN BUG, reported to its owner: ${title} — ${known}`);
-          continue;
-        }
-        it(title, () => {
+        it(`${id}: ${name} × 10,000 parses, validates and outlines without throwing`, () => {
           const t = facadeTarget(facade, id);
           t.timed(text);
           // The outline of something this deep must not be deeper than VS Code can show.
