@@ -23,6 +23,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.cache', 'dist', 'proc', 'sy
  */
 export class DocumentStore implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
+  /** Bumped on every change of the entries (see WorkspaceView.generation). */
+  generation = 0;
 
   /** The parse of an open document, reusing the cached tree when the version is unchanged. */
   parseOpen(uri: string, languageId: string, version: number, text: () => string): ParsedDocument<unknown> | undefined {
@@ -32,6 +34,7 @@ export class DocumentStore implements WorkspaceView {
     if (!facade) return undefined;
     const parsed = facade.parse(text());
     this.entries.set(uri, { languageId, version, open: true, parsed });
+    this.generation++;
     return parsed;
   }
 
@@ -42,6 +45,7 @@ export class DocumentStore implements WorkspaceView {
     const facade = facadeFor(languageId);
     if (!facade) return;
     this.entries.set(uri, { languageId, version: -1, open: false, parsed: facade.parse(text) });
+    this.generation++;
   }
 
   /** Called when an editor closes a document: it stays known if it still exists on disk. */
@@ -49,13 +53,17 @@ export class DocumentStore implements WorkspaceView {
     const e = this.entries.get(uri);
     if (!e) return;
     this.entries.delete(uri);
+    this.generation++;
     const file = uriToPath(uri);
     if (file && this.scanned) this.readFile(file, e.languageId);
   }
 
   remove(uri: string): void {
     const e = this.entries.get(uri);
-    if (e && !e.open) this.entries.delete(uri);
+    if (e && !e.open) {
+      this.entries.delete(uri);
+      this.generation++;
+    }
   }
 
   languageOf(uri: string): string | undefined {

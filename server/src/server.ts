@@ -1,6 +1,4 @@
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -8,6 +6,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { deferDocumentation, resolveDocumentation } from './completionDocs';
 import { DocumentStore, uriToPath } from './documentStore';
 import { nodeHost } from './host';
 import { diagnose } from './languages/common/diagnose';
@@ -16,8 +15,9 @@ import { facadeFor, LANGUAGES } from './languages/index';
 import { runSafe } from './runSafe';
 import { DEFAULT_SETTINGS, localeToDocs, readSettings, type ServerSettings } from './settings';
 import { registerExtras } from './serverExtras';
+import { createServerConnection } from './transport';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const host = nodeHost();
@@ -60,7 +60,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['.', '$', '=', '"', '<', ' ', '-', ':', '@', '(', ','], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['.', '$', '=', '"', '<', ' ', '-', ':', '@', '(', ','], resolveProvider: true },
       hoverProvider: true,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -153,9 +153,14 @@ connection.onDidChangeWatchedFiles((e) => {
 connection.onCompletion((params, token) =>
   runSafe(log, 'completion', [], token, () => {
     const p = parsed(params.textDocument.uri);
-    return p ? p.facade.complete(p.tree, params.position, contextFor(params.textDocument.uri)) : [];
+    if (!p) return [];
+    const ctx = contextFor(params.textDocument.uri);
+    // Catalog documentation follows on completionItem/resolve: the list stays small.
+    return deferDocumentation(p.facade.complete(p.tree, params.position, ctx), p.facade.id, ctx.locale);
   }),
 );
+
+connection.onCompletionResolve((item) => runSafe(log, 'completionResolve', item, undefined, () => resolveDocumentation(item)));
 
 connection.onHover((params, token) =>
   runSafe(log, 'hover', null, token, () => {

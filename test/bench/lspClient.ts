@@ -4,24 +4,29 @@ import * as path from 'node:path';
 import {
   createProtocolConnection,
   StreamMessageReader,
-  StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SingleWriteMessageWriter } from '../../server/src/transport';
 
 export interface Session {
   conn: ProtocolConnection;
   child: ChildProcess;
   /** Resolves with the first diagnostics published for `uri` after this call. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult: InitializeResult;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: { locale?: string; rootUri?: string | null; settings?: unknown } = {}): Promise<Session> {
-  const server = path.resolve(__dirname, '../../dist/server.js');
+  const server = path.resolve('dist/server.js');
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', () => undefined);
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // One write per message, as Neovim sends them (the library's stream writer writes the header
+  // and the body separately, which wakes the server twice per request).
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new SingleWriteMessageWriter(child.stdin!));
   const waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const list = waiters.get(p.uri);
@@ -32,7 +37,7 @@ export async function startServer(opts: { locale?: string; rootUri?: string | nu
   });
   conn.onRequest('workspace/configuration', () => [opts.settings ?? {}]);
   conn.listen();
-  await conn.sendRequest('initialize', {
+  const initializeResult: InitializeResult = await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: opts.rootUri ?? null,
     locale: opts.locale ?? 'en',
@@ -43,6 +48,7 @@ export async function startServer(opts: { locale?: string; rootUri?: string | nu
   return {
     conn,
     child,
+    initializeResult,
     nextDiagnostics(uri) {
       return new Promise((resolve) => {
         const list = waiters.get(uri) ?? [];

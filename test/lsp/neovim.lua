@@ -46,8 +46,21 @@ local ok, err = pcall(function()
     }, 10000)
     for _, r in pairs(res or {}) do
       local items = r.result and (r.result.items or r.result) or {}
-      for _, it in ipairs(items) do table.insert(out.completion, it.label) end
+      for _, it in ipairs(items) do
+        table.insert(out.completion, it.label)
+        if it.label == job.completion.label and out.resolved == nil then out.resolved = it end
+      end
       if r.err then table.insert(out.errors, vim.inspect(r.err)) end
+    end
+    -- Editors ask for the focused item's documentation with completionItem/resolve.
+    local item = out.resolved
+    if item ~= nil and item.data ~= nil then
+      out.listedDocs = item.documentation ~= nil
+      local rr = vim.lsp.buf_request_sync(bufnr, 'completionItem/resolve', item, 10000)
+      for _, r in pairs(rr or {}) do
+        if r.result then out.resolved = r.result end
+        if r.err then table.insert(out.errors, vim.inspect(r.err)) end
+      end
     end
   end
 end)

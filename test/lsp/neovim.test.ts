@@ -21,6 +21,10 @@ interface ClientSaw {
   diagnostics: { line: number; col: number; code: string; message: string }[];
   hover: unknown;
   completion: string[];
+  /** The item labelled `completion.label`, after completionItem/resolve when it had `data`. */
+  resolved?: { label: string; data?: unknown; documentation?: unknown };
+  /** Whether that item carried its documentation in the list already. */
+  listedDocs?: boolean;
   errors: string[];
 }
 
@@ -94,6 +98,11 @@ describe('LSP over stdio with a real client (headless Neovim)', function () {
       }
       if (c.hover) assert.ok(hoverText(saw.hover).includes(c.hover.contains), `hover was: ${hoverText(saw.hover)}`);
       if (c.completion) assert.ok(saw.completion.includes(c.completion.label), `completion was: ${saw.completion.slice(0, 30).join(', ')}`);
+      // Catalog documentation is not in the list: it comes with completionItem/resolve.
+      if (saw.resolved?.data !== undefined) {
+        assert.equal(saw.listedDocs, false);
+        assert.ok(hoverText(saw.resolved.documentation).length > 20, `resolve gave: ${JSON.stringify(saw.resolved)}`);
+      }
     });
   }
 

@@ -87,6 +87,30 @@ describe('LSP over stdio: protocol behaviour', function () {
     assert.ok(labels.includes('info'));
   });
 
+  for (const [locale, pattern] of [
+    ['en', /Action must be taken immediately/i],
+    ['ja', /[\u3040-\u30ff\u4e00-\u9fff]/],
+  ] as const) {
+    it(`sends completion items without their docs and gives the ${locale} docs on completionItem/resolve`, async () => {
+      s = await startServer({ locale });
+      assert.equal((s.initializeResult.capabilities.completionProvider as any)?.resolveProvider, true);
+      const uri = `file:///proto/resolve-${locale}/rsyslog.conf`;
+      const diags = s.nextDiagnostics(uri);
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mail.\n' } });
+      await diags;
+      const res: any = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } });
+      const items: any[] = res?.items ?? res;
+      const alert = items.find((i) => i.label === 'alert');
+      assert.ok(alert, items.map((i) => i.label).join(', '));
+      assert.ok(alert.kind && alert.detail && alert.textEdit, JSON.stringify(alert));
+      assert.equal(alert.documentation, undefined);
+      const resolved: any = await s.conn.sendRequest('completionItem/resolve', alert);
+      assert.equal(resolved.label, 'alert');
+      assert.match(resolved.documentation.value, pattern);
+      assert.deepEqual(resolved.textEdit, alert.textEdit);
+    });
+  }
+
   it('ignores documents of languages it does not know and requests on unknown files', async () => {
     s = await startServer();
     const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere' }, position: { line: 0, character: 0 } });

@@ -112,6 +112,8 @@ export function runCheck(args: string[]): number | Promise<number> {
   }
 
   const workspace: WorkspaceView = {
+    // The files of one run never change: workspace-wide indexes are built once.
+    generation: 0,
     *documents(languageId: string) {
       for (const p of parsed) if (p.language === languageId) yield { uri: p.uri, parsed: p.doc };
     },

@@ -267,6 +267,11 @@ describe('log engine: stats, rotated sets, tokens', () => {
     assert.deepEqual(toks[5], ['ip', '62.50.72.146', '62.50.72.146']);
     const ssh = 'Dec 28 02:00:00 sv sshd[99]: Failed password for invalid user oracle from 192.0.2.7 port 4242 ssh2';
     assert.ok(syslogTokens(ssh).some((t) => t.kind === 'user' && t.trace === 'oracle'));
+    const ips = (l: string) => syslogTokens(l).filter((t) => t.kind === 'ip').map((t) => t.trace);
+    assert.deepEqual(ips('Dec 28 02:00:00 sv sshd[9]: Accepted publickey for op from 2001:db8::7 port 22 ssh2'), ['2001:db8::7']);
+    assert.deepEqual(ips('Dec 28 02:00:00 sv kernel: peer fe80:0:0:0:0:0:0:1 and ::1 up'), ['fe80:0:0:0:0:0:0:1', '::1']);
+    // Not addresses: a PCI slot, a MAC address, a time of day.
+    assert.deepEqual(ips('Dec 28 02:00:00 sv kernel: e1000e 0000:00:19.0 eth0: MAC 00:1a:2b:3c:4d:5e, next check 12:34:56'), []);
     const iso = syslogTokens('2025-12-27T00:01:08.123456+09:00 sv kernel: x');
     assert.equal(iso[0].end, '2025-12-27T00:01:08.123456+09:00'.length);
   });

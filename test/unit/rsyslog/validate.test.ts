@@ -104,6 +104,24 @@ describe('rsyslog validate', () => {
     assert.ok(d.some((x) => x.code === 'rsyslog/duplicate-module' && x.relatedInformation?.[0].location.uri === 'file:///etc/rsyslog.conf'));
   });
 
+  it('says when a template is used before rsyslog has read its definition, in reading order', () => {
+    const t = (n: string) => `template(name="${n}" type="string" string="%msg%\\n")\n`;
+    assert.deepEqual(codes('*.* /var/log/a;Later\n' + t('Later')), ['1:rsyslog/template-defined-later']);
+    // rsyslog.conf up to its include, then the drop-ins by name, then the rest of rsyslog.conf.
+    const ws = workspace({
+      'file:///etc/rsyslog.conf': t('Early') + '$IncludeConfig /etc/rsyslog.d/*.conf\n' + t('Late'),
+      'file:///etc/rsyslog.d/10-first.conf': t('First'),
+      'file:///etc/rsyslog.d/90-last.conf': t('Last'),
+    });
+    const c = { ...ws, uri: 'file:///etc/rsyslog.d/50-app.conf' };
+    const d = check(F, '*.* /var/log/a;Early\n*.* /var/log/b;First\n*.* /var/log/c;Last\n*.* /var/log/d;Late\n', c);
+    assert.deepEqual(d.map((x) => `${x.range.start.line + 1}:${x.code}`), ['3:rsyslog/template-defined-later', '4:rsyslog/template-defined-later']);
+    assert.match(d[0].message, /defined only further on \(rsyslog\.d\/90-last\.conf:1\)/);
+    assert.equal(d[1].relatedInformation?.[0].location.uri, 'file:///etc/rsyslog.conf');
+    // In rsyslog.conf itself, a use after the include sees the drop-ins' templates.
+    assert.deepEqual(codes('include(file="/etc/rsyslog.d/*.conf")\n*.* /var/log/a;First\n', { ...ws, uri: 'file:///etc/rsyslog.conf' }), []);
+  });
+
   it('warns about templates and rulesets that are not defined anywhere', () => {
     const src = '*.* /var/log/a;Missing\n*.* action(type="omfile" file="/var/log/b" template="Nope")\ncall nowhere\ninput(type="imuxsock" ruleset="gone")\n*.* /var/log/c;RSYSLOG_FileFormat\n';
     assert.deepEqual(codes(src, workspace({ 'file:///x': 'module(load="imuxsock")' })), [

@@ -87,6 +87,18 @@ const USE_INSTEAD: Localized = { en: 'use', ja: '代わりに' };
 const SINCE_LABEL: Localized = { en: 'since', ja: '追加バージョン' };
 const DEFAULT_LABEL: Localized = { en: 'Default', ja: '既定値' };
 
+/** The entry each `entryMarkdown` result was made from (see `docsSource`). */
+const DOCS_SOURCE = new WeakMap<MarkupContent, CatalogEntry>();
+
+/**
+ * The catalog entry a completion item's documentation was made from by `entryMarkdown`, if it
+ * was. The server uses it to send such documentation on `completionItem/resolve` only, so
+ * languages keep writing `documentation: entryMarkdown(e, locale)`.
+ */
+export function docsSource(documentation: unknown): CatalogEntry | undefined {
+  return documentation && typeof documentation === 'object' ? DOCS_SOURCE.get(documentation as MarkupContent) : undefined;
+}
+
 /** Markdown for a hover or a completion item's documentation. */
 export function entryMarkdown(entry: CatalogEntry, locale: DocsLanguage): MarkupContent {
   const parts: string[] = [];
@@ -104,5 +116,7 @@ export function entryMarkdown(entry: CatalogEntry, locale: DocsLanguage): Markup
   if (entry.since) facts.push(`${pick(SINCE_LABEL, locale)} ${entry.since}`);
   if (facts.length) parts.push(facts.join(' · '));
   parts.push(`*${pick(SOURCE_LABEL, locale)}: ${entry.source}*`);
-  return { kind: 'markdown', value: parts.join('\n\n') };
+  const md: MarkupContent = { kind: 'markdown', value: parts.join('\n\n') };
+  DOCS_SOURCE.set(md, entry);
+  return md;
 }

@@ -58,6 +58,11 @@ export interface HostView {
 /** Other documents of the workspace, already parsed (open editors win over disk). */
 export interface WorkspaceView {
   documents(languageId: string): Iterable<{ uri: string; parsed: ParsedDocument<unknown> }>;
+  /**
+   * Changes whenever a document is added, changed or removed, so workspace-wide indexes can be
+   * kept between checks (see workspaceMemo). Absent: nothing may be kept.
+   */
+  readonly generation?: number;
 }
 
 export interface LanguageContext {

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../common/catalog';
 import type { LanguageContext, ParsedDocument } from '../common/types';
+import { workspaceMemo } from '../common/workspaceMemo';
 import shippedJson from '../../../data/firewalld/shipped.json';
 import { entityNameFromUri, kindFromUri, type RootKind } from './schema';
 import { attrValue, type XmlElement } from './xml';
@@ -55,9 +56,13 @@ export interface WorkspaceEntity {
 
 /** Names firewalld would know: the shipped ones plus those defined in the workspace. */
 export class EntityIndex {
-  private readonly local = new Map<string, WorkspaceEntity>();
-  constructor(entities: Iterable<WorkspaceEntity>) {
-    for (const e of entities) this.local.set(`${e.kind}:${e.name}`, e);
+  private readonly local: LocalView;
+  /**
+   * `base` is the workspace's definitions by `kind:name` (shared between files, never written);
+   * `self`, the file being worked on as parsed now, takes the place of its saved copy.
+   */
+  constructor(base: Map<string, WorkspaceEntity>, self?: WorkspaceEntity) {
+    this.local = self ? new LocalView(base, self) : new LocalView(base);
   }
   has(kind: EntityKind, name: string): boolean {
     return SHIPPED_BY_KIND[kind].has(name) || this.local.has(`${kind}:${name}`);
@@ -116,16 +121,43 @@ interface TreeLike {
 
 /** The definitions of the other firewalld documents of the workspace, by the folder they sit in. */
 export function entityIndex(ctx: LanguageContext, self?: { uri: string; root: XmlElement | undefined }): EntityIndex {
-  const out: WorkspaceEntity[] = [];
-  for (const d of ctx.workspace.documents('firewalld')) {
-    const kind = kindFromUri(d.uri);
-    if (!kind || kind === 'direct' || kind === 'whitelist') continue;
-    const tree = (d.parsed as ParsedDocument<TreeLike>).tree;
-    out.push({ kind, name: entityNameFromUri(d.uri), uri: d.uri, root: tree?.root });
-  }
+  // Built once per workspace generation and shared by every file's checks (linear, not quadratic).
+  const base = workspaceMemo(ctx.workspace, 'firewalld/entities', () => {
+    const m = new Map<string, WorkspaceEntity>();
+    for (const d of ctx.workspace.documents('firewalld')) {
+      const kind = kindFromUri(d.uri);
+      if (!kind || kind === 'direct' || kind === 'whitelist') continue;
+      const tree = (d.parsed as ParsedDocument<TreeLike>).tree;
+      const e = { kind, name: entityNameFromUri(d.uri), uri: d.uri, root: tree?.root };
+      m.set(`${e.kind}:${e.name}`, e);
+    }
+    return m;
+  });
   if (self) {
     const kind = kindFromUri(self.uri);
-    if (kind && kind !== 'direct' && kind !== 'whitelist') out.push({ kind, name: entityNameFromUri(self.uri), uri: self.uri, root: self.root });
+    if (kind && kind !== 'direct' && kind !== 'whitelist') return new EntityIndex(base, { kind, name: entityNameFromUri(self.uri), uri: self.uri, root: self.root });
   }
-  return new EntityIndex(out);
+  return new EntityIndex(base);
+}
+
+/** The workspace's definitions with one entry replaced or added, without copying the map. */
+class LocalView {
+  private readonly selfKey: string | undefined;
+  constructor(
+    private readonly base: Map<string, WorkspaceEntity>,
+    private readonly self?: WorkspaceEntity,
+  ) {
+    this.selfKey = self ? `${self.kind}:${self.name}` : undefined;
+  }
+  get(key: string): WorkspaceEntity | undefined {
+    return key === this.selfKey ? this.self : this.base.get(key);
+  }
+  has(key: string): boolean {
+    return key === this.selfKey || this.base.has(key);
+  }
+  /** In the order of the workspace, the replaced entry where its saved copy was, an added one last. */
+  *values(): Iterable<WorkspaceEntity> {
+    for (const [k, e] of this.base) yield k === this.selfKey ? this.self! : e;
+    if (this.selfKey !== undefined && !this.base.has(this.selfKey)) yield this.self!;
+  }
 }

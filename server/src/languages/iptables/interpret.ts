@@ -2,7 +2,8 @@ import { didYouMean, suggestionText } from '../common/didYouMean';
 import { lineRange } from '../common/text';
 import type { Finding, Localized } from '../common/types';
 import { ALL_OPTION_NAMES, implicitMatch, MATCHES, OPTION_OWNERS, OPTIONS, protocolName, UNDESCRIBED_MATCHES, UNDESCRIBED_TARGETS } from './catalog';
-import { BASE, JUMP, matchInfo, matchInfoOf, Special, targetInfo, type ModuleInfo, type OptionInfo } from './lookup';
+import type { OptionEntry } from './catalog';
+import { BASE, JUMP, matchInfo, matchInfoOf, SHORT_OWNERS, Special, SPELLING_OWNERS, targetInfo, type ModuleInfo, type OptionInfo, type Owner } from './lookup';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
 
 const COMMANDS = new Set(OPTIONS.filter((o) => o.kind === 'command').flatMap((o) => [o.name, ...(o.aliases ?? [])]));
@@ -105,20 +106,30 @@ export class ActiveOptions {
     return false;
   }
   private exact(word: string): OptionInfo | undefined {
+    // The same precedence as looking the word up in the target's table, then in each loaded
+    // match's (newest first), then in the rule's, with one lookup for the tables that know it.
+    const c1 = word.length === 2 && word.charCodeAt(0) === 45 /* - */ ? word.charCodeAt(1) : 128;
+    const owners = c1 < 128 ? SHORT_OWNERS[c1] : SPELLING_OWNERS.get(word);
+    if (owners === undefined) return undefined;
     if (this.target) {
-      const e = this.target.spell.byName.get(word);
-      if (e) return e;
+      const t = this.target.spell;
+      for (let k = 0; k < owners.length; k++) if (owners[k].table === t) return owners[k].info;
     }
     const mods = this.recentMod;
-    for (let i = this.count - 1; i >= 0; i--) {
-      const e = mods[i].spell.byName.get(word);
-      if (e) {
-        this.hitUse = this.recentUse[i];
-        this.hitSerial = this.recentSerial[i];
-        return e;
+    if (owners.length > 1 || owners[0].table !== BASE) {
+      for (let i = this.count - 1; i >= 0; i--) {
+        const t = mods[i].spell;
+        for (let k = 0; k < owners.length; k++) {
+          if (owners[k].table === t) {
+            this.hitUse = this.recentUse[i];
+            this.hitSerial = this.recentSerial[i];
+            return owners[k].info;
+          }
+        }
       }
     }
-    return BASE.byName.get(word);
+    for (let k = 0; k < owners.length; k++) if (owners[k].table === BASE) return owners[k].info;
+    return undefined;
   }
   /** Exact spelling first, then an unambiguous prefix of a long name (getopt_long). */
   resolve(word: string): OptionInfo | undefined {
@@ -165,6 +176,13 @@ function canonicalProtocol(p: string): string {
   return name;
 }
 
+/**
+ * The empty list every item's arguments and match use's options start as,
+ * shared (frozen, so that a push into it fails loudly): lists get an exact-size array when
+ * they get their first entry, so an empty array per item would be garbage.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** The rule of one line; its range is computed only when asked for (findings, outline). */
 class RuleNode implements Rule {
   command: Rule['command'] = undefined;
@@ -175,7 +193,8 @@ class RuleNode implements Rule {
   target: Rule['target'] = undefined;
   onlyFamily: Rule['onlyFamily'] = undefined;
   readonly items: RuleItem[] = [];
-  readonly matches: MatchUse[] = [];
+  /** Most rules load one or two matches: exact-size arrays (see `withMatch`). */
+  matches: MatchUse[] = [];
   constructor(
     readonly line: number,
     private readonly lineLength: number,
@@ -205,7 +224,42 @@ function counters(text: string): { packets: string; bytes: string } | undefined 
 }
 
 function matchUse(name: string, info: ModuleInfo | undefined, token: Token, implicit: boolean): MatchUse {
-  return { name, entry: info?.entry, token, implicit, options: [], info };
+  return { name, entry: info?.entry, token, implicit, options: NONE, info };
+}
+
+/** `list` with `m` added: a new exact-size array while there are at most two (push() would reserve room for 17). */
+function withMatch(list: MatchUse[], m: MatchUse): MatchUse[] {
+  if (list.length === 0) return [m];
+  if (list.length === 1) return [list[0], m];
+  list.push(m);
+  return list;
+}
+
+/** An option of a rule; its name, entry and owner are those of its OptionInfo. */
+class Item implements RuleItem {
+  first: Token | undefined = undefined;
+  /** Every argument, when there are two or more. */
+  all: Token[] | undefined = undefined;
+  negated: Token | undefined = undefined;
+  legacyNegation: Token | undefined = undefined;
+  constructor(
+    readonly token: Token,
+    readonly info: OptionInfo,
+    readonly match: MatchUse | undefined,
+  ) {}
+  get name(): string {
+    return this.info.name;
+  }
+  get entry(): OptionEntry {
+    return this.info.entry;
+  }
+  get owner(): Owner {
+    return this.info.owner;
+  }
+  /** Made on demand: most options have one argument, and the checks read it as `first`. */
+  get args(): Token[] {
+    return this.all ?? (this.first === undefined ? NONE : [this.first]);
+  }
 }
 
 /**
@@ -254,7 +308,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
       if (imp && !active.hasModule(imp) && (imp.spell.byName.has(word) || (word.length > 2 && word.charCodeAt(1) === 45 && imp.spell.hasPrefix(word)))) {
         const use = matchUse(imp.name, imp, tok, true);
         active.addMatch(use, imp);
-        rule.matches.push(use);
+        rule.matches = withMatch(rule.matches, use);
         active.hitUse = undefined;
         info = active.resolve(word);
       }
@@ -271,7 +325,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
     const owner = info.owner;
     const use = owner === 'match' ? (active.hitUse as MatchUse | undefined) : undefined;
     const useSerial = active.hitSerial;
-    const item: RuleItem = { name: info.name, token: tok, entry: info.entry, owner, args: [], match: use, negated: undefined, legacyNegation: undefined, info };
+    const item = new Item(tok, info, use);
     i++;
     if (pendingNeg) {
       item.negated = pendingNeg;
@@ -291,12 +345,12 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
       const chain = tokens[i];
       if (chain && chain.start < stopAt && !isOptionToken(chain) && chain.text !== '!') {
         rule.chain = chain;
-        item.args = [chain];
+        item.first = chain;
         i++;
         const extra = tokens[i];
         if (extra && extra.start < stopAt && ((info.wantsNumber && allDigits(extra.text)) || info.isPolicy)) {
           rule.extra = extra;
-          item.args = [chain, extra];
+          item.all = [chain, extra];
           i++;
         }
       } else if (!info.optionalChain && complete) {
@@ -313,10 +367,10 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
         }
         break;
       }
-      // Exact-size arrays: most options take one argument, and an array grown by push()
-      // would reserve room for 16.
-      if (k === 0) item.args = [a];
-      else item.args.push(a);
+      // One argument is kept as `first`, more in an exact-size array (push() would reserve room for 17).
+      if (k === 0) item.first = a;
+      else if (k === 1) item.all = [item.first as Token, a];
+      else (item.all as Token[]).push(a);
       i++;
     }
     // Uniqueness: rule-level options once per rule, match options once per match use.
@@ -338,7 +392,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
     if (special === Special.None) continue;
     if (special === Special.Ipv4) rule.onlyFamily = 'ipv4';
     else if (special === Special.Ipv6) rule.onlyFamily = 'ipv6';
-    const arg = item.args[0];
+    const arg = item.first;
     if (!arg) continue;
     switch (special) {
       case Special.Protocol:
@@ -355,7 +409,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
           }
         }
         active.addMatch(use, m);
-        rule.matches.push(use);
+        rule.matches = withMatch(rule.matches, use);
         break;
       }
       case Special.Jump:

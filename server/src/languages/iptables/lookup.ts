@@ -49,6 +49,8 @@ export class OptionInfo {
   readonly max: number;
   /** Per-rule / per-match-use stamp for duplicate detection (see interpret.ts). */
   stamp = 0;
+  /** The value check of `type`, found on first use by values.ts (null: none). */
+  valueCheck: unknown = undefined;
   constructor(
     readonly entry: OptionEntry,
     readonly owner: Owner,
@@ -169,3 +171,21 @@ export const matchInfoOf = (e: ModuleEntry) => matchIndex.byEntry.get(e);
 export const BASE = new SpellingTable(OPTIONS.filter((o) => o.kind === 'option' || o.kind === 'command').map((o) => new OptionInfo(o, o.kind === 'command' ? 'command' : 'rule')));
 /** The rule-level `--jump`, which `--goto` shares its "once" check with. */
 export const JUMP = BASE.byName.get('--jump')!;
+
+/**
+ * Every spelling with the tables that define it (rule options first, then matches, then
+ * targets), so that the interpreter finds an option with one lookup and then picks, among the
+ * few tables that know the spelling, the one the rule has loaded.
+ */
+export const SPELLING_OWNERS = new Map<string, { table: SpellingTable; info: OptionInfo }[]>();
+for (const table of [BASE, ...[...matchIndex.byEntry.values()].map((m) => m.spell), ...[...targetIndex.byEntry.values()].map((m) => m.spell)]) {
+  for (const [spelling, info] of table.byName) {
+    const list = SPELLING_OWNERS.get(spelling);
+    if (list) list.push({ table, info });
+    else SPELLING_OWNERS.set(spelling, [{ table, info }]);
+  }
+}
+
+/** SPELLING_OWNERS of the two-character spellings (`-A`, `-p`, `-j` …), by their second character: most options are written short. */
+export const SHORT_OWNERS: ({ table: SpellingTable; info: OptionInfo }[] | undefined)[] = [];
+for (let c = 0; c < 128; c++) SHORT_OWNERS.push(SPELLING_OWNERS.get('-' + String.fromCharCode(c)));

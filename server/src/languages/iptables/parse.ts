@@ -3,7 +3,7 @@ import type { Finding, ParsedDocument } from '../common/types';
 import { didYouMean, suggestionText } from '../common/didYouMean';
 import { TABLES, table as tableEntry } from './catalog';
 import { interpretRule } from './interpret';
-import { tokenize, tokenizeRange } from './tokens';
+import { tokenize, tokenizeRange, tokenSummary } from './tokens';
 import type { ChainDecl, IptablesTree, Table, Token } from './tree';
 
 const suggestion = (word: string, candidates: string[]) => {
@@ -69,7 +69,8 @@ export function parse(text: string): ParsedDocument<IptablesTree> {
     if (first !== 42 /* * */ && first !== 58 /* : */ && first !== 67 /* C */ && current) {
       // The common case: a rule inside a table.
       const tokens = tokenizeRange(text, start, end);
-      tokenProblems(tokens, n, problems);
+      // Most rules have no quotes and no `#`: nothing to look at token by token.
+      if (tokenSummary() !== 0) tokenProblems(tokens, n, problems);
       if (tokens[0] && !tokens[0].quoted && tokens[0].text.charCodeAt(0) === 35) continue; // an indented comment
       current.rules.push(interpretRule(tokens, n, len, problems));
       current.endLine = n;

@@ -45,6 +45,8 @@ export interface RuleItem {
   owner: 'rule' | 'command' | 'match' | 'target';
   match?: MatchUse;
   args: Token[];
+  /** The first argument (`args[0]`), read without making the array. */
+  first?: Token;
   negated?: Token;
   /** `--dport ! 22`, which iptables 1.8 no longer accepts. */
   legacyNegation?: Token;

@@ -91,7 +91,8 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
   for (const rule of t.rules) {
     if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
     const chain = rule.chain?.text;
-    if (known && chain && rule.chain && rule.command && rule.command.name !== '--new-chain' && !builtin.has(chain) && !user.has(chain)) {
+    const inBuiltin = !!chain && builtin.has(chain);
+    if (known && chain && rule.chain && rule.command && rule.command.name !== '--new-chain' && !inBuiltin && !user.has(chain)) {
       out.push({
         code: 'iptables/undeclared-chain',
         range: lineRange(rule.line, rule.chain.start, rule.chain.end),
@@ -102,7 +103,6 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     if (known && rule.command?.name === '--policy' && chain && rule.extra && !['ACCEPT', 'DROP'].includes(rule.extra.text)) {
       out.push({ code: 'iptables/bad-policy', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { policy: rule.extra.text, suggestion: suggestion(rule.extra.text, ['ACCEPT', 'DROP']) } });
     }
-    const inBuiltin = !!chain && builtin.has(chain);
     // Values, interfaces per chain, families.
     vc.line = rule.line;
     vc.protocol = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;

@@ -52,6 +52,24 @@ function isDigits(s: string): boolean {
   return true;
 }
 
+/** The same as isDigits for `s` from `from` to `to`. */
+function isDigitsIn(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n <= 0 || n >= 16) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The value of the digits of `s` from `from` to `to` (checked by isDigitsIn: exact, at most 15 digits). */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 /** A service name as getservbyname knows them: a letter, then letters, digits, `_ . + -`. */
 function isServiceName(p: string): boolean {
   const n = p.length;
@@ -63,6 +81,15 @@ function isServiceName(p: string): boolean {
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 43 || c === 45)) return false;
   }
   return true;
+}
+
+/** checkPort for the part of `v` from `from` to `to`; the part is cut out only when it is not a plain number. */
+function checkPortIn(v: string, from: number, to: number, tok: Token, item: RuleItem, vc: ValueContext): number | undefined {
+  if (isDigitsIn(v, from, to)) {
+    const n = digitsValue(v, from, to);
+    if (n > 0 && n <= 65535) return n;
+  }
+  return checkPort(from === 0 && to === v.length ? v : v.slice(from, to), tok, item, vc);
 }
 
 /** One port: a number 0–65535 or a service name. Returns the number, or undefined. */
@@ -91,15 +118,15 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
 function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext, sep = ':'): void {
   const at = v.indexOf(sep);
   if (at === -1) {
-    checkPort(v, tok, item, vc);
+    checkPortIn(v, 0, v.length, tok, item, vc);
     return;
   }
   if (v.indexOf(sep, at + 1) !== -1 || v === sep) {
     bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
     return;
   }
-  const a = at === 0 ? 0 : checkPort(v.slice(0, at), tok, item, vc);
-  const b = at === v.length - 1 ? 65535 : checkPort(v.slice(at + 1), tok, item, vc);
+  const a = at === 0 ? 0 : checkPortIn(v, 0, at, tok, item, vc);
+  const b = at === v.length - 1 ? 65535 : checkPortIn(v, at + 1, v.length, tok, item, vc);
   if (a !== undefined && b !== undefined && a > b) {
     bad(vc, tok, item, L(`the range starts above its end (${a} > ${b})`, `範囲の開始が終了より大きくなっています（${a} > ${b}）`));
   }
@@ -107,26 +134,42 @@ function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext,
 
 function checkPortList(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   let count = 0;
-  for (const p of v.split(',')) {
-    if (p === '') {
+  // The entries between commas (as split(',') gives them), read in place.
+  for (let from = 0; ; ) {
+    const comma = v.indexOf(',', from);
+    const to = comma === -1 ? v.length : comma;
+    if (to === from) {
       bad(vc, tok, item, L('empty entry in the port list', 'ポートのリストに空の要素があります'));
       return;
     }
-    count += p.includes(':') ? 2 : 1;
-    checkPortRange(p, tok, item, vc);
+    const colon = v.indexOf(':', from);
+    if (colon !== -1 && colon < to) {
+      count += 2;
+      checkPortRange(v.slice(from, to), tok, item, vc);
+    } else {
+      count += 1;
+      checkPortIn(v, from, to, tok, item, vc);
+    }
+    if (comma === -1) break;
+    from = comma + 1;
   }
   if (count > 15) bad(vc, tok, item, L('multiport takes at most 15 ports (a range counts as two)', 'multiport に書けるポートは最大 15 個です（範囲は 2 個と数えます）'));
 }
 
 /** Dotted quad: four groups of 1 to 3 digits, each at most 255. */
 function isIPv4(s: string): boolean {
-  const n = s.length;
+  return isIPv4In(s, 0, s.length);
+}
+
+/** isIPv4 for the part of `s` from `from` to `to`. */
+function isIPv4In(s: string, from: number, to: number): boolean {
+  const n = to - from;
   if (n < 7 || n > 15) return false;
   let groups = 0;
   let digits = 0;
   let value = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? s.charCodeAt(i) : 46;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 46;
     if (c === 46 /* . */) {
       if (digits === 0 || value > 255) return false;
       groups++;
@@ -172,6 +215,16 @@ function isHostname(s: string): boolean {
 /** `ADDRESS[/MASK]` of either family, or a host name. Reports family mismatches. */
 function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const slash = v.indexOf('/');
+  // The common case read in place: an IPv4 address, with a prefix length or none, in a file
+  // whose family is IPv4 or unknown.
+  if (vc.family !== 'ipv6' && isIPv4In(v, 0, slash === -1 ? v.length : slash)) {
+    if (slash === -1) return;
+    if (isDigitsIn(v, slash + 1, v.length)) {
+      if (digitsValue(v, slash + 1, v.length) <= 32) return;
+    } else if (isIPv4In(v, slash + 1, v.length)) {
+      return;
+    }
+  }
   const host = slash === -1 ? v : v.slice(0, slash);
   const mask = slash === -1 ? undefined : v.slice(slash + 1);
   let fam: Family | undefined;
@@ -200,8 +253,11 @@ function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): 
 
 function checkEnumList(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const info = item.info!;
+  if (v.indexOf(',') === -1) {
+    if (info.valueSet.has(v)) return;
+  }
   for (const p of v.split(',')) {
-    if (!info.lowerValues.has(p.toLowerCase())) {
+    if (!info.valueSet.has(p) && !info.lowerValues.has(p.toLowerCase())) {
       unknown(vc, tok, item, p, info.values);
       return;
     }
@@ -289,7 +345,7 @@ const CHECKS: Record<string, Check> = {
   enumlist: checkEnumList,
   enum(v, tok, item, vc) {
     const info = item.info!;
-    if (!info.lowerValues.has(v.toLowerCase())) unknown(vc, tok, item, v, info.values);
+    if (!info.valueSet.has(v) && !info.lowerValues.has(v.toLowerCase())) unknown(vc, tok, item, v, info.values);
   },
   rate: checkRate,
   int: checkInt,
@@ -327,9 +383,13 @@ const CHECKS: Record<string, Check> = {
     if (!ICMP6_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
   },
   iprange(v, tok, item, vc) {
-    const parts = v.split('-');
-    if (parts.length > 2) bad(vc, tok, item, L('a range is written FROM-TO', '範囲は 開始-終了 と書きます'));
-    else for (const p of parts) checkAddress(p, tok, item, vc);
+    const dash = v.indexOf('-');
+    if (dash === -1) checkAddress(v, tok, item, vc);
+    else if (v.indexOf('-', dash + 1) !== -1) bad(vc, tok, item, L('a range is written FROM-TO', '範囲は 開始-終了 と書きます'));
+    else {
+      checkAddress(v.slice(0, dash), tok, item, vc);
+      checkAddress(v.slice(dash + 1), tok, item, vc);
+    }
   },
   mac(v, tok, item, vc) {
     if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(v)) bad(vc, tok, item, L('a MAC address is six hexadecimal pairs separated by colons', 'MAC アドレスはコロン区切りの 16 進 6 組です'));
@@ -347,14 +407,19 @@ const CHECKS: Record<string, Check> = {
 const CHECK_BY_TYPE = new Map(Object.entries(CHECKS));
 
 export function checkValues(item: RuleItem, vc: ValueContext): void {
-  const type = item.info?.type;
-  if (!type) return;
-  const check = CHECK_BY_TYPE.get(type);
-  if (!check) return;
+  const info = item.info;
+  if (!info) return;
+  let check = info.valueCheck as Check | null | undefined;
+  if (check === undefined) {
+    check = (info.type ? CHECK_BY_TYPE.get(info.type) : undefined) ?? null;
+    info.valueCheck = check;
+  }
+  if (check === null) return;
+  const type = info.type;
   if (type === 'tcpflags') {
     for (const a of item.args) check(a.text, a, item, vc);
     return;
   }
-  const a = item.args[0];
+  const a = item.first ?? item.args[0];
   if (a) check(a.text, a, item, vc);
 }

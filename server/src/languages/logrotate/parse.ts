@@ -3,6 +3,7 @@ import { didYouMean, suggestionText } from '../common/didYouMean';
 import { LineIndex, lineRange } from '../common/text';
 import type { Finding, ParsedDocument } from '../common/types';
 import { CATALOG, type LrEntry } from './catalog';
+import { ArgType, infoOfState, NAME_TRIE, NAME_TRIE_START, type Info } from './info';
 
 /** A word on one line; `text` is unquoted, the columns cover the written form. */
 export interface Word {
@@ -18,19 +19,30 @@ export interface Word {
  * a 10,000-line file has thousands of directives and most are never looked at twice.
  */
 export class LrDirective {
-  readonly type = 'directive' as const;
-  private words?: Word[];
+  private words?: Word[] = undefined;
   constructor(
-    readonly name: string,
+    /** What the checks read from the catalog entry (info.ts), looked up once by the parser. */
+    readonly info: Info,
     readonly line: number,
     readonly nameStart: number,
-    readonly nameEnd: number,
     /** Everything after the name (and an optional `=`), as logrotate reads values. */
     readonly argText: string,
     readonly argStart: number,
-    /** The catalog entry, looked up once by the parser. */
-    readonly entry: LrEntry,
   ) {}
+  // Derived fields are getters: a large file has thousands of directives.
+  get type(): 'directive' {
+    return 'directive';
+  }
+  get name(): string {
+    return this.info.name;
+  }
+  get nameEnd(): number {
+    return this.nameStart + this.info.name.length;
+  }
+  /** The catalog entry. */
+  get entry(): LrEntry {
+    return this.info.entry;
+  }
   get nameRange(): Range {
     return lineRange(this.line, this.nameStart, this.nameEnd);
   }
@@ -44,28 +56,28 @@ export class LrDirective {
 
 /** `prerotate` … `endscript` and friends; the body lines are shell. */
 export interface LrScript {
-  type: 'script';
-  name: string;
-  line: number;
-  nameRange: Range;
+  readonly type: 'script';
+  readonly name: string;
+  readonly line: number;
+  readonly nameRange: Range;
   /** Line of `endscript`, or the last line of the file when it is missing. */
-  endLine: number;
-  closed: boolean;
-  range: Range;
+  readonly endLine: number;
+  readonly closed: boolean;
+  readonly range: Range;
 }
 
 /** One or more log paths with their `{ … }` definition. */
 export interface LrBlock {
-  type: 'block';
-  paths: Word[];
-  line: number;
+  readonly type: 'block';
+  readonly paths: Word[];
+  readonly line: number;
   /** From the first path to the last one. */
-  pathsRange: Range;
-  openRange?: Range;
-  closeRange?: Range;
+  readonly pathsRange: Range;
+  readonly openRange?: Range;
+  readonly closeRange?: Range;
   /** From the first path to the closing brace (or the end of the file). */
-  range: Range;
-  items: (LrDirective | LrScript)[];
+  readonly range: Range;
+  readonly items: (LrDirective | LrScript)[];
 }
 
 export type LrItem = LrDirective | LrScript | LrBlock;
@@ -76,6 +88,85 @@ export interface LrTree {
 }
 
 export type LrDocument = ParsedDocument<LrTree>;
+
+/** A script as the parser keeps it: positions as numbers, ranges made when asked for. */
+class ScriptNode implements LrScript {
+  readonly type = 'script' as const;
+  endLine = -1;
+  closed = false;
+  /** Where the script ends: after `endscript`, or the end of the file. */
+  endChar = 0;
+  constructor(
+    readonly name: string,
+    readonly line: number,
+    readonly nameStart: number,
+    readonly nameEnd: number,
+  ) {
+    this.endChar = nameEnd;
+  }
+  get nameRange(): Range {
+    return lineRange(this.line, this.nameStart, this.nameEnd);
+  }
+  get range(): Range {
+    return { start: { line: this.line, character: this.nameStart }, end: { line: this.endLine === -1 ? this.line : this.endLine, character: this.endChar } };
+  }
+}
+
+/** What a definition's items are until the parser gives it its own array (never pushed to). */
+const NO_ITEMS: (LrDirective | LrScript)[] = [];
+
+/**
+ * The items of the definition being read, copied into an exact-size array when it ends (an
+ * array grown by push() reserves room for 17); parseLogrotate does not nest.
+ */
+const BODY: (LrDirective | LrScript)[] = [];
+
+/** Gives `b` the first `count` items of BODY, and drops BODY's references to them. */
+function endBody(b: BlockNode, count: number): void {
+  b.items = BODY.slice(0, count);
+  BODY.fill(undefined as unknown as LrDirective, 0, count);
+}
+
+/** A definition as the parser keeps it: positions as numbers, ranges made when asked for. */
+class BlockNode implements LrBlock {
+  readonly type = 'block' as const;
+  /** Filled when the definition ends (see `BODY`). */
+  items: (LrDirective | LrScript)[] = NO_ITEMS;
+  /** End of the last path. */
+  pathsEndLine: number;
+  pathsEndChar: number;
+  /** End of the definition: the closing brace, the end of the file, or (until then) the last path. */
+  endLine: number;
+  endChar: number;
+  /** The `{` and `}`; -1 when there is none. */
+  openLine = -1;
+  openChar = 0;
+  closeLine = -1;
+  closeChar = 0;
+  constructor(
+    public paths: Word[],
+    readonly line: number,
+    readonly startChar: number,
+    end: number,
+  ) {
+    this.pathsEndLine = line;
+    this.pathsEndChar = end;
+    this.endLine = line;
+    this.endChar = end;
+  }
+  get pathsRange(): Range {
+    return { start: { line: this.line, character: this.startChar }, end: { line: this.pathsEndLine, character: this.pathsEndChar } };
+  }
+  get range(): Range {
+    return { start: { line: this.line, character: this.startChar }, end: { line: this.endLine, character: this.endChar } };
+  }
+  get openRange(): Range | undefined {
+    return this.openLine === -1 ? undefined : lineRange(this.openLine, this.openChar, this.openChar + 1);
+  }
+  get closeRange(): Range | undefined {
+    return this.closeLine === -1 ? undefined : lineRange(this.closeLine, this.closeChar, this.closeChar + 1);
+  }
+}
 
 const SP = 32;
 const NO_ARG = { en: 'no argument', ja: '引数なし' };
@@ -190,33 +281,6 @@ function readPath(text: string, ls: number, len: number, i: number, line: number
   return { text: out, line, start, end: i, quoted };
 }
 
-/**
- * Directive names by a hash of their characters, so that the parser finds the catalog entry of a
- * name while it scans it, without cutting the name out of the line and hashing it again.
- */
-const NAME_BUCKETS = new Map<number, string[]>();
-for (const name of CATALOG.names()) {
-  let h = 0;
-  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
-  const b = NAME_BUCKETS.get(h);
-  if (b) b.push(name);
-  else NAME_BUCKETS.set(h, [name]);
-}
-
-/** The catalog key written at `from` (`len` characters, hash `h`), or undefined. */
-function knownName(text: string, from: number, len: number, h: number): string | undefined {
-  const b = NAME_BUCKETS.get(h);
-  if (b === undefined) return undefined;
-  for (let k = 0; k < b.length; k++) {
-    const name = b[k];
-    if (name.length !== len) continue;
-    let j = 0;
-    while (j < len && name.charCodeAt(j) === text.charCodeAt(from + j)) j++;
-    if (j === len) return name;
-  }
-  return undefined;
-}
-
 /** Parses a logrotate configuration. Never throws; linear in the size of the text. */
 export function parseLogrotate(text: string): LrDocument {
   // The line index is filled lazily, when a position is asked for: the parser walks the lines itself.
@@ -224,18 +288,11 @@ export function parseLogrotate(text: string): LrDocument {
   const problems: Finding[] = [];
   const items: LrItem[] = [];
   const blocks: LrBlock[] = [];
-  let block: LrBlock | null = null;
-  let script: LrScript | null = null;
-  let pending: LrBlock | null = null;
-
-  const add = (it: LrDirective | LrScript) => (block ? block.items.push(it) : items.push(it));
-  const openBlock = (b: LrBlock, openRange: Range | undefined) => {
-    b.openRange = openRange;
-    items.push(b);
-    blocks.push(b);
-    block = b;
-    pending = null;
-  };
+  let block: BlockNode | null = null;
+  let script: ScriptNode | null = null;
+  let pending: BlockNode | null = null;
+  /** How many items of the current definition are in BODY. */
+  let bodyCount = 0;
 
   // Lines are read in place: `ls` is the offset of the line in `text`, `len` its length without the
   // line break (and a `\r` before it), and columns are offsets from `ls`.
@@ -249,17 +306,17 @@ export function parseLogrotate(text: string): LrDocument {
     let len = (nl === -1 ? text.length : nl) - ls;
     if (len > 0 && text.charCodeAt(ls + len - 1) === 13) len--;
     let i = 0;
-    if (script) {
+    if (script !== null) {
       // Script bodies are most of many files: only `endscript` ends them.
       while (i < len && isBlank(text.charCodeAt(ls + i))) i++;
-      if (i + 9 > len || !text.startsWith('endscript', ls + i)) continue;
+      if (i + 9 > len || text.charCodeAt(ls + i) !== 101 /* e */ || !text.startsWith('endscript', ls + i)) continue;
       if (i + 9 < len) {
         const e = text.charCodeAt(ls + i + 9);
         if (!isBlank(e) && e !== 125 /* } */ && e !== 35 /* # */) continue;
       }
       script.endLine = n;
       script.closed = true;
-      script.range = { start: script.range.start, end: { line: n, character: i + 9 } };
+      script.endChar = i + 9;
       script = null;
       i += 9;
     }
@@ -272,10 +329,16 @@ export function parseLogrotate(text: string): LrDocument {
         continue;
       }
       if (c === 35 /* # */) break;
-      const cur = pending as LrBlock | null;
-      if (cur) {
+      const cur = pending as BlockNode | null;
+      if (cur !== null) {
         if (c === 123) {
-          openBlock(cur, lineRange(n, i, i + 1));
+          cur.openLine = n;
+          cur.openChar = i;
+          items.push(cur);
+          blocks.push(cur);
+          block = cur;
+          bodyCount = 0;
+          pending = null;
           i++;
           atLineStart = false;
           continue;
@@ -283,7 +346,11 @@ export function parseLogrotate(text: string): LrDocument {
         if (atLineStart && isAlpha(c)) {
           // A directive where `{` was expected: logrotate would keep reading file names up to the next brace.
           problems.push({ code: 'logrotate/missing-brace', range: cur.pathsRange });
-          openBlock(cur, undefined);
+          items.push(cur);
+          blocks.push(cur);
+          block = cur;
+          bodyCount = 0;
+          pending = null;
           continue;
         }
         if (c === 125) {
@@ -293,10 +360,11 @@ export function parseLogrotate(text: string): LrDocument {
         }
         const word = readPath(text, ls, len, i, n);
         if (pathUnterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, len) });
-        cur.paths.push(word);
-        const end = { line: n, character: pathEnd };
-        cur.pathsRange = { start: cur.pathsRange.start, end };
-        cur.range = { start: cur.range.start, end };
+        // Exact-size arrays: one or two paths are the rule, and push() would reserve room for 17.
+        if (cur.paths.length === 1) cur.paths = [cur.paths[0], word];
+        else cur.paths.push(word);
+        cur.pathsEndLine = cur.endLine = n;
+        cur.pathsEndChar = cur.endChar = pathEnd;
         i = pathEnd;
         atLineStart = false;
         continue;
@@ -308,10 +376,12 @@ export function parseLogrotate(text: string): LrDocument {
         continue;
       }
       if (c === 125) {
-        const b = block as LrBlock | null;
-        if (b) {
-          b.closeRange = lineRange(n, i, i + 1);
-          b.range = { start: b.range.start, end: { line: n, character: i + 1 } };
+        const b = block as BlockNode | null;
+        if (b !== null) {
+          b.closeLine = b.endLine = n;
+          b.closeChar = i;
+          b.endChar = i + 1;
+          endBody(b, bodyCount);
           block = null;
           let j = i + 1;
           while (j < len && isBlank(text.charCodeAt(ls + j))) j++;
@@ -324,37 +394,34 @@ export function parseLogrotate(text: string): LrDocument {
         break;
       }
       if (isPathStart(c)) {
-        if (block) {
+        if (block !== null) {
           problems.push({ code: 'logrotate/path-in-block', range: lineRange(n, i, trimmedLength(text, ls, len)) });
           break;
         }
         const word = readPath(text, ls, len, i, n);
         if (pathUnterminated) problems.push({ code: 'logrotate/unterminated-quote', range: lineRange(n, i, len) });
-        const start = { line: n, character: i };
-        const end = { line: n, character: pathEnd };
-        pending = { type: 'block', paths: [word], line: n, pathsRange: { start, end }, range: { start, end }, items: [] };
+        pending = new BlockNode([word], n, i, pathEnd);
         i = pathEnd;
         atLineStart = false;
         continue;
       }
       if (isAlpha(c)) {
         const s = i;
-        let h = 0;
+        let state = NAME_TRIE_START;
         for (; i < len; i++) {
           const a = text.charCodeAt(ls + i);
           if (!isAlpha(a)) break;
-          h = (Math.imul(h, 31) + a) | 0;
+          if (state !== -1) state = NAME_TRIE[state * 52 + (a <= 90 ? a - 65 : a - 71)];
         }
         const after = i < len ? text.charCodeAt(ls + i) : -1;
         if (i < len && !isBlank(after) && after !== 61 /* = */) {
           problems.push({ code: 'logrotate/bad-separator', range: lineRange(n, s, i + 1), args: { name: text.slice(ls + s, ls + i), char: text[ls + i] } });
           break;
         }
-        const known = knownName(text, ls + s, i - s, h);
-        const entry = known === undefined ? undefined : CATALOG.get(known);
-        if (!entry || entry.kind !== 'directive') {
-          const name = known ?? text.slice(ls + s, ls + i);
-          if (lastFlag) {
+        const info = infoOfState(state);
+        if (info === undefined || !info.isDirective) {
+          const name = info?.name ?? text.slice(ls + s, ls + i);
+          if (lastFlag !== null) {
             problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, s, trimmedLength(text, ls, len)), args: { name: lastFlag.name, expected: NO_ARG } });
           } else if (name === 'endscript') {
             problems.push({ code: 'logrotate/stray-endscript', range: lineRange(n, s, i) });
@@ -369,17 +436,20 @@ export function parseLogrotate(text: string): LrDocument {
           }
           break;
         }
-        const name = known as string;
-        if (entry.type === 'none') {
-          const d = new LrDirective(name, n, s, i, '', i, entry);
-          add(d);
+        const name = info.name;
+        const argType = info.argType;
+        if (argType === ArgType.None) {
+          const d = new LrDirective(info, n, s, '', i);
+          if (block !== null) BODY[bodyCount++] = d;
+          else items.push(d);
           lastFlag = d;
           atLineStart = false;
           continue;
         }
-        if (entry.type === 'script') {
-          const sc: LrScript = { type: 'script', name, line: n, nameRange: lineRange(n, s, i), endLine: -1, closed: false, range: lineRange(n, s, i) };
-          add(sc);
+        if (argType === ArgType.Script) {
+          const sc = new ScriptNode(name, n, s, i);
+          if (block !== null) BODY[bodyCount++] = sc;
+          else items.push(sc);
           script = sc;
           break;
         }
@@ -391,42 +461,51 @@ export function parseLogrotate(text: string): LrDocument {
         }
         const t = trimmedLength(text, ls, len);
         const argText = v < t ? text.slice(ls + v, ls + t) : '';
-        const d = new LrDirective(name, n, s, i, argText, v, entry);
-        add(d);
+        const d = new LrDirective(info, n, s, argText, v);
+        if (block !== null) BODY[bodyCount++] = d;
+        else items.push(d);
         break;
       }
-      if (lastFlag) {
+      if (lastFlag !== null) {
         problems.push({ code: 'logrotate/extra-argument', range: lineRange(n, i, Math.max(i, trimmedLength(text, ls, len))), args: { name: lastFlag.name, expected: NO_ARG } });
       } else {
         problems.push({ code: 'logrotate/bad-line', range: lineRange(n, i, Math.max(i, trimmedLength(text, ls, len))) });
         // `*.log {`: a definition meant with a bad name; keep its body a definition so that the
         // closing brace and the directives inside do not raise more errors.
-        const brace = block ? -1 : text.indexOf('{', ls + i);
+        const brace = block !== null ? -1 : text.indexOf('{', ls + i);
         if (brace !== -1 && brace < ls + len) {
           const word = readPath(text, ls, len, i, n);
-          const range = lineRange(n, i, pathEnd);
-          openBlock({ type: 'block', paths: [word], line: n, pathsRange: range, range, items: [] }, lineRange(n, brace - ls, brace - ls + 1));
+          const b = new BlockNode([word], n, i, pathEnd);
+          b.openLine = n;
+          b.openChar = brace - ls;
+          items.push(b);
+          blocks.push(b);
+          block = b;
+          bodyCount = 0;
+          pending = null;
         }
       }
       break;
     }
   }
   // `n` is the last line and `ls` its start.
-  const endPos = { line: n, character: text.length - ls };
-  const sc = script as LrScript | null;
-  if (sc) {
+  const endChar = text.length - ls;
+  const sc = script as ScriptNode | null;
+  if (sc !== null) {
     sc.endLine = n;
     problems.push({ code: 'logrotate/unterminated-script', range: sc.nameRange, args: { name: sc.name } });
-    sc.range = { start: sc.range.start, end: endPos };
+    sc.endChar = endChar;
   }
-  const b = block as LrBlock | null;
-  if (b) {
+  const b = block as BlockNode | null;
+  if (b !== null) {
     // A definition opened without its brace was already reported as missing-brace, and an
     // unterminated script has swallowed the closing brace: one report is enough.
-    if (b.openRange && !sc) problems.push({ code: 'logrotate/unclosed-block', range: b.pathsRange });
-    b.range = { start: b.range.start, end: endPos };
+    if (b.openLine !== -1 && sc === null) problems.push({ code: 'logrotate/unclosed-block', range: b.pathsRange });
+    b.endLine = n;
+    b.endChar = endChar;
+    endBody(b, bodyCount);
   }
-  const p = pending as LrBlock | null;
-  if (p) problems.push({ code: 'logrotate/missing-brace', range: p.pathsRange });
+  const p = pending as BlockNode | null;
+  if (p !== null) problems.push({ code: 'logrotate/missing-brace', range: p.pathsRange });
   return { text, lines, tree: { items, blocks }, problems };
 }

@@ -1,5 +1,6 @@
-import type { Finding, Localized } from '../common/types';
+import type { Finding } from '../common/types';
 import { CATALOG, type LrEntry } from './catalog';
+import { SETTING_IDS } from './info';
 import type { LrBlock, LrDirective, LrItem, LrScript, LrTree } from './parse';
 
 /** What one directive contributes to the effective configuration of a definition. */
@@ -43,53 +44,29 @@ export function isOn(a: Applied | undefined): boolean {
   return a.entry.value !== false && !(a.entry.negation && a.entry.name.startsWith('no') && a.entry.value === undefined);
 }
 
+const SETTING_COUNT = SETTING_IDS.size;
+
+/** Per setting: the last directive in the scope being checked (valid where `stamp` equals `generation`). */
+const lastOf: LrDirective[] = new Array(SETTING_COUNT).fill(undefined);
+const stamp: number[] = new Array(SETTING_COUNT).fill(0);
+/** The settings seen in the scope, in the order first seen (the first `seenCount` slots). */
+const seenSettings: number[] = new Array(SETTING_COUNT).fill(0);
+let seenCount = 0;
+let generation = 0;
+
 /**
  * Directives that cancel each other inside one scope: the same setting given twice with
  * different values (compress … nocompress, daily … weekly), and settings that make another
  * pointless (create with copytruncate).
  */
-/** Settings numbered once, so that a scope's last directive per setting sits in an array slot. */
-const SETTING_IDS = new Map<string, number>();
-/** Catalog entry → its setting's number, or -1 when the entry takes no part in the check. */
-const ENTRY_SETTING = new Map<LrEntry, number>();
-/** Catalog entry → the settings of the directives that make it pointless, with their names and notes. */
-const ENTRY_CONFLICTS = new Map<LrEntry, { name: string; note: Localized; setting: number }[]>();
-for (const e of CATALOG.entries) {
-  const s = e.setting;
-  if (!s || s === 'include' || s === 'tabooext' || s === 'taboopat') {
-    ENTRY_SETTING.set(e, -1);
-    continue;
-  }
-  if (!SETTING_IDS.has(s)) SETTING_IDS.set(s, SETTING_IDS.size);
-  ENTRY_SETTING.set(e, SETTING_IDS.get(s) as number);
-}
-for (const e of CATALOG.entries) {
-  if (!e.conflicts) continue;
-  ENTRY_CONFLICTS.set(
-    e,
-    e.conflicts.map((c) => {
-      const other = CATALOG.get(c.name);
-      return { name: c.name, note: c.note, setting: other?.setting ? (SETTING_IDS.get(other.setting) ?? -1) : -1 };
-    }),
-  );
-}
-
-/** Per setting: the last directive in the scope being checked (valid where `stamp` equals `generation`). */
-const lastOf: LrDirective[] = new Array(SETTING_IDS.size).fill(undefined);
-const stamp: number[] = new Array(SETTING_IDS.size).fill(0);
-/** The settings seen in the scope, in the order first seen (the first `seenCount` slots). */
-const seenSettings: number[] = new Array(SETTING_IDS.size).fill(0);
-let seenCount = 0;
-let generation = 0;
-
 export function checkScope(items: readonly LrItem[], out: Finding[]): void {
   // Arrays reused for every scope (the check is synchronous): a large file has thousands of scopes.
   generation++;
   seenCount = 0;
-  for (const it of items) {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     if (it.type !== 'directive') continue;
-    const entry = it.entry;
-    const id = ENTRY_SETTING.get(entry) ?? -1;
+    const id = it.info.settingId;
     if (id === -1) continue;
     if (stamp[id] === generation) {
       const prev = lastOf[id];
@@ -109,9 +86,9 @@ export function checkScope(items: readonly LrItem[], out: Finding[]): void {
   }
   for (let k = 0; k < seenCount; k++) {
     const d = lastOf[seenSettings[k]];
-    const entry = d.entry;
-    if (!entry.conflicts || entry.value === false) continue;
-    for (const c of ENTRY_CONFLICTS.get(entry) ?? []) {
+    const conflicts = d.info.conflicts;
+    for (let j = 0; j < conflicts.length; j++) {
+      const c = conflicts[j];
       const other = c.setting !== -1 && stamp[c.setting] === generation ? lastOf[c.setting] : undefined;
       if (other && other.name === c.name) {
         out.push({ code: 'logrotate/no-effect', range: d.nameRange, args: { name: d.name, reason: c.note }, tags: ['unnecessary'] });

@@ -1,13 +1,13 @@
 import type { Range } from 'vscode-languageserver-types';
 import { lineRange } from '../common/text';
 import type { Finding, LanguageContext } from '../common/types';
+import { workspaceMemo } from '../common/workspaceMemo';
 import { checkArguments } from './args';
 import { CATALOG } from './catalog';
 import type { LrBlock, LrDocument, LrTree, Word } from './parse';
+import { ArgType } from './info';
 import { checkScope } from './scope';
 
-/** Directives that may not appear inside a definition. */
-const GLOBAL_ONLY = new Set(CATALOG.entries.filter((e) => e.kind === 'directive' && !(e.contexts ?? []).includes('block')).map((e) => e.name));
 
 /** Matches a shell glob (`*`, `?`, `[…]`) against a path without backtracking blow-ups. */
 export function globMatch(pattern: string, path: string): boolean {
@@ -73,77 +73,225 @@ function fileLabel(uri: string): string {
   return decodeURIComponent(i === -1 ? uri : uri.slice(i + 1));
 }
 
-const GLOB_CHAR = /[*?[]/;
-
-/** Index of the first wildcard (`*`, `?`, `[`) in a path, or -1. */
-function hasGlob(s: string): number {
-  return s.search(GLOB_CHAR);
-}
-
 function wordRange(w: Word): Range {
   return lineRange(w.line, w.start, w.end);
 }
 
+/** Results of `scanPath`: facts about the path last scanned, read in one pass over it. */
+let scanHash = 0;
+/** Index of the first wildcard, or -1. */
+let scanGlob = -1;
+/** Hash and length of the directory part the path is indexed or looked up under, or -1 for none. */
+let scanDirHash = 0;
+let scanDirLen = -1;
+
+/** Mixes a hash's bits for a table slot. */
+function mix(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b) ^ (h >>> 13);
+}
+
+/**
+ * Reads a path once: its hash, its first wildcard, and the directory part it belongs under.
+ * A plain path's directory is everything up to its last `/`; a glob's is everything up to the
+ * last `/` before its first wildcard, and it has none when a `/` follows the wildcard
+ * (wildcards in directory names are not compared).
+ */
+function scanPath(s: string): void {
+  let h = 0;
+  let dirHash = 0;
+  let dirLen = 0;
+  let glob = -1;
+  let globDirHash = 0;
+  let globDirLen = 0;
+  let slashAfterGlob = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h = (Math.imul(h, 31) + c) | 0;
+    if (c === 47 /* / */) {
+      dirHash = h;
+      dirLen = i + 1;
+      if (glob !== -1) slashAfterGlob = true;
+    } else if (glob === -1 && (c === 42 || c === 63 || c === 91) /* * ? [ */) {
+      glob = i;
+      globDirHash = dirHash;
+      globDirLen = dirLen;
+    }
+  }
+  scanHash = h;
+  scanGlob = glob;
+  if (glob === -1) {
+    scanDirHash = dirHash;
+    scanDirLen = dirLen;
+  } else if (slashAfterGlob) {
+    scanDirLen = -1;
+  } else {
+    scanDirHash = globDirHash;
+    scanDirLen = globDirLen;
+  }
+}
+
+/** True when `a` and `b` start with the same `len` characters. */
+function samePrefix(a: string, b: string, len: number): boolean {
+  if (a.length < len || b.length < len) return false;
+  for (let i = len - 1; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Log paths by exact text, and globs by the directory their literal part names, so that each
- * lookup costs a few map probes instead of a scan of every definition in the workspace. Entries
- * are numbered and kept in parallel arrays (globs of one directory chained through `next`), so
- * that indexing a large file allocates no object per path.
+ * lookup costs a few probes instead of a scan of every definition in the workspace. Entries
+ * are numbered and kept in parallel arrays (globs of one directory chained through `next`);
+ * both tables are open-addressing hash tables of entry numbers, keyed by hashes `scanPath`
+ * computes, so that indexing a large file allocates no object per path.
  */
 class PathIndex {
-  private readonly exact = new Map<string, number>();
-  /** Directory → the first glob in it; `tail[first]` is the last one, `next[i]` the one after `i`. */
-  private readonly globsByDir = new Map<string, number>();
+  private count = 0;
   private readonly uris: string[] = [];
   private readonly words: Word[] = [];
   private readonly blocks: (LrBlock | undefined)[] = [];
-  private readonly next: number[] = [];
-  private readonly tail: number[] = [];
+  /**
+   * Five numbers per entry: the path's hash, the next glob in the same directory (-1 at the
+   * end), the directory's hash and length, and (for the first glob of a directory) the last one.
+   */
+  private meta: Int32Array;
+  /** Exact text → first entry with it (slot holds entry + 1). */
+  private exact: Int32Array;
+  private exactUsed = 0;
+  /** Directory → first glob in it (slot holds entry + 1). */
+  private dirs: Int32Array = new Int32Array(64);
+  private dirsUsed = 0;
+  /** Later entries with the same text as an earlier one, by the first (only read when skipping a file). */
+  private readonly sameText = new Map<number, number[]>();
   /** The match of the last successful `find`. */
   foundUri = '';
   foundWord: Word | undefined;
 
-  add(uri: string, word: Word, block: LrBlock | undefined, glob = hasGlob(word.text)) {
+  /** `uri`: the document of every entry, when they all come from one; `capacity`: the expected number of entries. */
+  constructor(
+    private readonly uri: string | undefined,
+    capacity: number,
+  ) {
+    this.meta = new Int32Array(Math.max(16, capacity) * 5);
+    let size = 64;
+    while (size < capacity * 2) size *= 2;
+    this.exact = new Int32Array(size);
+  }
+
+  /** Adds the path last given to scanPath. */
+  add(uri: string, word: Word, block: LrBlock | undefined): void {
     const path = word.text;
-    const i = this.words.length;
-    this.uris.push(uri);
+    const i = this.count++;
+    if (this.uri === undefined) this.uris.push(uri);
     this.words.push(word);
     this.blocks.push(block);
-    this.next.push(-1);
-    this.tail.push(-1);
-    if (!this.exact.has(path)) this.exact.set(path, i);
-    if (glob !== -1 && path.indexOf('/', glob) === -1) {
-      const dir = path.slice(0, path.lastIndexOf('/', glob) + 1);
-      const first = this.globsByDir.get(dir);
-      if (first === undefined) {
-        this.globsByDir.set(dir, i);
-        this.tail[i] = i;
+    if ((i + 1) * 5 > this.meta.length) {
+      const bigger = new Int32Array(this.meta.length * 2);
+      bigger.set(this.meta);
+      this.meta = bigger;
+    }
+    const meta = this.meta;
+    const m = i * 5;
+    meta[m] = scanHash;
+    meta[m + 1] = -1;
+    meta[m + 2] = scanDirHash;
+    meta[m + 3] = scanDirLen;
+    meta[m + 4] = -1;
+    const had = this.exactSlot(path, scanHash);
+    if (had < 0) {
+      if ((this.exactUsed + 1) * 2 > this.exact.length) this.exact = this.rehash(this.exact, 0);
+      this.exact[-this.exactSlot(path, scanHash) - 1] = i + 1;
+      this.exactUsed++;
+    } else {
+      const first = this.exact[had] - 1;
+      const later = this.sameText.get(first);
+      if (later) later.push(i);
+      else this.sameText.set(first, [i]);
+    }
+    if (scanGlob !== -1 && scanDirLen !== -1) {
+      const slot = this.dirSlot(path, scanDirHash, scanDirLen);
+      if (slot >= 0) {
+        const first = this.dirs[slot] - 1;
+        meta[meta[first * 5 + 4] * 5 + 1] = i;
+        meta[first * 5 + 4] = i;
       } else {
-        this.next[this.tail[first]] = i;
-        this.tail[first] = i;
+        if ((this.dirsUsed + 1) * 2 > this.dirs.length) this.dirs = this.rehash(this.dirs, 2);
+        this.dirs[-this.dirSlot(path, scanDirHash, scanDirLen) - 1] = i + 1;
+        this.dirsUsed++;
+        meta[m + 4] = i;
       }
     }
   }
+
+  /** The slot holding `path`, or -(free slot + 1). */
+  private exactSlot(path: string, h: number): number {
+    const t = this.exact;
+    const mask = t.length - 1;
+    for (let s = mix(h) & mask; ; s = (s + 1) & mask) {
+      const k = t[s];
+      if (k === 0) return -s - 1;
+      if (this.meta[(k - 1) * 5] === h && this.words[k - 1].text === path) return s;
+    }
+  }
+
+  /** The slot holding the first glob under the directory `path` starts with (`len` characters, hash `h`), or -(free slot + 1). */
+  private dirSlot(path: string, h: number, len: number): number {
+    const t = this.dirs;
+    const mask = t.length - 1;
+    for (let s = mix(h) & mask; ; s = (s + 1) & mask) {
+      const k = t[s];
+      if (k === 0) return -s - 1;
+      const m = (k - 1) * 5;
+      if (this.meta[m + 2] === h && this.meta[m + 3] === len && samePrefix(this.words[k - 1].text, path, len)) return s;
+    }
+  }
+
+  /** A table twice the size with the same entries (keyed by the entries' `meta` number `key`). */
+  private rehash(old: Int32Array, key: number): Int32Array {
+    const t = new Int32Array(old.length * 2);
+    const mask = t.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const k = old[j];
+      if (k === 0) continue;
+      let s = mix(this.meta[(k - 1) * 5 + key]) & mask;
+      while (t[s] !== 0) s = (s + 1) & mask;
+      t[s] = k;
+    }
+    return t;
+  }
+
   /**
-   * The first path that names the same file: the same text, or a glob matching an existing plain
-   * path. Returns true and sets `foundUri` and `foundWord` when there is one.
+   * The first path that names the same file as the path last given to scanPath: the same text,
+   * or a glob matching an existing plain path. Returns true and sets `foundUri` and `foundWord`
+   * when there is one.
    */
-  find(path: string, ctx: LanguageContext, skip?: LrBlock, glob = hasGlob(path)): boolean {
-    if (this.words.length === 0) return false;
-    const same = this.exact.get(path);
-    if (same !== undefined && (skip === undefined || this.blocks[same] !== skip)) return this.found(same);
-    if (!ctx.host || this.globsByDir.size === 0 || glob !== -1) return false;
+  find(path: string, ctx: LanguageContext, skip?: LrBlock, skipUri?: string): boolean {
+    if (this.count === 0) return false;
+    const slot = this.exactSlot(path, scanHash);
+    if (slot >= 0) {
+      const same = this.exact[slot] - 1;
+      if (skipUri === undefined) {
+        if (skip === undefined || this.blocks[same] !== skip) return this.found(same);
+      } else {
+        if (this.uriOf(same) !== skipUri) return this.found(same);
+        for (const i of this.sameText.get(same) ?? []) if (this.uriOf(i) !== skipUri) return this.found(i);
+      }
+    }
+    if (!ctx.host || this.dirsUsed === 0 || scanGlob !== -1) return false;
     // A glob and a plain path overlap only when that file exists (logrotate compares expanded
     // names). Globs are looked up by the plain path's directory: wildcards in directory names
     // (`/var/log/*/x.log`) are not compared.
-    const first = this.globsByDir.get(path.slice(0, path.lastIndexOf('/') + 1));
-    for (let g = first ?? -1; g !== -1; g = this.next[g]) {
-      if ((skip === undefined || this.blocks[g] !== skip) && globMatch(this.words[g].text, path) && ctx.host.exists(path) === true) return this.found(g);
+    const d = this.dirSlot(path, scanDirHash, scanDirLen);
+    if (d < 0) return false;
+    for (let g = this.dirs[d] - 1; g !== -1; g = this.meta[g * 5 + 1]) {
+      if ((skip === undefined || this.blocks[g] !== skip) && (skipUri === undefined || this.uriOf(g) !== skipUri) && globMatch(this.words[g].text, path) && ctx.host.exists(path) === true) return this.found(g);
     }
     return false;
   }
+  private uriOf(i: number): string {
+    return this.uri ?? this.uris[i];
+  }
   private found(i: number): boolean {
-    this.foundUri = this.uris[i];
+    this.foundUri = this.uriOf(i);
     this.foundWord = this.words[i];
     return true;
   }
@@ -153,20 +301,32 @@ class PathIndex {
 function checkDuplicates(doc: LrDocument, ctx: LanguageContext, out: Finding[]) {
   const tree = doc.tree;
   const ignoreFrom = ignoreDuplicatesFrom(tree);
-  const seen = new PathIndex();
-  const others = new PathIndex();
-  for (const o of ctx.workspace.documents('logrotate')) {
-    if (o.uri === ctx.uri) continue;
-    const t = o.parsed.tree as LrTree | undefined;
-    if (!t || !Array.isArray(t.blocks)) continue;
-    for (const b of t.blocks) for (const w of b.paths) others.add(o.uri, w, undefined);
-  }
+  let pathCount = 0;
+  for (const b of tree.blocks) pathCount += b.paths.length;
+  const seen = new PathIndex(ctx.uri, pathCount);
+  // Every file's paths, indexed once per workspace generation and shared by the checks of every
+  // file (linear, not quadratic, in the number of files); this file's saved copy is skipped.
+  const others = workspaceMemo(ctx.workspace, 'logrotate/paths', () => {
+    const all = new PathIndex(undefined, 0);
+    for (const o of ctx.workspace.documents('logrotate')) {
+      const t = o.parsed.tree as LrTree | undefined;
+      if (!t || !Array.isArray(t.blocks)) continue;
+      for (const b of t.blocks) {
+        for (const w of b.paths) {
+          scanPath(w.text);
+          all.add(o.uri, w, undefined);
+        }
+      }
+    }
+    return all;
+  });
   for (const b of tree.blocks) {
     const ignore = b.line > ignoreFrom;
     for (const w of b.paths) {
-      const glob = hasGlob(w.text);
+      // scanPath's results serve the lookups and the add below.
+      scanPath(w.text);
       if (!ignore) {
-        if (seen.find(w.text, ctx, b, glob)) {
+        if (seen.find(w.text, ctx, b)) {
           const prev = seen.foundWord as Word;
           out.push({
             code: 'logrotate/duplicate-path',
@@ -174,7 +334,7 @@ function checkDuplicates(doc: LrDocument, ctx: LanguageContext, out: Finding[]) 
             args: { path: w.text, where: { en: `line ${prev.line + 1}`, ja: `${prev.line + 1} 行目` } },
             related: [{ uri: ctx.uri, range: wordRange(prev), message: { en: 'first definition', ja: '最初の定義' } }],
           });
-        } else if (others.find(w.text, ctx, undefined, glob)) {
+        } else if (others.find(w.text, ctx, undefined, ctx.uri)) {
           const other = others.foundWord as Word;
           out.push({
             code: 'logrotate/duplicate-path',
@@ -184,7 +344,7 @@ function checkDuplicates(doc: LrDocument, ctx: LanguageContext, out: Finding[]) 
           });
         }
       }
-      seen.add(ctx.uri, w, b, glob);
+      seen.add(ctx.uri, w, b);
       if (w.quoted && !w.text.startsWith('/') && !w.text.startsWith('~')) {
         out.push({ code: 'logrotate/relative-path', range: wordRange(w), args: { path: w.text } });
       }
@@ -192,34 +352,38 @@ function checkDuplicates(doc: LrDocument, ctx: LanguageContext, out: Finding[]) 
   }
 }
 
+/** The checks of one scope: the global section, or the directives of one definition. */
+function checkItems(items: LrTree['items'], inBlock: boolean, ctx: LanguageContext, out: Finding[]): void {
+  const host = ctx.host;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.type === 'block') continue;
+    if (it.type === 'script') {
+      if (!inBlock && CATALOG.get(it.name)) out.push({ code: 'logrotate/script-outside-block', range: it.nameRange, args: { name: it.name } });
+      continue;
+    }
+    const info = it.info;
+    if (inBlock && info.globalOnly) {
+      out.push({ code: 'logrotate/global-only', range: it.nameRange, args: { name: it.name } });
+    }
+    if (info.isDeprecated) {
+      out.push({ code: 'logrotate/deprecated', range: it.nameRange, args: { name: it.name, note: info.deprecatedNote ?? { en: '', ja: '' } }, tags: ['deprecated'] });
+    }
+    checkArguments(it, it.entry, host, out);
+    if (info.argType === ArgType.Include && it.args.length === 1 && it.argText.startsWith('/') && host?.exists(it.argText) === false) {
+      out.push({ code: 'logrotate/include-missing', range: it.argRange, args: { path: it.argText } });
+    }
+  }
+  checkScope(items, out);
+}
+
 /** Semantic checks of a parsed logrotate file. */
 export function validateLogrotate(doc: LrDocument, ctx: LanguageContext): Finding[] {
   const out: Finding[] = [];
-  const check = (items: LrTree['items'], inBlock: boolean) => {
-    for (const it of items) {
-      if (it.type === 'block') continue;
-      const entry = it.type === 'directive' ? it.entry : CATALOG.get(it.name);
-      if (!entry) continue;
-      if (it.type === 'script') {
-        if (!inBlock) out.push({ code: 'logrotate/script-outside-block', range: it.nameRange, args: { name: it.name } });
-        continue;
-      }
-      if (inBlock && GLOBAL_ONLY.has(entry.name)) {
-        out.push({ code: 'logrotate/global-only', range: it.nameRange, args: { name: it.name } });
-      }
-      if (entry.deprecated) {
-        out.push({ code: 'logrotate/deprecated', range: it.nameRange, args: { name: it.name, note: entry.deprecated.note ?? { en: '', ja: '' } }, tags: ['deprecated'] });
-      }
-      checkArguments(it, entry, ctx.host, out);
-      if (entry.type === 'include' && it.args.length === 1 && it.argText.startsWith('/') && ctx.host?.exists(it.argText) === false) {
-        out.push({ code: 'logrotate/include-missing', range: it.argRange, args: { path: it.argText } });
-      }
-    }
-    checkScope(items, out);
-  };
-  check(doc.tree.items, false);
-  for (const b of doc.tree.blocks) check(b.items, true);
+  checkItems(doc.tree.items, false, ctx, out);
+  const blocks = doc.tree.blocks;
+  for (let k = 0; k < blocks.length; k++) checkItems(blocks[k].items, true, ctx, out);
   checkDuplicates(doc, ctx, out);
-  for (const f of out) for (const r of f.related ?? []) if (r.uri === '') r.uri = ctx.uri;
+  for (const f of out) if (f.related) for (const r of f.related) if (r.uri === '') r.uri = ctx.uri;
   return out;
 }

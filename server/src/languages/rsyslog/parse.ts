@@ -4,19 +4,8 @@ import * as legacy from './legacyAction';
 import { Reader } from './reader';
 import * as rules from './rule';
 import * as scanner from './scanner';
-import type {
-  ContinuationStmt,
-  IfStmt,
-  KeywordStmt,
-  ObjectStmt,
-  Param,
-  PropFilterStmt,
-  RsyslogTree,
-  RuleStmt,
-  Span,
-  Stmt,
-  Value,
-} from './tree';
+import * as nodes from './nodes';
+import type { ContinuationStmt, IfStmt, ObjectStmt, PropFilterStmt, RsyslogTree, RuleStmt, Span, Stmt, Value } from './tree';
 
 /** Deeper blocks than this are not parsed (real files nest a handful of levels). */
 const MAX_BLOCK_DEPTH = 200;
@@ -25,7 +14,8 @@ const MAX_BLOCK_DEPTH = 200;
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
 const { parseLegacyAction } = legacy;
 const { Rule } = rules;
-const { add, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, SPACE, STAR, TAB, CR, append, equalsLower, SEMI, RBRACKET, LBRACKET, NONE } = scanner;
+const { IfNode, ObjectNode, OneBodyNode, ParamNode, KeywordNode, PropFilterNode, treeOf } = nodes;
+const { intern, add, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, SPACE, STAR, TAB, CR, append, equalsLower, SEMI, RBRACKET, LBRACKET, NONE } = scanner;
 
 export type RsyslogDocument = ParsedDocument<RsyslogTree>;
 
@@ -56,7 +46,7 @@ export function parse(text: string): RsyslogDocument {
   const lines = new LineIndex(text);
   const p = new Parser(text, lines);
   const statements = p.statements(false);
-  return { text, lines, tree: { statements, comments: p.comments, declarations: p.declarations }, problems: p.problems };
+  return { text, lines, tree: treeOf(statements, p.comments, p.declarations), problems: p.problems };
 }
 
 class Parser extends Reader {
@@ -102,13 +92,13 @@ class Parser extends Reader {
       while (j < this.n && isWordChar(s.charCodeAt(j))) j++;
       const after = s.charCodeAt(j);
       // `mail.info`, `auth,authpriv.*`: a selector, the common case, needs no keyword test.
-      if ((after === DOT || after === COMMA) && this.looksLikeSelector(start)) return this.rule();
+      if ((after === DOT || after === COMMA) && this.looksLikeSelector(start, j)) return this.rule();
       const kw = keywordAt(s, start, j);
       let k = j;
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
       if (j > start && s.charCodeAt(k) === LPAREN && kw === '') return (this.lastDeclaration = this.object(start, j, k));
       if (kw !== '' && this.isKeywordEnd(j)) return this.keywordStatement(start, j, kw);
-      if (this.looksLikeSelector(start)) return this.rule();
+      if (this.looksLikeSelector(start, j)) return this.rule();
       if (j > start && (equalsLower(s, start, j, 'else') || equalsLower(s, start, j, 'then'))) {
         this.problem('rsyslog/unexpected', start, j, { text: s.slice(start, j).toLowerCase() });
         this.i = j;
@@ -139,34 +129,48 @@ class Parser extends Reader {
     return j >= this.n || !isNameChar(c);
   }
 
-  looksLikeSelector(from: number): boolean {
+  /**
+   * True when a selector (with a dot) starts at `from`. Also sets selectorLast (after its last
+   * character) and selectorStop (where reading stopped, past line continuations), so that
+   * rule() need not read the selector again. The word characters (selector characters without
+   * a dot) up to `wordEnd` are already known.
+   */
+  looksLikeSelector(from: number, wordEnd: number): boolean {
     const s = this.s;
-    let j = from;
+    let j = wordEnd;
+    let last = wordEnd;
     let dot = false;
     while (j < this.n) {
       const c = s.charCodeAt(j);
-      if (c === DOT) dot = true;
-      else if (c === BACKSLASH && this.isContinuation(j)) {
-        j = this.afterContinuation(j);
-        continue;
-      } else if (!isSelectorChar(c)) break;
-      j++;
+      if (isSelectorChar(c)) {
+        if (c === DOT) dot = true;
+        last = ++j;
+      } else if (c === BACKSLASH && this.isContinuation(j)) j = this.afterContinuation(j);
+      else break;
     }
+    this.selectorLast = last;
+    this.selectorStop = j;
     return dot;
   }
 
+  /** After the last selector character, and where reading stopped (see looksLikeSelector()). */
+  selectorLast = 0;
+  selectorStop = 0;
+
   // ---- selectors ------------------------------------------------------------------------
 
+  /** A rule at the cursor, right after looksLikeSelector() found its selector. */
   rule(): RuleStmt {
     const start = this.i;
-    const end = this.skipSelector();
+    const end = this.selectorLast;
+    this.i = this.selectorStop;
     const st = new Rule(this.s, start, end);
-    this.filterBody(st, st);
+    this.filterBody(st, start, end);
     return st;
   }
 
   /** What follows a filter: an action list, a block or a statement. */
-  filterBody(st: RuleStmt | PropFilterStmt, filter: Span): void {
+  filterBody(st: RuleStmt | PropFilterStmt, filterStart: number, filterEnd: number): void {
     this.skipInline();
     const c = this.s.charCodeAt(this.i);
     if (this.i >= this.n || c === LF || c === HASH) {
@@ -177,7 +181,7 @@ class Parser extends Reader {
         this.actionPosition(st);
       } else {
         this.i = save;
-        this.problem('rsyslog/missing-action', filter.start, filter.end);
+        this.problem('rsyslog/missing-action', filterStart, filterEnd);
       }
       return;
     }
@@ -203,28 +207,58 @@ class Parser extends Reader {
 
   /** Parses the action part of a filter, `then` or `else` into `st.body`. */
   actionPosition(st: { body: Stmt[]; block: Span | null; end: number }): void {
-    const body = this.actionPart();
-    if (st.body.length === 0) st.body = body;
-    else for (const x of body) st.body = append(st.body, x);
-    st.block = this.partBlock;
+    // Rules and property filters keep a single legacy action as offsets (see OneBodyNode).
+    const one = st instanceof OneBodyNode && st.isEmpty() ? st : null;
+    const part = this.actionPartOne(one !== null);
+    if (one !== null && this.lazyStart >= 0) one.setLazyAction(this.s, this.lazyStart, this.partEnd, this.lazyBodyEnd);
+    else if (one !== null && !Array.isArray(part)) one.setOne(part);
+    else {
+      const body = Array.isArray(part) ? part : [part];
+      if (st.body.length === 0) st.body = body;
+      else for (const x of body) st.body = append(st.body, x);
+    }
+    st.block = this.partBlockStart < 0 ? null : { start: this.partBlockStart, end: this.partBlockEnd };
     if (this.partEnd > st.end) st.end = this.partEnd;
   }
 
-  /** Block and end offset of the last actionPart() (kept in fields to spare an object per rule). */
-  partBlock: Span | null = null;
+  /**
+   * Block (start -1 when the part was no block) and end offset of the last actionPart(), kept in
+   * fields to spare an object per rule.
+   */
+  partBlockStart = -1;
+  partBlockEnd = -1;
   partEnd = 0;
+  /**
+   * Set by actionPartOne(lazy) when the part is a legacy action it did not make: where it starts
+   * (-1 otherwise) and where its part before `;template` ends; partEnd is where it ends.
+   */
+  lazyStart = -1;
+  lazyBodyEnd = 0;
 
   actionPart(): Stmt[] {
+    const part = this.actionPartOne();
+    return Array.isArray(part) ? part : [part];
+  }
+
+  /**
+   * What actionPart() reads, a single statement as itself (NONE when there is nothing). With
+   * `lazy`, a legacy action is not made: lazyStart and lazyBodyEnd tell where it is.
+   */
+  actionPartOne(lazy = false): Stmt[] | Stmt {
     const s = this.s;
     this.skipAll();
-    this.partBlock = null;
+    this.lazyStart = -1;
+    this.partBlockStart = -1;
     this.partEnd = this.i;
     if (this.i >= this.n) return NONE;
     const c = s.charCodeAt(this.i);
     if (c === LBRACE) {
       const body = this.block();
-      this.partBlock = this.blockSpan;
-      this.partEnd = this.blockSpan.end;
+      // The block's own rules set these fields too: set them for this part after it.
+      this.lazyStart = -1;
+      this.partBlockStart = this.blockStart;
+      this.partBlockEnd = this.blockEnd;
+      this.partEnd = this.blockEnd;
       return body;
     }
     if (isWordChar(c)) {
@@ -234,50 +268,42 @@ class Parser extends Reader {
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
       if (s.charCodeAt(k) === LPAREN || (keywordAt(s, this.i, j) !== '' && this.isKeywordEnd(j))) {
         const st = this.statement();
-        this.partBlock = null;
+        this.lazyStart = -1;
+        this.partBlockStart = -1;
         this.partEnd = st ? st.end : this.i;
-        return st ? [st] : NONE;
+        return st ?? NONE;
       }
+    }
+    if (lazy) {
+      const start = this.i;
+      const end = this.scanLegacyAction();
+      this.partEnd = this.i;
+      if (end > start) {
+        this.lazyStart = start;
+        this.lazyBodyEnd = this.scanSemi >= 0 ? this.scanSemi : end;
+      }
+      return NONE;
     }
     const a = this.legacyActionHere();
     this.partEnd = a ? a.end : this.i;
-    return a ? [a] : NONE;
+    return a ?? NONE;
   }
 
   /** A legacy action: the text up to the next blank or the end of the line. */
   legacyActionHere(): Stmt | null {
-    const s = this.s;
     const start = this.i;
-    let j = start;
-    let bracket = 0;
-    // The template suffix's `;` as parseLegacyAction() defines it, found on the way.
-    let semi = -1;
-    let depth = 0;
-    while (j < this.n) {
-      const c = s.charCodeAt(j);
-      if (c === LF || ((c === SPACE || c === TAB || c === CR) && bracket === 0)) break;
-      if (c === LPAREN) bracket++;
-      else if (c === RPAREN && bracket > 0) bracket--;
-      else if (c === RBRACE && bracket === 0 && j > start) break;
-      if (semi < 0) {
-        if (c === LPAREN || c === LBRACKET) depth++;
-        else if (c === RPAREN || c === RBRACKET) depth--;
-        else if (c === SEMI && depth <= 0) semi = j;
-      }
-      j++;
-    }
-    if (j === start) return null;
-    this.i = j;
-    return parseLegacyAction(s, start, j, semi);
+    const end = this.scanLegacyAction();
+    return end === start ? null : parseLegacyAction(this.s, start, end, this.scanSemi);
   }
 
-  /** Span of the last block() (a field, to spare a result object per block). */
-  blockSpan: Span = { start: 0, end: 0 };
+  /** Where the last block() starts and ends (fields, to spare a result object per block). */
+  blockStart = 0;
+  blockEnd = 0;
 
   /** How many blocks enclose the cursor. */
   depth = 0;
 
-  /** A `{ … }` block at the cursor: returns its statements and sets blockSpan. */
+  /** A `{ … }` block at the cursor: returns its statements and sets blockStart and blockEnd. */
   block(): Stmt[] {
     const open = this.i;
     // Blocks are parsed recursively; past a depth no real configuration reaches, the rest of
@@ -290,7 +316,8 @@ class Parser extends Reader {
     if (this.i >= this.n || this.s.charCodeAt(this.i) !== RBRACE) {
       this.problem('rsyslog/unbalanced-brace', open, open + 1, { char: '{' });
     } else this.i++;
-    this.blockSpan = { start: open, end: this.i };
+    this.blockStart = open;
+    this.blockEnd = this.i;
     return body;
   }
 
@@ -307,7 +334,8 @@ class Parser extends Reader {
     }
     this.problem('rsyslog/too-deep', open, open + 1, { max: MAX_BLOCK_DEPTH });
     this.i = j;
-    this.blockSpan = { start: open, end: j };
+    this.blockStart = open;
+    this.blockEnd = j;
     return NONE;
   }
 
@@ -319,7 +347,7 @@ class Parser extends Reader {
     const lineEnd = this.eol(start);
     let j = start + 1;
     while (j < lineEnd && s.charCodeAt(j) !== COMMA && !isBlank(s.charCodeAt(j))) j++;
-    const property = this.name(start + 1, j);
+    const property = intern(s, start + 1, j);
     let k = this.skipSep(j, lineEnd);
     let negate = false;
     if (s.charCodeAt(k) === BANG) {
@@ -328,29 +356,18 @@ class Parser extends Reader {
     }
     const os = k;
     while (k < lineEnd && isNameChar(s.charCodeAt(k))) k++;
-    const op = k > os ? this.name(os, k) : null;
+    const op = k > os ? intern(s, os, k) : '';
     k = this.skipSep(k, lineEnd);
     let value: Value | null = null;
     this.i = k;
     if (s.charCodeAt(k) === DQUOTE || s.charCodeAt(k) === SQUOTE) value = this.string(false);
-    const st: PropFilterStmt = {
-      type: 'propfilter',
-      start,
-      end: this.i,
-      property,
-      negate,
-      op,
-      value,
-      filter: { start, end: this.i },
-      body: NONE,
-      block: null,
-    };
+    const st = new PropFilterNode(start, property, j, negate, op, op !== '' ? os : -1, value, this.i);
     if (!op || !value) {
       this.problem('rsyslog/bad-property-filter', start, Math.max(this.i, j));
       this.i = lineEnd;
       return st;
     }
-    this.filterBody(st, st.filter);
+    this.filterBody(st, start, st.filterEnd);
     return st;
   }
 
@@ -371,23 +388,24 @@ class Parser extends Reader {
   // ---- RainerScript statements ----------------------------------------------------------
 
   keywordStatement(start: number, j: number, w: string): Stmt {
-    const keyword = this.name(start, j);
     this.i = j;
     if (w === 'if') return this.ifStatement(start);
     if (w === 'foreach') {
+      const keyword = this.name(start, j);
       this.expressionUntil(start, 'do');
       const st = { type: 'foreach' as const, start, end: this.i, keyword, body: NONE as Stmt[], block: null as Span | null };
       this.actionPosition(st);
       return st;
     }
-    if (w === 'stop' || w === 'continue') return { type: 'keyword', start, end: j, keyword, arg: null } satisfies KeywordStmt;
+    const key = intern(this.s, start, j);
+    if (w === 'stop' || w === 'continue') return new KeywordNode(start, j, j, key, null);
     if (w === 'call') {
       this.skipInline();
       const as = this.i;
       while (this.i < this.n && isNameChar(this.s.charCodeAt(this.i))) this.i++;
       const arg = this.i > as ? this.word(as, this.i) : null;
       if (!arg) this.problem('rsyslog/missing-argument', start, j, { keyword: 'call' });
-      return { type: 'keyword', start, end: this.i, keyword, arg };
+      return new KeywordNode(start, this.i, j, key, arg);
     }
     // set / unset / reset / call_indirect: up to the `;` that ends them.
     const as = this.i;
@@ -400,24 +418,23 @@ class Parser extends Reader {
     const arg = a1 > a0 ? this.word(a0, a1) : null;
     if (!e.found) this.problem('rsyslog/missing-semicolon', start, a1 > a0 ? a1 : j, { keyword: w });
     this.i = e.found ? e.at + 1 : e.at;
-    return { type: 'keyword', start, end: this.i, keyword, arg };
+    return new KeywordNode(start, this.i, j, key, arg);
   }
 
   ifStatement(start: number): IfStmt {
     const condStart = this.i;
     const ok = this.expressionUntil(start, 'then');
-    const cond = { start: condStart, end: this.condEnd };
-    const st: IfStmt = { type: 'if', start, end: this.i, cond, then: NONE, thenBlock: null, else: null, elseBlock: null };
+    const st = new IfNode(start, this.i, condStart, this.condEnd);
     if (!ok) return st;
     st.then = this.actionPart();
-    st.thenBlock = this.partBlock;
+    st.setThenBlock(this.partBlockStart, this.partBlockEnd);
     st.end = Math.max(st.end, this.partEnd);
     const save = this.i;
     this.skipAll();
     if (this.s.startsWith('else', this.i) && this.isKeywordEnd(this.i + 4)) {
       this.i += 4;
       st.else = this.actionPart();
-      st.elseBlock = this.partBlock;
+      st.setElseBlock(this.partBlockStart, this.partBlockEnd);
       st.end = Math.max(st.end, this.partEnd);
     } else this.i = save;
     return st;
@@ -427,8 +444,7 @@ class Parser extends Reader {
 
   object(start: number, nameEnd: number, open: number): ObjectStmt {
     const s = this.s;
-    const name = this.name(start, nameEnd);
-    const st: ObjectStmt = { type: 'object', start, end: open + 1, name, params: NONE, open, close: -1, body: null, block: null };
+    const st = new ObjectNode(start, open + 1, nameEnd, intern(s, start, nameEnd), open);
     this.i = open + 1;
     for (;;) {
       this.skipAll();
@@ -448,8 +464,10 @@ class Parser extends Reader {
         continue;
       }
       const ps = this.i;
-      while (this.i < this.n && isNameChar(s.charCodeAt(this.i))) this.i++;
-      const pname = this.name(ps, this.i);
+      let pe = ps;
+      while (pe < this.n && isNameChar(s.charCodeAt(pe))) pe++;
+      this.i = pe;
+      const pkey = intern(s, ps, pe);
       let k = this.i;
       while (k < this.n && isBlank(s.charCodeAt(k))) k++;
       if (s.charCodeAt(k) === LPAREN) {
@@ -457,22 +475,22 @@ class Parser extends Reader {
         this.i = ps;
         break;
       }
-      const param: Param = { start: ps, end: this.i, name: pname, value: null };
+      const param = new ParamNode(ps, pe, pe, pkey);
       add(st.params, param, st, 'params');
-      st.end = this.i;
+      st.end = pe;
       this.skipAll();
       if (s.charCodeAt(this.i) !== EQ) {
-        this.problem('rsyslog/missing-value', ps, pname.end, { name: pname.text });
+        this.problem('rsyslog/missing-value', ps, pe, { name: pkey });
         continue;
       }
       this.i++;
       this.skipAll();
-      const v = this.value(isMultilineParam(s, ps, pname.end));
+      const v = this.value(isMultilineParam(s, ps, pe));
       if (v) {
         param.value = v;
         param.end = v.end;
         st.end = v.end;
-      } else this.problem('rsyslog/missing-value', ps, this.i, { name: pname.text });
+      } else this.problem('rsyslog/missing-value', ps, this.i, { name: pkey });
     }
     if (st.close < 0) this.problem('rsyslog/unbalanced-paren', open, open + 1, { char: '(' });
     if (equalsLower(s, start, nameEnd, 'ruleset') || equalsLower(s, start, nameEnd, 'template') || equalsLower(s, start, nameEnd, 'parser')) {
@@ -480,8 +498,8 @@ class Parser extends Reader {
       this.skipAll();
       if (s.charCodeAt(this.i) === LBRACE) {
         st.body = this.block();
-        st.block = this.blockSpan;
-        st.end = this.blockSpan.end;
+        st.block = { start: this.blockStart, end: this.blockEnd };
+        st.end = this.blockEnd;
       } else this.i = save;
     }
     return st;

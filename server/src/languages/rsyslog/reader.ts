@@ -3,7 +3,14 @@ import * as scanner from './scanner';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
-const { add, append, equalsLower, NONE, BACKSLASH, BANG, COMMA, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LBRACKET, LF, LPAREN, RBRACE, RBRACKET, RPAREN, Scanner, SEMI, SLASH, SQUOTE, STAR } = scanner;
+const { add, append, equalsLower, NONE, BACKSLASH, BANG, COMMA, CR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isWordChar, LBRACE, LBRACKET, LF, LPAREN, RBRACE, RBRACKET, RPAREN, Scanner, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB } = scanner;
+
+/** Characters that scanLegacyAction() looks at: blanks, line feed, brackets, braces and `;`. */
+const ACTION_SPECIAL = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of ' \t\r\n()[]{};') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 
 /** The line-shaped parts of rsyslog.conf: `$` directives, selectors, and expressions up to a keyword. */
 export class Reader extends Scanner {
@@ -110,24 +117,6 @@ export class Reader extends Scanner {
     return sel;
   }
 
-  /**
-   * Skips a selector without building it (see selector(), which reads exactly the same
-   * characters) and returns the offset after its last character.
-   */
-  skipSelector(): number {
-    const s = this.s;
-    let i = this.i;
-    let last = i;
-    while (i < this.n) {
-      const c = s.charCodeAt(i);
-      if (isSelectorChar(c)) last = ++i;
-      else if (c === BACKSLASH && this.isContinuation(i)) i = this.afterContinuation(i);
-      else break;
-    }
-    this.i = i;
-    return last;
-  }
-
   finishItem(item: SelectorItem, phase: number, ws: number, end: number, any: boolean, sel: Selector): void {
     if (ws >= 0) {
       const w = this.selectorWord(ws, end);
@@ -154,7 +143,7 @@ export class Reader extends Scanner {
       const c = s.charCodeAt(j);
       if (c === DQUOTE || c === SQUOTE) {
         this.i = j;
-        this.string(false);
+        this.skipString(false);
         j = this.i;
         continue;
       }
@@ -211,7 +200,7 @@ export class Reader extends Scanner {
       const c = s.charCodeAt(j);
       if (c === DQUOTE || c === SQUOTE) {
         this.i = j;
-        this.string(false);
+        this.skipString(false);
         j = this.i;
         continue;
       }
@@ -222,5 +211,40 @@ export class Reader extends Scanner {
       j++;
     }
     return { found: false, at: j };
+  }
+
+  /** The `;` before a template that the last scanLegacyAction() found, or -1. */
+  scanSemi = -1;
+
+  /**
+   * Finds the end of the legacy action at the cursor (the cursor when there is none) and moves
+   * the cursor there when there is one; sets scanSemi.
+   */
+  scanLegacyAction(): number {
+    const s = this.s;
+    const n = this.n;
+    const start = this.i;
+    let j = start;
+    let bracket = 0;
+    // The template suffix's `;` as parseLegacyAction() defines it, found on the way.
+    let semi = -1;
+    let depth = 0;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      // Most characters of an action (path, host) are none of those tested below.
+      if (c >= 128 || ACTION_SPECIAL[c] === 0) continue;
+      if (c === LF || ((c === SPACE || c === TAB || c === CR) && bracket === 0)) break;
+      if (c === LPAREN) bracket++;
+      else if (c === RPAREN && bracket > 0) bracket--;
+      else if (c === RBRACE && bracket === 0 && j > start) break;
+      if (semi < 0) {
+        if (c === LPAREN || c === LBRACKET) depth++;
+        else if (c === RPAREN || c === RBRACKET) depth--;
+        else if (c === SEMI && depth <= 0) semi = j;
+      }
+    }
+    this.scanSemi = semi;
+    if (j > start) this.i = j;
+    return j;
   }
 }

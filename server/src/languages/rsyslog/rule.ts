@@ -1,19 +1,19 @@
 import { LineIndex } from '../common/text';
 import { Reader } from './reader';
-import * as scanner from './scanner';
-import type { RuleStmt, Selector, Span, Stmt } from './tree';
+import * as nodes from './nodes';
+import type { RuleStmt, Selector, Span } from './tree';
 
-const { NONE } = scanner;
+const { OneBodyNode } = nodes;
 
 /**
  * A selector rule. Its Selector (items, facility and priority words) is built from the text on
  * first use: validation checks the usual selectors without it (see plainSelector()), so a
- * large file's tree stays small. filterBody() receives the rule itself as the selector's span.
+ * large file's tree stays small. Its body (usually one legacy action) is kept as OneBodyNode
+ * describes.
  */
-export class Rule implements RuleStmt {
+export class Rule extends OneBodyNode implements RuleStmt {
   readonly type = 'rule' as const;
   end: number;
-  body: Stmt[] = NONE;
   block: Span | null = null;
   private built: Selector | null = null;
   constructor(
@@ -21,6 +21,7 @@ export class Rule implements RuleStmt {
     readonly start: number,
     readonly selectorEnd: number,
   ) {
+    super();
     this.end = selectorEnd;
   }
   get selector(): Selector {

@@ -170,6 +170,13 @@ export const RULES: RuleTable = {
     severity: 'warning',
     message: { en: "Template '{name}' is not defined in this workspace.{suggestion}", ja: "テンプレート '{name}' はワークスペース内で定義されていません。{suggestion}" },
   },
+  'rsyslog/template-defined-later': {
+    severity: 'error',
+    message: {
+      en: "Template '{name}' is defined only further on ({where}); rsyslog reads the configuration in order and disables an action whose template it does not know yet. Move the template above its first use.",
+      ja: "テンプレート '{name}' はこれより後（{where}）でしか定義されていません。rsyslog は設定を順に読むため、まだ知らないテンプレートを使うアクションは無効になります。テンプレートの定義を最初の使用より前に移してください。",
+    },
+  },
   'rsyslog/undefined-ruleset': {
     severity: 'warning',
     message: { en: "Ruleset '{name}' is not defined in this workspace.{suggestion}", ja: "ルールセット '{name}' はワークスペース内で定義されていません。{suggestion}" },

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../common/text';
 import type { Finding } from '../common/types';
 import * as tree from './tree';
-import { type Span, type Value, type Word } from './tree';
+import { type Value, type Word } from './tree';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -79,37 +79,27 @@ export function equalsLower(s: string, start: number, end: number, lower: string
 /**
  * Short names (objects, parameters, properties, keywords, directives) shared across parses:
  * a file repeats the same few, and a shared string needs no allocation and keeps its hash,
- * which makes the catalog lookups of validation cheap. Buckets by a hash of the characters.
+ * which makes the catalog lookups of validation cheap. One slot per first, middle and last
+ * character and length: finding the slot reads three characters, not the whole name, and a
+ * name that loses its slot to another is simply sliced again (the table never grows).
  */
-const INTERN_BUCKETS = 1024;
-const internTable: (string[] | undefined)[] = new Array(INTERN_BUCKETS);
-let internCount = 0;
+const INTERN_SLOTS = 4096;
+const internTable: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
 /** `s.slice(start, end)`, shared with earlier equal names when it is short. */
 export function intern(s: string, start: number, end: number): string {
   const len = end - start;
-  if (len > 24 || len === 0) return s.slice(start, end);
-  let h = len;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
-  const b = h & (INTERN_BUCKETS - 1);
-  const bucket = internTable[b];
-  if (bucket) {
-    for (let k = 0; k < bucket.length; k++) {
-      const w = bucket[k];
-      if (w.length !== len) continue;
-      let m = 0;
-      while (m < len && s.charCodeAt(start + m) === w.charCodeAt(m)) m++;
-      if (m === len) return w;
-    }
+  // Up to 12 characters: V8 copies such slices, while a longer slice may point into the whole
+  // text, which the table would then keep alive after its document is gone.
+  if (len > 12 || len === 0) return s.slice(start, end);
+  const slot = (((s.charCodeAt(start) * 31 + s.charCodeAt(start + (len >> 1))) * 31 + s.charCodeAt(end - 1)) * 8 + len) & (INTERN_SLOTS - 1);
+  const w = internTable[slot];
+  if (w.length === len) {
+    let m = 0;
+    while (m < len && s.charCodeAt(start + m) === w.charCodeAt(m)) m++;
+    if (m === len) return w;
   }
-  const w = s.slice(start, end);
-  // Bounded: a file of unusual names cannot grow the table without end.
-  if (internCount < 8192 && (!bucket || bucket.length < 16)) {
-    if (bucket) bucket.push(w);
-    else internTable[b] = [w];
-    internCount++;
-  }
-  return w;
+  return (internTable[slot] = s.slice(start, end));
 }
 
 /**
@@ -179,7 +169,8 @@ export class Scanner {
   i = 0;
   readonly n: number;
   readonly problems: Finding[] = [];
-  readonly comments: Span[] = [];
+  /** Start and end offsets of the comments read so far, two numbers per comment. */
+  readonly comments: number[] = [];
 
   constructor(
     readonly s: string,
@@ -214,24 +205,37 @@ export class Scanner {
   /** Skips spaces, tabs, line breaks and comments. */
   skipAll(): void {
     const s = this.s;
-    while (this.i < this.n) {
-      const c = s.charCodeAt(this.i);
-      if (c === SPACE || c === TAB || c === CR || c === LF) this.i++;
-      else if (c === HASH) this.lineComment();
-      else if (c === SLASH && s.charCodeAt(this.i + 1) === STAR) this.blockComment();
-      else break;
+    const n = this.n;
+    // The cursor is kept in a local while it moves over blanks (the usual case).
+    let i = this.i;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === SPACE || c === TAB || c === CR || c === LF) i++;
+      else if (c === HASH) {
+        this.i = i;
+        this.lineComment();
+        i = this.i;
+      } else if (c === SLASH && s.charCodeAt(i + 1) === STAR) {
+        this.i = i;
+        this.blockComment();
+        i = this.i;
+      } else break;
     }
+    this.i = i;
   }
 
   /** Skips spaces and tabs (and a backslash line continuation) on the current line. */
   skipInline(): void {
     const s = this.s;
-    while (this.i < this.n) {
-      const c = s.charCodeAt(this.i);
-      if (c === SPACE || c === TAB || c === CR) this.i++;
-      else if (c === BACKSLASH && this.isContinuation(this.i)) this.i = this.afterContinuation(this.i);
+    const n = this.n;
+    let i = this.i;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === SPACE || c === TAB || c === CR) i++;
+      else if (c === BACKSLASH && this.isContinuation(i)) i = this.afterContinuation(i);
       else break;
     }
+    this.i = i;
   }
 
   isContinuation(at: number): boolean {
@@ -251,7 +255,7 @@ export class Scanner {
     if (e === -1) e = this.n;
     let end = e;
     if (end > start && this.s.charCodeAt(end - 1) === CR) end--;
-    this.comments.push({ start, end });
+    this.comments.push(start, end);
     this.i = e;
   }
 
@@ -262,7 +266,7 @@ export class Scanner {
       this.problem('rsyslog/unterminated-comment', start, start + 2);
       this.i = this.n;
     } else this.i = e + 2;
-    this.comments.push({ start, end: this.i });
+    this.comments.push(start, this.i);
   }
 
   /** End of the current line (offset of `\n` or of the text's end). */
@@ -319,19 +323,49 @@ export class Scanner {
       return { kind: 'array', start, end: this.i, text: '', items };
     }
     const start = this.i;
-    while (this.i < this.n) {
-      const d = s.charCodeAt(this.i);
+    let i = start;
+    while (i < this.n) {
+      const d = s.charCodeAt(i);
       if (isBlank(d) || d === LF || d === RPAREN || d === RBRACKET || d === COMMA || d === HASH) break;
-      this.i++;
+      i++;
     }
-    if (this.i === start) return null;
-    const text = s.slice(start, this.i);
+    this.i = i;
+    if (i === start) return null;
+    const text = s.slice(start, i);
     let num = true;
     for (let k = 0; k < text.length; k++) {
       const d = text.charCodeAt(k);
       if (!(d >= 48 && d <= 57) && !(k === 0 && d === 45)) num = false;
     }
     return { kind: num ? 'number' : 'word', start, end: this.i, text };
+  }
+
+  /**
+   * Moves past the quoted string at the cursor as string() does, reporting the same problem
+   * when it is not terminated, without making its value (expressions only need to skip it).
+   */
+  skipString(multiline: boolean): void {
+    const s = this.s;
+    const start = this.i;
+    const q = s.charCodeAt(start);
+    let j = start + 1;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (c === BACKSLASH && j + 1 < this.n) {
+        j += 2;
+        continue;
+      }
+      if (c === q) {
+        this.i = j + 1;
+        return;
+      }
+      if (c === LF && !multiline) break;
+      j++;
+    }
+    let end = j;
+    if (end > start && s.charCodeAt(end - 1) === CR) end--;
+    this.problem('rsyslog/unterminated-string', start, end);
+    this.i = j;
   }
 
   /** A quoted string at the cursor; unterminated strings end at the end of their line. */

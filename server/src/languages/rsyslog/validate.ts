@@ -1,17 +1,18 @@
-import type { Range } from 'vscode-languageserver-types';
-import type { Catalog } from '../common/catalog';
 import { didYouMean, suggestionText } from '../common/didYouMean';
 import type { Finding, LanguageContext, Localized } from '../common/types';
 import * as catalog from './catalog';
 import { BUILTIN_RULESETS, BUILTIN_TEMPLATES, rsyslogCatalog, type ParamEntry, type RsyslogCatalog } from './catalog';
-import { defsOf, workspaceFiles } from './defs';
+import { defsOf, Scope } from './defs';
 import type { RsyslogDocument } from './parse';
 import type { DirectiveStmt, LegacyAction, ObjectStmt, Param, PropFilterStmt, RuleStmt, Span, Stmt } from './tree';
 import * as tree from './tree';
+import * as nodes from './nodes';
 import * as values from './values';
 import * as plain from './plainSelector';
 import * as rule from './rule';
 import * as lookups from './lookups';
+import type { ParamSet } from './lookups';
+import * as legacy from './legacyAction';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -19,11 +20,10 @@ const { normalizeModule } = catalog;
 const { selectorEnd } = rule;
 const { plainSelector } = plain;
 const { checkValue } = values;
-const { lookup, lower, findParam, paramListsOf } = lookups;
+const { lower, findParam, objectInfo, paramSetOf } = lookups;
 const { paramText, sameLower } = tree;
-
-/** Objects that only make sense inside template(...) { } or ruleset bodies, known to the parser. */
-const TEMPLATE_ITEMS = new Set(['property', 'constant']);
+const { objectName, OneBodyNode, paramName, PropFilterNode, valueKind, valueText } = nodes;
+const { Action } = legacy;
 
 /** The catalog entry checkValue() uses for a forwarding action's port. */
 const PORT_ENTRY: ParamEntry = { name: 'port', kind: 'parameter', type: 'port', docs: { en: '', ja: '' }, source: '' };
@@ -38,12 +38,14 @@ interface Env {
   ctx: LanguageContext;
   cat: RsyslogCatalog;
   out: Finding[];
-  loaded: Set<string>;
-  templates: Map<string, string>;
-  rulesets: Map<string, string>;
-  /** Loads of other files, by module, for duplicate checks. */
-  otherLoads: Map<string, { uri: string; range: Range }>;
+  /** This file and the others of its configuration: loads, templates and rulesets. */
+  scope: Scope;
 }
+
+const BUILTIN_NAMES = {
+  templates: new Set(BUILTIN_TEMPLATES.map((t) => t.toLowerCase())),
+  rulesets: new Set(BUILTIN_RULESETS.map((r) => r.toLowerCase())),
+};
 
 /** Semantic checks of one rsyslog file against the catalog and the rest of the workspace. */
 export function validate(doc: RsyslogDocument, ctx: LanguageContext): Finding[] {
@@ -53,22 +55,8 @@ export function validate(doc: RsyslogDocument, ctx: LanguageContext): Finding[] 
     ctx,
     cat,
     out: [],
-    loaded: new Set(),
-    templates: new Map(),
-    rulesets: new Map(),
-    otherLoads: new Map(),
+    scope: new Scope(doc, ctx),
   };
-  for (const t of BUILTIN_TEMPLATES) env.templates.set(t.toLowerCase(), t);
-  for (const r of BUILTIN_RULESETS) env.rulesets.set(r.toLowerCase(), r);
-  for (const f of workspaceFiles(doc, ctx)) {
-    const d = defsOf(f.doc.tree);
-    for (const l of d.loads) {
-      env.loaded.add(l.name);
-      if (!f.current && !env.otherLoads.has(l.name)) env.otherLoads.set(l.name, { uri: f.uri, range: f.doc.lines.range(l.span.start, l.span.end) });
-    }
-    for (const t of d.templates) env.templates.set(t.name.toLowerCase(), t.name);
-    for (const r of d.rulesets) env.rulesets.set(r.name.toLowerCase(), r.name);
-  }
   checkDuplicateLoads(env);
   statements(env, doc.tree.statements, null);
   return env.out;
@@ -85,14 +73,14 @@ function checkDuplicateLoads(env: Env): void {
   const seen = new Map<string, Span>();
   for (const l of defsOf(env.doc.tree).loads) {
     const first = seen.get(l.name);
-    const other = env.otherLoads.get(l.name);
+    const other = env.scope.other('loads', l.name);
     if (first) {
       add(env, 'rsyslog/duplicate-module', l.span, { name: l.name }, {
         related: [{ uri: env.ctx.uri, range: env.doc.lines.range(first.start, first.end), message: { en: 'first loaded here', ja: '最初の読み込み' } }],
       });
     } else if (other) {
       add(env, 'rsyslog/duplicate-module', l.span, { name: l.name }, {
-        related: [{ uri: other.uri, range: other.range, message: { en: 'also loaded here', ja: 'こちらでも読み込まれています' } }],
+        related: [{ uri: other.uri, range: other.doc.lines.range(other.def.span.start, other.def.span.end), message: { en: 'also loaded here', ja: 'こちらでも読み込まれています' } }],
       });
     }
     if (!first) seen.set(l.name, l.span);
@@ -107,11 +95,11 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
   switch (s.type) {
     case 'rule':
       selector(env, s);
-      statements(env, s.body, parent);
+      body(env, s, parent);
       break;
     case 'propfilter':
       propertyFilter(env, s);
-      statements(env, s.body, parent);
+      body(env, s, parent);
       break;
     case 'continuation':
     case 'foreach':
@@ -134,6 +122,19 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
       if (s.arg && sameLower(s.keyword.text, 'call')) reference(env, 'ruleset', s.arg.text, s.arg);
       break;
   }
+}
+
+/** The body of a filter, without making the list of a body of one statement. */
+function body(env: Env, s: RuleStmt | PropFilterStmt, parent: ObjectStmt | null): void {
+  if (s instanceof OneBodyNode) {
+    if (s.plainFileAction()) return;
+    const one = s.peekOne();
+    if (one !== null) {
+      statement(env, one, parent);
+      return;
+    }
+  }
+  statements(env, s.body, parent);
 }
 
 // ---- selectors and legacy actions ---------------------------------------------------------
@@ -178,7 +179,8 @@ function legacyAction(env: Env, a: LegacyAction): void {
   switch (a.form) {
     case 'file':
     case 'file-nosync':
-      if (!a.target.text.startsWith('/')) add(env, 'rsyslog/relative-path', a.target, { path: a.target.text });
+      // The usual absolute path is told from its first character, without making the word.
+      if (a instanceof Action ? !a.targetStartsWith(47) : !a.target.text.startsWith('/')) add(env, 'rsyslog/relative-path', a.target, { path: a.target.text });
       break;
     case 'users':
       if (a.target.text.includes('/') || a.target.text.includes('.')) {
@@ -194,13 +196,17 @@ function legacyAction(env: Env, a: LegacyAction): void {
       deprecatedAction(env, a, 'stop');
       break;
     case 'udp-forward':
-    case 'tcp-forward':
+    case 'tcp-forward': {
+      if (a instanceof Action && a.plainForward()) break;
       if (!a.host?.text) add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
-      if (a.port) {
-        const p = checkValue(PORT_ENTRY, a.port.text);
-        if (p) add(env, 'rsyslog/invalid-port', a.port, { value: a.port.text });
+      const port = a.port;
+      if (port) {
+        const text = port.text;
+        const p = plainPort(text) ? null : checkValue(PORT_ENTRY, text);
+        if (p) add(env, 'rsyslog/invalid-port', port, { value: text });
       }
       break;
+    }
     case 'dynafile':
       reference(env, 'template', a.target.text, a.target);
       break;
@@ -211,9 +217,23 @@ function legacyAction(env: Env, a: LegacyAction): void {
       add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
       break;
   }
-  if (a.template) {
-    if (a.template.text) reference(env, 'template', a.template.text, a.template);
+  const template = a.template;
+  if (template) {
+    const name = template.text;
+    if (name) reference(env, 'template', name, template);
   }
+}
+
+/** True for the usual port, 1 to 65535 in digits, which checkValue() would accept too. */
+function plainPort(text: string): boolean {
+  if (text.length === 0 || text.length > 5) return false;
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+    n = n * 10 + (c - 48);
+  }
+  return n >= 1 && n <= 65535;
 }
 
 function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void {
@@ -225,24 +245,45 @@ function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void 
 }
 
 function propertyFilter(env: Env, s: PropFilterStmt): void {
-  const name = s.property.text;
+  const compact = s instanceof PropFilterNode;
+  const name = compact ? s.propertyKey : s.property.text;
   if (name && !name.startsWith('$') && !env.cat.properties.has(name) && env.cat.properties.entries.length) {
     const sug = didYouMean(name, env.cat.properties.names());
     add(env, 'rsyslog/unknown-property', s.property, { name, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
   }
-  if (s.op && !env.cat.compareOps.has(s.op.text)) {
-    const sug = didYouMean(s.op.text, env.cat.compareOps.names());
-    add(env, 'rsyslog/unknown-compare-op', s.op, { name: s.op.text, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
+  const opText = compact ? (s.opStart >= 0 ? s.opKey : undefined) : s.op?.text;
+  if (opText !== undefined && !env.cat.compareOps.has(opText)) {
+    const sug = didYouMean(opText, env.cat.compareOps.names());
+    add(env, 'rsyslog/unknown-compare-op', s.op!, { name: opText, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
   }
 }
 
 // ---- references and modules ---------------------------------------------------------------
 
+/** `rsyslog.d/50-app.conf:12` for a definition in another file. */
+function fileLine(uri: string, line: number): string {
+  const parts = uri.split('/');
+  return `${parts.slice(-2).join('/')}:${line + 1}`;
+}
+
 function reference(env: Env, kind: 'template' | 'ruleset', name: string, span: Span): void {
   if (!name || name.includes('%') || name.includes('`')) return;
-  const known = kind === 'template' ? env.templates : env.rulesets;
-  if (known.has(lower(name))) return;
-  const sug = didYouMean(name, known.values());
+  const which = kind === 'template' ? 'templates' : 'rulesets';
+  const key = lower(name);
+  if (BUILTIN_NAMES[which].has(key)) return;
+  if (kind === 'template') {
+    const o = env.scope.templateOrder(key, span.start);
+    if (o.order === 'before') return;
+    if (o.order === 'later') {
+      const where = o.uri === env.ctx.uri ? { en: `line ${o.doc.lines.positionAt(o.def.span.start).line + 1}`, ja: `${o.doc.lines.positionAt(o.def.span.start).line + 1} 行目` } : fileLine(o.uri, o.doc.lines.positionAt(o.def.span.start).line);
+      add(env, 'rsyslog/template-defined-later', span, { name, where }, {
+        related: [{ uri: o.uri, range: o.doc.lines.range(o.def.span.start, o.def.span.end), message: { en: 'defined here', ja: 'ここで定義' } }],
+      });
+      return;
+    }
+  } else if (env.scope.has(which, key)) return;
+  const known = [...env.scope.names(which).values(), ...(kind === 'template' ? BUILTIN_TEMPLATES : BUILTIN_RULESETS)];
+  const sug = didYouMean(name, known);
   add(env, kind === 'template' ? 'rsyslog/undefined-template' : 'rsyslog/undefined-ruleset', span, { name, suggestion: suggestion(sug) }, {
     data: { suggestions: sug },
   });
@@ -258,8 +299,8 @@ function moduleUse(env: Env, raw: string, span: Span): boolean {
     return false;
   }
   if (m.builtin) return true;
-  if (!env.loaded.has(name)) add(env, 'rsyslog/module-not-loaded', span, { name }, { data: { module: name } });
-  else if (!env.otherLoads.has(name)) {
+  if (!env.scope.has('loads', name)) add(env, 'rsyslog/module-not-loaded', span, { name }, { data: { module: name } });
+  else if (!env.scope.other('loads', name)) {
     // Loaded in this file only: rsyslog reads top to bottom, so the load must come first.
     const loads = defsOf(env.doc.tree).loads;
     let before = false;
@@ -296,7 +337,7 @@ function directive(env: Env, d: DirectiveStmt): void {
     }
   } else if (e.module && e.module !== 'builtin') {
     const m = env.cat.modules.get(e.module);
-    if (m && !m.builtin && !env.loaded.has(normalizeModule(e.module))) {
+    if (m && !m.builtin && !env.scope.has('loads', normalizeModule(e.module))) {
       add(env, 'rsyslog/module-not-loaded', d.name, { name: e.module }, { data: { module: normalizeModule(e.module) } });
     }
   }
@@ -309,23 +350,11 @@ function directive(env: Env, d: DirectiveStmt): void {
       data.replacement = replacement;
       const needs = e.module && e.module !== 'builtin' ? normalizeModule(e.module) : undefined;
       const m = needs ? env.cat.modules.get(needs) : undefined;
-      if (needs && m && !m.builtin && !loadedBefore(env, needs, d.start)) data.loadModule = needs;
+      // $ModLoad lines are rewritten too, so only RainerScript loads count.
+      if (needs && m && !m.builtin && !env.scope.has('rainerLoads', needs)) data.loadModule = needs;
     }
     add(env, 'rsyslog/deprecated-directive', d, { name: d.name.text, replacement }, { tags: ['deprecated'], data });
   }
-}
-
-/** True when this file or another loads the module by RainerScript module(load=…). */
-function loadedBefore(env: Env, module: string, _offset: number): boolean {
-  // $ModLoad lines are rewritten too, so only RainerScript loads count.
-  for (const f of workspaceFiles(env.doc, env.ctx)) {
-    let found = false;
-    for (const s of f.doc.tree.statements) {
-      if (s.type === 'object' && s.name.text.toLowerCase() === 'module' && normalizeModule(paramText(s, 'load') ?? '') === module) found = true;
-    }
-    if (found) return true;
-  }
-  return false;
 }
 
 // ---- objects -------------------------------------------------------------------------------
@@ -333,27 +362,29 @@ function loadedBefore(env: Env, module: string, _offset: number): boolean {
 
 function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
   const { cat } = env;
-  const lname = lower(o.name.text);
-  const entry = cat.objects.get(lname);
-  if ((!entry || entry.kind !== 'object') && !TEMPLATE_ITEMS.has(lname)) {
-    const sug = didYouMean(o.name.text, cat.objectNames);
-    add(env, 'rsyslog/unknown-object', o.name, { name: o.name.text, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
+  const name = objectName(o);
+  const info = objectInfo(cat, name);
+  const lname = info.lname;
+  if (!info.known) {
+    const sug = didYouMean(name, cat.objectNames);
+    add(env, 'rsyslog/unknown-object', o.name, { name, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     if (o.body) statements(env, o.body, o);
     return;
   }
-  let lists = paramListsOf(cat, lname, undefined);
+  let set = paramSetOf(cat, lname, undefined);
   // How findings name the object: `action()` or, once its module is known, `action(type="omfile")`.
   let ownerKey = '';
   let ownerRaw: string | undefined;
   let moduleKnown = true;
+  let mod: string | undefined;
   if (lname === 'module' || lname === 'input' || lname === 'action') {
     const key = lname === 'module' ? 'load' : 'type';
     const p = findParam(o, key);
-    const raw = p?.value && p.value.kind !== 'array' ? p.value.text : undefined;
+    const raw = p ? valueText(p) : undefined;
     if (!raw) {
-      if (o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: o.name.text + '()', name: key });
+      if (o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: name + '()', name: key });
     } else {
-      const mod = normalizeModule(raw);
+      mod = normalizeModule(raw);
       ownerKey = key;
       ownerRaw = raw;
       if (lname === 'module') {
@@ -362,23 +393,24 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
           const sug = didYouMean(mod, cat.moduleNames);
           add(env, 'rsyslog/unknown-module', p!.value!, { name: raw, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
         }
-        lists = paramListsOf(cat, 'module', mod);
+        set = paramSetOf(cat, 'module', mod);
       } else {
         moduleKnown = moduleUse(env, raw, p!.value!);
-        lists = paramListsOf(cat, lname, mod);
+        set = paramSetOf(cat, lname, mod);
       }
     }
   }
   if (lname === 'template' || lname === 'ruleset') {
-    if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: o.name.text + '()', name: 'name' });
+    if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: name + '()', name: 'name' });
   }
   const params = o.params;
-  for (let i = 0; i < params.length; i++) checkParam(env, o, lname, params[i], lists, ownerKey, ownerRaw, moduleKnown);
-  if (lname === 'action') {
-    const t = normalizeModule(paramText(o, 'type') ?? '');
+  for (let i = 0; i < params.length; i++) checkParam(env, o, lname, params[i], set, ownerKey, ownerRaw, moduleKnown);
+  // `mod` is the normalized type= of an action (paramText(o, 'type') as normalizeModule() reads it).
+  if (lname === 'action' && mod === 'omfile') {
     const file = findParam(o, 'file');
-    if (t === 'omfile' && file?.value && file.value.kind === 'string' && file.value.text && !file.value.text.startsWith('/')) {
-      add(env, 'rsyslog/relative-path', file.value, { path: file.value.text });
+    const path = file && valueKind(file) === 'string' ? valueText(file) : undefined;
+    if (path && !path.startsWith('/')) {
+      add(env, 'rsyslog/relative-path', file!.value!, { path });
     }
   }
   if (o.body) statements(env, o.body, o);
@@ -390,27 +422,19 @@ function checkParam(
   o: ObjectStmt,
   lname: string,
   p: Param,
-  lists: (Catalog<ParamEntry> | undefined)[],
+  set: ParamSet,
   ownerKey: string,
   ownerRaw: string | undefined,
   moduleKnown: boolean,
 ): void {
-  const pname = p.name.text;
-  const key = lower(pname);
+  const pname = paramName(p);
+  const { key, entry } = set.info(pname);
   if ((lname === 'module' && key === 'load') || ((lname === 'input' || lname === 'action') && key === 'type')) return;
-  let entry: ParamEntry | undefined;
-  let anyList = false;
-  for (let i = 0; i < lists.length; i++) {
-    const l = lists[i];
-    if (!l) continue;
-    anyList = true;
-    entry = lookup(l, pname);
-    if (entry) break;
-  }
-  // Queue parameters of actions and rulesets (`queue.size`) share one list in the catalog.
-  if (!entry && key.startsWith('queue.')) entry = env.cat.objectParams('main_queue')?.get(pname) ?? env.cat.objectParams('main_queue')?.get(pname.slice(6));
   if (!entry) {
     // With an unknown module, or no parameter list at all, nothing can be said.
+    const lists = set.lists;
+    let anyList = false;
+    for (const l of lists) if (l) anyList = true;
     const moduleList = lists.length > 1 ? lists[1] : lists[0];
     if (!anyList || !moduleKnown || (lists.length > 1 && !moduleList)) return;
     const names: string[] = [];
@@ -420,12 +444,12 @@ function checkParam(
     add(env, 'rsyslog/unknown-parameter', p.name, { name: pname, owner, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     return;
   }
-  const v = p.value;
-  if (!v || v.kind === 'array') return;
-  if (entry.type === 'template') reference(env, 'template', v.text, v);
-  else if (entry.type === 'ruleset') reference(env, 'ruleset', v.text, v);
+  const text = valueText(p);
+  if (text === undefined) return;
+  if (entry.type === 'template') reference(env, 'template', text, p.value!);
+  else if (entry.type === 'ruleset') reference(env, 'ruleset', text, p.value!);
   else {
-    const prob = checkValue(entry, v.text);
-    if (prob) add(env, prob.code, v, { value: v.text, name: pname, expected: prob.expected ?? '' });
+    const prob = checkValue(entry, text);
+    if (prob) add(env, prob.code, p.value!, { value: text, name: pname, expected: prob.expected ?? '' });
   }
 }

@@ -4,6 +4,8 @@ import type { ParamEntry } from './catalog';
 export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port'; expected?: Localized } | null;
 
 const ONOFF = new Set(['on', 'off', 'yes', 'no', 'true', 'false', '1', '0']);
+/** The types checkValue() checks besides enumerations. */
+const CHECKED_TYPES = new Set(['onoff', 'boolean', 'integer', 'size', 'port', 'mode', 'queue-type']);
 const QUEUE_TYPES = ['fixedarray', 'linkedlist', 'direct', 'disk'];
 
 function isDigits(s: string, from = 0): boolean {
@@ -29,6 +31,8 @@ function isSize(s: string): boolean {
  * backticks or `%` (environment and template expansions) are not checked.
  */
 export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
+  // Most parameters (paths, names, strings) have nothing to check: tell so before reading the value.
+  if (!CHECKED_TYPES.has(entry.type ?? '') && !(entry.values?.length && (entry.type === 'enum' || !entry.type))) return null;
   const v = raw.trim();
   if (v.includes('`') || v.includes('$')) return null;
   switch (entry.type) {

@@ -122,11 +122,26 @@ export interface Token {
 }
 
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
-// A simple IPv6 form: at least two colons between hex groups (no backtracking: bounded repeats).
-const IPV6 = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])/g;
+// IPv6 candidates: hex groups joined by colons (bounded repeats, each starting at a colon, so no
+// backtracking blow-up); isIpv6() then keeps only the shapes an address can have.
+const IPV6 = /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g;
 // Postfix queue IDs: short hex (e.g. BD551C9D845) or the long form (e.g. 4Xy7Zk0cQ2zBv1).
 const QID = /^(?:[0-9A-F]{6,12}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,15}[a-z0-9]?)(?=:)/;
 const USER = /(?:\b(?:password|publickey|keyboard-interactive\/pam) for (?:invalid user )?|\bfor user |\b[Ii]nvalid user |\bsasl_username=|\buser=)([A-Za-z_][\w.-]{0,31})/g;
+
+/**
+ * An IPv6 address is written with `::` or as all eight groups. Times (`12:34:56`), MAC addresses
+ * (`00:1a:2b:3c:4d:5e`) and PCI addresses (`0000:00:19.0`) have the same characters but not
+ * that shape.
+ */
+function isIpv6(text: string, next: number): boolean {
+  if (next === 46 /* . */ || !/[0-9a-fA-F]/.test(text)) return false;
+  const gap = text.indexOf('::');
+  if (gap >= 0) return !text.includes(':::') && text.indexOf('::', gap + 1) < 0;
+  let colons = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 58) colons++;
+  return colons === 7 && !text.startsWith(':') && !text.endsWith(':');
+}
 
 /** Structure tokens of a line (no keyword hits): timestamp, host, program, pid, queue id, IPs, users. */
 export function syslogTokens(s: string): Token[] {
@@ -147,7 +162,10 @@ export function syslogTokens(s: string): Token[] {
   const body = s.length > 65536 ? s.slice(0, 65536) : s;
   for (const re of [IPV4, IPV6]) {
     re.lastIndex = msg;
-    for (let m = re.exec(body); m; m = re.exec(body)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', trace: m[0] });
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      if (re === IPV6 && !isIpv6(m[0], body.charCodeAt(m.index + m[0].length))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', trace: m[0] });
+    }
   }
   USER.lastIndex = msg;
   for (let m = USER.exec(body); m; m = USER.exec(body)) {

@@ -1,0 +1,11 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+
+/** The catalogs made from installed packages still match the packages the machine has. */
+describe('catalogs against the installed packages', () => {
+  it('firewalld: every service, ICMP type, helper, zone and policy firewalld ships is in the catalog, as shipped', () => {
+    const r = spawnSync(process.execPath, ['scripts/catalogs/firewalld-shipped.mjs', '--check'], { encoding: 'utf8' });
+    console.log(`      ${r.stdout.split('\n')[0]}`);
+    assert.equal(r.status, 0, `the catalog differs from the installed firewalld (run node scripts/catalogs/firewalld-shipped.mjs to regenerate):\n${r.stdout}${r.stderr}`);
+  });
+});
