@@ -118,6 +118,10 @@ describe('rsyslog validate', () => {
     assert.deepEqual(d.map((x) => `${x.range.start.line + 1}:${x.code}`), ['3:rsyslog/template-defined-later', '4:rsyslog/template-defined-later']);
     assert.match(d[0].message, /defined only further on \(rsyslog\.d\/90-last\.conf:1\)/);
     assert.equal(d[1].relatedInformation?.[0].location.uri, 'file:///etc/rsyslog.conf');
+    // Defaults (module() parameters, $Action…DefaultTemplate) are looked up when actions are made.
+    assert.deepEqual(codes('module(load="builtin:omfile" template="Later")\n' + t('Later')), []);
+    assert.deepEqual(codes('$ActionFileDefaultTemplate Later\n' + t('Later')).filter((c) => !c.endsWith('deprecated-directive')), []);
+    assert.deepEqual(codes('action(type="omfile" file="/var/log/x" template="Later")\n' + t('Later')), ['1:rsyslog/template-defined-later']);
     // In rsyslog.conf itself, a use after the include sees the drop-ins' templates.
     assert.deepEqual(codes('include(file="/etc/rsyslog.d/*.conf")\n*.* /var/log/a;First\n', { ...ws, uri: 'file:///etc/rsyslog.conf' }), []);
   });

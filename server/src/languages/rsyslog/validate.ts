@@ -208,7 +208,7 @@ function legacyAction(env: Env, a: LegacyAction): void {
       break;
     }
     case 'dynafile':
-      reference(env, 'template', a.target.text, a.target);
+      reference(env, 'template', a.target.text, a.target, true);
       break;
     case 'module':
       if (a.module) moduleUse(env, a.module.text, a.module);
@@ -220,7 +220,7 @@ function legacyAction(env: Env, a: LegacyAction): void {
   const template = a.template;
   if (template) {
     const name = template.text;
-    if (name) reference(env, 'template', name, template);
+    if (name) reference(env, 'template', name, template, true);
   }
 }
 
@@ -266,12 +266,17 @@ function fileLine(uri: string, line: number): string {
   return `${parts.slice(-2).join('/')}:${line + 1}`;
 }
 
-function reference(env: Env, kind: 'template' | 'ruleset', name: string, span: Span): void {
+/**
+ * A template or ruleset named by a statement. `action` is true for a template an action uses: rsyslog
+ * looks that one up when it reads the action, so it must be defined before (defaults set by
+ * module() or `$Action…DefaultTemplate` are looked up later, when actions are made).
+ */
+function reference(env: Env, kind: 'template' | 'ruleset', name: string, span: Span, action = false): void {
   if (!name || name.includes('%') || name.includes('`')) return;
   const which = kind === 'template' ? 'templates' : 'rulesets';
   const key = lower(name);
   if (BUILTIN_NAMES[which].has(key)) return;
-  if (kind === 'template') {
+  if (kind === 'template' && action) {
     const o = env.scope.templateOrder(key, span.start);
     if (o.order === 'before') return;
     if (o.order === 'later') {
@@ -446,7 +451,7 @@ function checkParam(
   }
   const text = valueText(p);
   if (text === undefined) return;
-  if (entry.type === 'template') reference(env, 'template', text, p.value!);
+  if (entry.type === 'template') reference(env, 'template', text, p.value!, lname === 'action');
   else if (entry.type === 'ruleset') reference(env, 'ruleset', text, p.value!);
   else {
     const prob = checkValue(entry, text);
