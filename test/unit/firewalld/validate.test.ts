@@ -65,6 +65,10 @@ describe('firewalld validate: zones', () => {
     assert.deepEqual(codes(d), ['2:firewalld/deprecated-attribute']);
     assert.deepEqual(d[0].tags, [2]);
   });
+  it('says once that an attribute is unknown, and each repetition is an XML error', () => {
+    const d = check(fw, zone('', ' colour="red" colour="blue"'), fwCtx('zones/office.xml'));
+    assert.deepEqual(d.map((x) => `${x.range.start.character}:${x.code}`), ['6:firewalld/unknown-attribute', '19:firewalld/xml-syntax']);
+  });
   it('says it in Japanese', () => {
     const d = check(fw, zone('  <port port="70000" protocol="tcp"/>\n'), fwCtx('zones/office.xml', {}, 'ja'));
     assert.match(d[0].message, /ポート番号 70000 が大きすぎます/);

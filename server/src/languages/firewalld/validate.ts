@@ -121,9 +121,13 @@ function checkAttributes(run: Run, el: XmlElement, spec: ElementSpec, inRule: bo
   const byName = attributeSpecs(spec);
   // Computed once per element: a tag with thousands of attributes must stay linear.
   let missing: string[] | undefined;
+  // A repeated attribute is already an XML syntax error: say it is unknown only once.
+  let reported: Set<string> | undefined;
   for (const a of el.attributes) {
     const as = byName.get(a.name);
     if (!as) {
+      if (reported?.has(a.name)) continue;
+      (reported ??= new Set()).add(a.name);
       missing ??= known.map((k) => k.name).filter((n) => !hasAttribute(el, n));
       const s = suggest(a.name, missing);
       run.out.push({ code: 'firewalld/unknown-attribute', range: rangeOf(run, a.nameStart, a.nameEnd), args: { name: a.name, element: el.name, hint: s.hint }, data: s.data });
