@@ -59,7 +59,12 @@ const lines = text.split('\n');
 const hoverLine = lines.findIndex((l) => l.startsWith('-A FORWARD -i eth1'));
 const completeLine = lines.findIndex((l) => l.startsWith('-A INPUT -p tcp -m multiport'));
 
-const validate = time(() => diagnose(F, F.parse(text), ctx), 200, 20);
+// Warm-up runs first: a server has checked the file many times by the time a user edits it, and
+// V8 optimises the checker's functions only after some dozens of runs.
+const validate = time(() => diagnose(F, F.parse(text), ctx), 200, 50);
+// Validation alone, on one parse (the issue sets its 5 ms target on validation).
+const parsedOnce = F.parse(text);
+const validateOnly = time(() => diagnose(F, parsedOnce, ctx), 200, 50);
 // CPU time per run as well: on a loaded machine wall-clock times include waiting for a CPU.
 const cpu0 = process.cpuUsage();
 for (let i = 0; i < 100; i++) diagnose(F, F.parse(text), ctx);
@@ -80,7 +85,8 @@ try {
 printTable(
   ['operation', 'median', 'p95', 'target', 'met'],
   [
-    ['parse + validate (1,000 rules)', ms(validate.median), ms(validate.p95), `p95 ≤ ${TARGET_MS} ms`, verdict(validate.p95, TARGET_MS)],
+    ['validate (1,000 rules)', ms(validateOnly.median), ms(validateOnly.p95), `p95 ≤ ${TARGET_MS} ms`, verdict(validateOnly.p95, TARGET_MS)],
+    ['parse + validate (1,000 rules), held to the same', ms(validate.median), ms(validate.p95), `p95 ≤ ${TARGET_MS} ms`, verdict(validate.p95, TARGET_MS)],
     ['parse + validate, CPU time (mean)', ms(cpuMs), '—', `≤ ${TARGET_MS} ms`, verdict(cpuMs, TARGET_MS)],
     ['hover (rule reading)', ms(hover.median), ms(hover.p95), '—', ''],
     ['completion (after the last option)', ms(complete.median), ms(complete.p95), '—', ''],
