@@ -68,6 +68,23 @@ function plainNames(cat: RsyslogCatalog): PlainNames {
   return names;
 }
 
+/** Where the name read by the last nameCode() ends (a variable, to spare a result object). */
+let nameEnd = 0;
+
+/** The name starting at `i` (up to `end`) as a number, for the sorted tables; sets nameEnd. */
+function nameCode(s: string, i: number, end: number): number {
+  let h = 0;
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    const k = c < 128 ? CODE[c] : 0;
+    if (k === 0) break;
+    h = h * 40 + k;
+    i++;
+  }
+  nameEnd = i;
+  return h;
+}
+
 /**
  * True when the selector written at `s[start, end)` is plainly fine: every item is
  * `fac[,fac…].[=|!|!=]prio` with known, current names in lower case. Validation then has
@@ -82,14 +99,8 @@ export function plainSelector(cat: RsyslogCatalog, s: string, start: number, end
     // Facilities, separated by commas, up to the dot.
     for (;;) {
       const ws = i;
-      let h = 0;
-      while (i < end) {
-        const c = s.charCodeAt(i);
-        const k = c < 128 ? CODE[c] : 0;
-        if (k === 0) break;
-        h = h * 40 + k;
-        i++;
-      }
+      const h = nameCode(s, i, end);
+      i = nameEnd;
       if (i === ws || !has(names.facilities, h)) return false;
       const c = s.charCodeAt(i);
       if (i < end && c === COMMA) {
@@ -106,14 +117,8 @@ export function plainSelector(cat: RsyslogCatalog, s: string, start: number, end
     if (i < end && s.charCodeAt(i) === BANG) i++;
     if (i < end && s.charCodeAt(i) === EQ) i++;
     const ps = i;
-    let h = 0;
-    while (i < end) {
-      const c = s.charCodeAt(i);
-      const k = c < 128 ? CODE[c] : 0;
-      if (k === 0) break;
-      h = h * 40 + k;
-      i++;
-    }
+    const h = nameCode(s, i, end);
+    i = nameEnd;
     if (i === ps || !has(names.priorities, h)) return false;
     if (i === end) return true;
     if (s.charCodeAt(i) !== SEMI || i + 1 >= end) return false;
