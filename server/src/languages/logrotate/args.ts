@@ -3,7 +3,7 @@ import { lineRange } from '../common/text';
 import { FORMS, parseCInteger, parseLogrotateSize, parseOctalMode } from '../common/values';
 import type { LrEntry } from './catalog';
 import { ArgType } from './info';
-import type { LrDirective, Word } from './parse';
+import type { LrDirective, Word } from './tree';
 
 /** strftime specifiers logrotate keeps in `dateformat`; any other is written literally. */
 const DATE_SPECIFIERS = 'YmdHMSVs';

@@ -3,7 +3,7 @@ import { entryMarkdown } from '../common/catalog';
 import type { LanguageContext } from '../common/types';
 import { CATALOG, directivesFor, type LrEntry } from './catalog';
 import { blockAt } from './hover';
-import type { LrDocument, LrItem } from './parse';
+import type { LrDocument, LrItem } from './tree';
 
 const MODES = ['0640', '0644', '0600', '0660', '0750', '0755'];
 

@@ -3,7 +3,7 @@ import { entryMarkdown } from '../common/catalog';
 import { contains, lineRange } from '../common/text';
 import type { LanguageContext } from '../common/types';
 import { CATALOG } from './catalog';
-import type { LrBlock, LrDocument, LrItem } from './parse';
+import type { LrBlock, LrDocument, LrItem } from './tree';
 import { summarize } from './summary';
 
 function blockAt(blocks: LrBlock[], line: number): LrBlock | undefined {

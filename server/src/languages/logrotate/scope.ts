@@ -1,7 +1,7 @@
 import type { Finding } from '../common/types';
 import { CATALOG, type LrEntry } from './catalog';
 import { SETTING_IDS } from './info';
-import type { LrBlock, LrDirective, LrItem, LrScript, LrTree } from './parse';
+import type { LrBlock, LrDirective, LrItem, LrScript, LrTree } from './tree';
 
 /** What one directive contributes to the effective configuration of a definition. */
 export interface Applied {

@@ -1,6 +1,6 @@
 import type { DocsLanguage } from '../common/types';
 import { parseCInteger } from '../common/values';
-import type { LrBlock, LrDirective, LrTree } from './parse';
+import type { LrBlock, LrDirective, LrTree } from './tree';
 import { effectiveFor, isOn, type Applied } from './scope';
 
 type L = DocsLanguage;

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
-import type { LrDocument, LrScript } from './parse';
+import type { LrDocument, LrScript } from './tree';
 
 function scriptSymbol(s: LrScript): DocumentSymbol {
   return { name: s.name, kind: SymbolKind.Event, range: s.range, selectionRange: s.nameRange };

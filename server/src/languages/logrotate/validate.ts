@@ -4,7 +4,7 @@ import type { Finding, LanguageContext } from '../common/types';
 import { workspaceMemo } from '../common/workspaceMemo';
 import { checkArguments } from './args';
 import { CATALOG } from './catalog';
-import type { LrBlock, LrDocument, LrTree, Word } from './parse';
+import type { LrBlock, LrDocument, LrTree, Word } from './tree';
 import { ArgType } from './info';
 import { checkScope } from './scope';
 

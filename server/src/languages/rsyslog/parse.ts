@@ -14,8 +14,8 @@ const MAX_BLOCK_DEPTH = 200;
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
 const { parseLegacyAction } = legacy;
 const { Rule } = rules;
-const { IfNode, ObjectNode, OneBodyNode, ParamNode, KeywordNode, PropFilterNode, treeOf } = nodes;
-const { intern, add, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, SPACE, STAR, TAB, CR, append, equalsLower, SEMI, RBRACKET, LBRACKET, NONE } = scanner;
+const { IfNode, ObjectNode, OneBodyNode, KeywordNode, PropFilterNode, treeOf } = nodes;
+const { intern, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, SLASH, SQUOTE, STAR, append, equalsLower, NONE } = scanner;
 
 export type RsyslogDocument = ParsedDocument<RsyslogTree>;
 
@@ -31,11 +31,6 @@ function keywordAt(s: string, start: number, end: number): string {
     if (kw.length === len && equalsLower(s, start, end, kw)) return kw;
   }
   return '';
-}
-
-/** Parameters whose string values may span lines (template text). */
-function isMultilineParam(s: string, start: number, end: number): boolean {
-  return equalsLower(s, start, end, 'string') || equalsLower(s, start, end, 'value') || equalsLower(s, start, end, 'format');
 }
 
 /**
@@ -445,54 +440,7 @@ class Parser extends Reader {
   object(start: number, nameEnd: number, open: number): ObjectStmt {
     const s = this.s;
     const st = new ObjectNode(start, open + 1, nameEnd, intern(s, start, nameEnd), open);
-    this.i = open + 1;
-    for (;;) {
-      this.skipAll();
-      if (this.i >= this.n) break;
-      const c = s.charCodeAt(this.i);
-      if (c === RPAREN) {
-        st.close = this.i;
-        this.i++;
-        st.end = this.i;
-        break;
-      }
-      if (c === RBRACE || c === LBRACE) break;
-      if (!isNameChar(c)) {
-        const us = this.i;
-        this.i++;
-        this.problem('rsyslog/unexpected', us, this.i, { text: s[us] });
-        continue;
-      }
-      const ps = this.i;
-      let pe = ps;
-      while (pe < this.n && isNameChar(s.charCodeAt(pe))) pe++;
-      this.i = pe;
-      const pkey = intern(s, ps, pe);
-      let k = this.i;
-      while (k < this.n && isBlank(s.charCodeAt(k))) k++;
-      if (s.charCodeAt(k) === LPAREN) {
-        // A new object: this one was never closed.
-        this.i = ps;
-        break;
-      }
-      const param = new ParamNode(ps, pe, pe, pkey);
-      add(st.params, param, st, 'params');
-      st.end = pe;
-      this.skipAll();
-      if (s.charCodeAt(this.i) !== EQ) {
-        this.problem('rsyslog/missing-value', ps, pe, { name: pkey });
-        continue;
-      }
-      this.i++;
-      this.skipAll();
-      const v = this.value(isMultilineParam(s, ps, pe));
-      if (v) {
-        param.value = v;
-        param.end = v.end;
-        st.end = v.end;
-      } else this.problem('rsyslog/missing-value', ps, this.i, { name: pkey });
-    }
-    if (st.close < 0) this.problem('rsyslog/unbalanced-paren', open, open + 1, { char: '(' });
+    this.paramList(st, open);
     if (equalsLower(s, start, nameEnd, 'ruleset') || equalsLower(s, start, nameEnd, 'template') || equalsLower(s, start, nameEnd, 'parser')) {
       const save = this.i;
       this.skipAll();

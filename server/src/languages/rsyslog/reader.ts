@@ -1,18 +1,27 @@
 import type { DirectiveStmt, Selector, SelectorItem, Word } from './tree';
+import * as nodes from './nodes';
+import type { ObjectNode } from './nodes';
 import * as scanner from './scanner';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
-const { add, append, equalsLower, NONE, BACKSLASH, BANG, COMMA, CR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isWordChar, LBRACE, LBRACKET, LF, LPAREN, RBRACE, RBRACKET, RPAREN, Scanner, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB } = scanner;
+const { add, append, intern, equalsLower, NONE, BACKSLASH, BANG, COMMA, CR, DOT, DQUOTE, EQ, HASH, isBlank, isNameChar, isWordChar, LBRACE, LBRACKET, LF, LPAREN, RBRACE, RBRACKET, RPAREN, Scanner, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB } = scanner;
 
 /** Characters that scanLegacyAction() looks at: blanks, line feed, brackets, braces and `;`. */
+const { ParamNode } = nodes;
+
+/** Parameters whose string values may span lines (template text). */
+function isMultilineParam(s: string, start: number, end: number): boolean {
+  return equalsLower(s, start, end, 'string') || equalsLower(s, start, end, 'value') || equalsLower(s, start, end, 'format');
+}
+
 const ACTION_SPECIAL = (() => {
   const t = new Uint8Array(128);
   for (const ch of ' \t\r\n()[]{};') t[ch.charCodeAt(0)] = 1;
   return t;
 })();
 
-/** The line-shaped parts of rsyslog.conf: `$` directives, selectors, and expressions up to a keyword. */
+/** The line-shaped parts of rsyslog.conf: `$` directives, selectors, expressions up to a keyword, and objects' parameter lists. */
 export class Reader extends Scanner {
   directive(): DirectiveStmt {
     const s = this.s;
@@ -246,5 +255,62 @@ export class Reader extends Scanner {
     this.scanSemi = semi;
     if (j > start) this.i = j;
     return j;
+  }
+
+  /**
+   * The parameter list of an object, from after its `(` at `open` to the `)`: each `name=value`
+   * becomes a parameter of `st`. Stops at a brace or at the start of another object (the list was
+   * never closed).
+   */
+  paramList(st: ObjectNode, open: number): void {
+    const s = this.s;
+    this.i = open + 1;
+    for (;;) {
+      this.skipAll();
+      if (this.i >= this.n) break;
+      const c = s.charCodeAt(this.i);
+      if (c === RPAREN) {
+        st.close = this.i;
+        this.i++;
+        st.end = this.i;
+        break;
+      }
+      if (c === RBRACE || c === LBRACE) break;
+      if (!isNameChar(c)) {
+        const us = this.i;
+        this.i++;
+        this.problem('rsyslog/unexpected', us, this.i, { text: s[us] });
+        continue;
+      }
+      const ps = this.i;
+      let pe = ps;
+      while (pe < this.n && isNameChar(s.charCodeAt(pe))) pe++;
+      this.i = pe;
+      const pkey = intern(s, ps, pe);
+      let k = this.i;
+      while (k < this.n && isBlank(s.charCodeAt(k))) k++;
+      if (s.charCodeAt(k) === LPAREN) {
+        // A new object: this one was never closed.
+        this.i = ps;
+        break;
+      }
+      const param = new ParamNode(ps, pe, pe, pkey);
+      add(st.params, param, st, 'params');
+      st.end = pe;
+      this.skipAll();
+      if (s.charCodeAt(this.i) !== EQ) {
+        this.problem('rsyslog/missing-value', ps, pe, { name: pkey });
+        continue;
+      }
+      this.i++;
+      this.skipAll();
+      const v = this.value(isMultilineParam(s, ps, pe));
+      if (v) {
+        param.value = v;
+        param.end = v.end;
+        st.end = v.end;
+      } else this.problem('rsyslog/missing-value', ps, this.i, { name: pkey });
+    }
+    if (st.close < 0) this.problem('rsyslog/unbalanced-paren', open, open + 1, { char: '(' });
   }
 }
