@@ -1,9 +1,9 @@
+import { format } from '../languages/common/rules';
 import type { Localized } from '../languages/common/types';
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders in both languages (as diagnostics' messages are filled). */
 export function fill(l: Localized, args: Record<string, string | number>): Localized {
-  const f = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
-  return { en: f(l.en), ja: f(l.ja) };
+  return { en: format(l.en, args, 'en'), ja: format(l.ja, args, 'ja') };
 }
 
 /** Summaries shown after a check; `{tool}` is the program's name. */

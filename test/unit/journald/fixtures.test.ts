@@ -3,26 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnose } from '../../../server/src/languages/common/diagnose';
 import type { LanguageContext } from '../../../server/src/languages/common/types';
+import { filesIn } from '../helpers/tree';
 import { F } from './util';
 
 const ROOT = path.join(__dirname, '../../fixtures/journald');
 const C: LanguageContext = { locale: 'en', uri: 'file:///x', workspace: { *documents() {} } };
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p));
-    else out.push(p);
-  }
-  return out.sort();
-}
-
 const lines = (file: string) => diagnose(F, F.parse(fs.readFileSync(file, 'utf8')), C).map((d) => `${d.range.start.line + 1} ${d.code}`);
 
 describe('journald fixtures', () => {
   it('the shipped journald.conf and typical drop-ins give no diagnostics', () => {
-    const list = files(path.join(ROOT, 'etc'));
+    const list = filesIn(path.join(ROOT, 'etc'));
     assert.ok(list.length >= 3);
     for (const f of list) assert.deepEqual(lines(f), [], f);
   });

@@ -1,24 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { validateWebviewMessage } from '../../../client/src/logViewer/protocol';
+import { VALID_WEBVIEW_MESSAGES } from '../helpers/webviewMessages';
 
 describe('log viewer protocol: messages from the webview are validated', () => {
   it('accepts every well-formed message and rebuilds it from checked fields', () => {
-    const ok = [
-      { type: 'ready' },
-      { type: 'getLines', req: 1, view: 'all', from: 0, count: 200 },
-      { type: 'filter', id: 3, spec: { include: [{ pattern: 'err', regex: false, caseSensitive: false }], exclude: [], programs: ['sshd'], from: 0, to: 1e12 } },
-      { type: 'filter', id: 4, spec: null },
-      { type: 'stats' },
-      { type: 'cancelFilter', id: 3 },
-      { type: 'openRotated' },
-      { type: 'locate', view: 'filter', row: 12 },
-      { type: 'encoding', encoding: 'shift_jis' },
-      { type: 'follow', on: true },
-      { type: 'lineSlice', req: 9, n: 0, start: 65536, length: 1048576 },
-      { type: 'explain', text: 'Jan  7 17:59:17 sv postfix/smtpd[30299]: connect from unknown[192.0.2.1]' },
-      { type: 'log', level: 'error', message: 'boom' },
-    ];
-    for (const m of ok) assert.deepEqual(validateWebviewMessage(m), m, JSON.stringify(m));
+    for (const m of VALID_WEBVIEW_MESSAGES) assert.deepEqual(validateWebviewMessage(m), m, JSON.stringify(m));
   });
 
   it('rejects unknown types, wrong field types, extra fields and out-of-range numbers', () => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { validateWebviewMessage } from '../../../client/src/logViewer/protocol';
 import { visiblePieces } from '../../../server/src/logs/engine/display';
+import { VALID_WEBVIEW_MESSAGES } from '../helpers/webviewMessages';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WEBVIEW_DIR = path.join(ROOT, 'client/webview');
@@ -137,20 +138,7 @@ describe('robustness: the log viewer webview cannot be turned against the user',
   });
 
   describe('messages from the webview (protocol validator)', () => {
-    const VALID = [
-      { type: 'ready' },
-      { type: 'getLines', req: 1, view: 'all', from: 0, count: 200 },
-      { type: 'filter', id: 3, spec: { include: [{ pattern: 'err', regex: false, caseSensitive: false }], exclude: [], programs: ['sshd'], from: 0, to: 1e12 } },
-      { type: 'filter', id: 4, spec: null },
-      { type: 'stats' },
-      { type: 'cancelFilter', id: 3 },
-      { type: 'locate', view: 'filter', row: 12 },
-      { type: 'encoding', encoding: 'shift_jis' },
-      { type: 'follow', on: true },
-      { type: 'lineSlice', req: 9, n: 0, start: 65536, length: 1048576 },
-      { type: 'explain', text: 'x' },
-      { type: 'log', level: 'error', message: 'boom' },
-    ];
+    const VALID = VALID_WEBVIEW_MESSAGES;
 
     it('never throws on random values and returns either nothing or a clean, self-consistent message', () => {
       fc.assert(

@@ -1,36 +1,12 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnose } from '../../../server/src/languages/common/diagnose';
-import type { LanguageContext, ParsedDocument } from '../../../server/src/languages/common/types';
+import { checkTree as tree } from '../helpers/tree';
 import { F } from './util';
 
 const ROOT = path.join(__dirname, '../../fixtures/rsyslog');
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p));
-    else if (e.name.endsWith('.conf')) out.push(p);
-  }
-  return out.sort();
-}
-
 /** Checks every file of a directory as one workspace, the way the CLI does. */
-function checkTree(dir: string) {
-  const docs = files(path.join(ROOT, dir)).map((f) => ({ file: f, uri: 'file://' + f, parsed: F.parse(fs.readFileSync(f, 'utf8')) as ParsedDocument<unknown> }));
-  const out: Record<string, string[]> = {};
-  for (const d of docs) {
-    const c: LanguageContext = {
-      locale: 'en',
-      uri: d.uri,
-      workspace: { *documents() { for (const o of docs) yield { uri: o.uri, parsed: o.parsed }; } },
-    };
-    out[path.relative(ROOT, d.file)] = diagnose(F, d.parsed as any, c).map((x) => `${x.range.start.line + 1}:${x.severity}:${x.code}`);
-  }
-  return out;
-}
+const checkTree = (dir: string) => tree(F, ROOT, dir, (n) => n.endsWith('.conf'), (x) => `${x.range.start.line + 1}:${x.severity}:${x.code}`);
 
 const bad = (list: string[]) => list.filter((x) => /:[12]:/.test(x));
 
