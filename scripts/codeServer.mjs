@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { arch } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE_SERVER_BUILD, ensureSystemPackages, missingPackages } from './setup.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE = join(ROOT, '.cache');
@@ -26,8 +27,8 @@ export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-ser
 const RIPGREP_PKG_VERSION = '1.15.11';
 const RIPGREP_RELEASE = 'v13.0.0-10';
 const RIPGREP_TARGETS = { x64: ['linux-x64', 'x86_64-unknown-linux-musl'], arm64: ['linux-arm64', 'aarch64-unknown-linux-musl'] };
-/** Debian packages needed to compile code-server's native modules (kerberos, keymap, secrets, pty). */
-export const APT_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'pkg-config', 'python3', 'make', 'g++'];
+/** Debian packages needed to compile code-server's native modules: one list, in scripts/setup.mjs. */
+export const APT_PACKAGES = CODE_SERVER_BUILD;
 
 const log = (msg) => process.stderr.write(`[code-server] ${msg}\n`);
 
@@ -38,24 +39,9 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 
-function missingAptPackages() {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return [];
-  return APT_PACKAGES.filter((p) => {
-    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
-    return !(r.status === 0 && r.stdout.includes('install ok installed'));
-  });
-}
-
 function ensureAptPackages() {
-  const missing = missingAptPackages();
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`code-server needs these Debian packages to build its native modules: ${missing.join(' ')}\n` + `Install them with:  sudo apt-get install -y ${missing.join(' ')}`);
-  }
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return;
+  if (!ensureSystemPackages(APT_PACKAGES)) throw new Error(`code-server needs these Debian packages to build its native modules: ${missingPackages(APT_PACKAGES).join(' ')}`);
 }
 
 /** Puts the ripgrep archive where @vscode/ripgrep's postinstall looks before it tries GitHub. */
@@ -123,9 +109,7 @@ function install(marker) {
     }, null, 2) + '\n');
   const env = {
     ...process.env,
-    // The postinstall refuses to run as root without unsafe-perm and runs nested `npm install`s
-    // that must not stop to ask questions.
-    npm_config_unsafe_perm: 'true',
+    // The postinstall runs nested `npm install`s that must not stop to ask questions.
     npm_config_yes: 'true',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
@@ -134,6 +118,10 @@ function install(marker) {
     // @vscode/ripgrep's postinstall caches downloads in os.tmpdir(); point it at our prefilled dir.
     TMPDIR: tmpDir,
   };
+  // As root, code-server's postinstall refuses to run unless npm_config_unsafe_perm is "true". npm 11
+  // no longer knows that setting and warns about it ("Unknown env config"), so it is set only as
+  // root, where it is needed; the postinstall's own nested `npm install --unsafe-perm` warns likewise.
+  if (process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
   // node-gyp needs Node's headers; it downloads them from nodejs.org unless told where they are.
   // A distribution Node installed in /usr ships them in /usr/include/node.
   if (!env.npm_config_nodedir && process.execPath === '/usr/bin/node' && existsSync('/usr/include/node/node_api.h')) env.npm_config_nodedir = '/usr';

@@ -6,10 +6,30 @@
 //   FUZZ_RUNS=100000 npm run fuzz        more cases
 //   FUZZ_SECONDS=60 npm run fuzz         a time budget per target instead (cases up to FUZZ_RUNS)
 //   FUZZ_SEED=42 npm run fuzz -- rsyslog  replay one seed on some targets
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
+//   npm run fuzz -- differential [rsyslog|firewalld|iptables]
+//                                        generated files through the real tools and our checker,
+//                                        FUZZ_SECONDS (default 60) per language; disagreements shrunk
+
+if (process.argv[2] === 'differential') {
+  const DIFF = { rsyslog: ['test/differential/fuzzMain.ts', 'rsyslog'], firewalld: ['test/differential/fuzzMain.ts', 'firewalld'], iptables: ['test/differential/iptablesFuzzMain.ts'] };
+  const langs = process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(DIFF);
+  let failed = 0;
+  for (const l of langs) {
+    if (!DIFF[l] || !fs.existsSync(DIFF[l][0])) {
+      console.error(`no differential fuzzer for '${l}' (known: ${Object.keys(DIFF).join(', ')})`);
+      failed++;
+      continue;
+    }
+    const r = spawnSync(process.execPath, ['--import', 'tsx', ...DIFF[l]], { stdio: 'inherit' });
+    if (r.status !== 0) failed++;
+  }
+  process.exit(failed ? 1 : 0);
+}
 
 const TARGETS = ['rsyslog', 'logrotate', 'journald', 'firewalld', 'firewalld-conf', 'iptables', 'syslog-log', 'log engine', 'explain'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,9 +1,11 @@
 // `npm start`: builds and packages the extension, installs code-server on first run (into
 // .cache/code-server), installs the .vsix into .cache/vscode, copies demo/ into a fresh workspace
-// under .cache/demo-workspace and serves VS Code on http://127.0.0.1:8080 (PORT changes the port,
-// LOCALE=ja starts VS Code with --locale ja). Ctrl-C stops code-server and everything it started.
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+// outside the clone ($TMPDIR/linux-admin-configs-demo-<uid>) and serves VS Code on
+// http://127.0.0.1:8080 (PORT changes the port, LOCALE=ja starts VS Code with --locale ja).
+// Ctrl-C stops code-server and everything it started.
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CACHE, ROOT, ensureCodeServer, installVsix, startCodeServer, stateDirs } from './codeServer.mjs';
 import { packageVsix } from './package.mjs';
@@ -22,34 +24,37 @@ if (taken) {
   process.exit(1);
 }
 const stateDir = join(CACHE, 'vscode');
-const workspace = join(CACHE, 'demo-workspace');
+// Outside the clone: a workspace inside it makes VS Code find the clone's git repository in a
+// parent folder and ask about it on every load.
+const workspace = join(tmpdir(), `linux-admin-configs-demo-${process.getuid?.() ?? 'user'}`);
 
 console.log('building and packaging the extension ...');
 const vsix = packageVsix({ quiet: true });
 ensureCodeServer();
 installVsix(vsix, stateDir);
 
-// Settings for a quiet first start: no welcome page, no trust prompt, nothing phoning home.
+// Settings for a quiet first start: no welcome page, no trust prompt, nothing phoning home, no
+// question about git repositories in parent folders. Settings the user changed are kept; missing
+// ones are added (so an older .cache/vscode gets the new ones too).
 const settings = join(stateDirs(stateDir).data, 'User', 'settings.json');
-if (!existsSync(settings)) {
-  writeFileSync(
-    settings,
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'workbench.enableExperiments': false,
-        'workbench.tips.enabled': false,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+const quiet = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+};
+let current;
+try {
+  current = existsSync(settings) ? JSON.parse(readFileSync(settings, 'utf8')) : {};
+} catch {
+  current = undefined; // a settings.json with comments, edited by hand: leave it alone
 }
+if (current && Object.keys(quiet).some((k) => !(k in current))) writeFileSync(settings, JSON.stringify({ ...quiet, ...current }, null, 2) + '\n');
 
 // A fresh copy of the demo each start, so edits never touch the repository.
 rmSync(workspace, { recursive: true, force: true });

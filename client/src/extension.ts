@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS, WATCH_GLOB } from './languages';
 import { registerToolCheck } from './toolCheck';
 import { registerExplain } from './explain';
@@ -20,15 +20,25 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
-    synchronize: {
-      configurationSection: 'linuxAdminConfigs',
-      fileEvents: vscode.workspace.createFileSystemWatcher(WATCH_GLOB),
-    },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('linuxAdminConfigs') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCH_GLOB) },
+    initializationOptions: { settings: ourSettings() },
   };
   const c = new LanguageClient('linuxAdminConfigs', 'Linux Admin Configs', serverOptions, clientOptions);
   void c.start();
+  // Any change of our settings (Settings UI, settings.json edited in or outside VS Code, a
+  // workspace or folder file) is announced; the server asks for the section again
+  // (workspace/configuration), and a client that cannot be asked has the values right here.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('linuxAdminConfigs') && c.isRunning()) void c.sendNotification(DidChangeConfigurationNotification.type, { settings: { linuxAdminConfigs: ourSettings() } });
+    }),
+  );
   return c;
+}
+
+/** The linuxAdminConfigs section as plain data. */
+function ourSettings(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('linuxAdminConfigs')));
 }
 
 /**

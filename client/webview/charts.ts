@@ -17,19 +17,54 @@ function fg(): string {
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
 
+/**
+ * Counts start at 0, so a day with half the lines looks half as tall; the top leaves a little
+ * room, rounded to two significant digits, and an empty chart still has a 0–1 axis.
+ */
+export function countRange(max: number | null): [number, number] {
+  if (max == null || !Number.isFinite(max) || max <= 0) return [0, 1];
+  const step = Math.max(1, 10 ** (Math.floor(Math.log10(max)) - 1));
+  return [0, Math.ceil((max * 1.05) / step) * step];
+}
+
+/** Width of the y axis: the widest label as drawn, plus tick and gap, so no digit is cut off. */
+export function yAxisWidth(labels: string[], measure: (s: string) => number, tick: number, gap: number): number {
+  const widest = labels.reduce((w, l) => Math.max(w, measure(l)), 0);
+  return Math.ceil(widest + tick + gap + 4);
+}
+
+/** Lines are whole: y ticks step by 1, 2, 5, 10, 20, 50 … never 0.5. */
+const COUNT_STEPS = Array.from({ length: 30 }, (_, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3));
+
 function axes(): uPlot.Axis[] {
   const stroke = fg();
   const grid = { stroke: 'rgba(128,128,128,0.2)', width: 1 };
+  const size = (u: uPlot, values: string[] | null, i: number) => {
+    const axis = u.axes[i];
+    const font = Array.isArray(axis.font) ? axis.font[0] : axis.font;
+    u.ctx.font = String(font ?? '12px sans-serif');
+    // The canvas is scaled by devicePixelRatio; widths come back in device pixels.
+    return yAxisWidth(values ?? [], (s) => u.ctx.measureText(s).width / devicePixelRatio, axis.ticks?.size ?? 10, axis.gap ?? 5);
+  };
   return [
     { stroke, grid },
-    { stroke, grid, size: 60 },
+    { stroke, grid, size, incrs: COUNT_STEPS },
   ];
+}
+
+const counts: uPlot.Scale = { range: (_u, _min, max) => countRange(max) };
+
+/** Half a period of room on each side of the time axis, so the first and last bars are whole. */
+function timeScale(times: number[], period: number): uPlot.Scale {
+  return { time: true, range: () => [(times[0] ?? 0) - period / 2, (times.at(-1) ?? 0) + period / 2] };
 }
 
 export interface ChartData {
   buckets: { t: number; lines: number; firstLine: number }[];
   programs: { name: string; perDay: number[] }[];
   days: { t: number; firstLine: number }[];
+  /** Seconds in one bucket (a day or an hour). */
+  period: number;
 }
 
 /** Buckets per day or hour from the stats message (times as seconds of the written wall clock). */
@@ -51,7 +86,7 @@ export function chartData(s: StatsMsg, byHour: boolean): ChartData {
   const programs = Object.entries(s.programDays)
     .slice(0, 6)
     .map(([name, per]) => ({ name, perDay: dayNames.map((n) => per[n] ?? 0) }));
-  return { buckets, programs, days: dayList.map(([d, v]) => ({ t: d * 86400, firstLine: v.firstLine })) };
+  return { buckets, programs, days: dayList.map(([d, v]) => ({ t: d * 86400, firstLine: v.firstLine })), period: byHour ? 3600 : 86400 };
 }
 
 /** Draws both charts into `host`; returns a function that destroys them. */
@@ -66,6 +101,7 @@ export function drawCharts(host: HTMLElement, data: ChartData, titles: { volume:
       width,
       height: 180,
       tzDate: utc,
+      scales: { x: timeScale(data.buckets.map((b) => b.t), data.period), y: counts },
       axes: axes(),
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
@@ -87,6 +123,7 @@ export function drawCharts(host: HTMLElement, data: ChartData, titles: { volume:
         width,
         height: 200,
         tzDate: utc,
+        scales: { y: counts },
         axes: axes(),
         series: [{}, ...data.programs.map((p, i) => ({ label: p.name, stroke: color(i), width: 2 }))],
       },

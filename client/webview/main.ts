@@ -28,6 +28,7 @@ let stats: StatsMsg | undefined;
 let byHour = false;
 let destroyCharts: (() => void) | undefined;
 let following = false;
+let rotatedSiblings = 0;
 const caches: Record<View, Map<number, WireLine>> = { all: new Map(), filter: new Map() };
 const pending: Record<View, Set<number>> = { all: new Set(), filter: new Set() };
 const include: FilterTermMsg[] = [];
@@ -70,7 +71,8 @@ const status = el('div', { className: 'status' }, countEl, progress, matchEl, st
 const chartPanel = el('div', { className: 'panel charts hidden', id: 'chartPanel' });
 const legendPanel = el('div', { className: 'panel legend hidden', id: 'legend' });
 const detail = el('div', { className: 'panel detail hidden', id: 'detail' });
-app.append(toolbar, status, chartPanel, legendPanel, detail);
+const unavailable = el('div', { className: 'unavailable hidden', id: 'unavailable' });
+app.append(unavailable, toolbar, status, chartPanel, legendPanel, detail);
 const scroller = new VirtualScroller(app);
 progInput.setAttribute('list', 'programs');
 regexBtn.setAttribute('aria-pressed', 'false');
@@ -349,21 +351,42 @@ function message(level: 'info' | 'warning' | 'error', text: string): void {
   msgEl.className = level === 'error' ? 'err' : level === 'warning' ? 'warn' : '';
 }
 
+/** The file cannot be opened: the message alone, with a way to try again or choose another file. */
+function showUnavailable(m: Extract<HostMessage, { type: 'unavailable' }>): void {
+  S = m.strings;
+  document.documentElement.lang = m.locale;
+  const retry = el('button', { id: 'retry', textContent: S.retry });
+  retry.addEventListener('click', () => send({ type: 'ready' }));
+  const pick = el('button', { id: 'pickFile', textContent: S.pickFile });
+  pick.addEventListener('click', () => send({ type: 'pickFile' }));
+  unavailable.replaceChildren(el('h3', { textContent: S.unavailable }), el('p', { className: 'err', textContent: m.message }), el('div', {}, pick, ' ', retry));
+  unavailable.classList.remove('hidden');
+  for (const part of [toolbar, status, chartPanel, legendPanel, detail, scroller.el]) part.classList.add('hidden');
+}
+
+/** Words, colours and limits that follow the settings (at init and whenever the settings change). */
+function applySettings(m: Omit<Extract<HostMessage, { type: 'settings' }>, 'type'>): void {
+  S = m.strings;
+  setStrings();
+  hl = makeHighlighter(m.rules);
+  maxLineBytes = m.maxLineBytes;
+  document.documentElement.lang = m.locale;
+  drawLegend(m.legend);
+}
+
 // ---- messages from the host ---------------------------------------------------------------
 window.addEventListener('message', (e: MessageEvent) => {
   const m = e.data as HostMessage;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
     case 'init':
-      S = m.strings;
-      setStrings();
-      hl = makeHighlighter(m.rules);
-      maxLineBytes = m.maxLineBytes;
+      unavailable.classList.add('hidden');
+      for (const part of [toolbar, status, scroller.el]) part.classList.remove('hidden');
+      applySettings(m);
       indexing = m.indexing;
       lineCount = m.lineCount;
-      document.documentElement.lang = m.locale;
       encSelect.replaceChildren(...m.encodings.map((x) => el('option', { value: x, textContent: x, selected: x === m.encoding })));
-      drawLegend(m.legend);
+      rotatedSiblings = m.rotatedSiblings;
       rotatedBtn.classList.toggle('hidden', !m.rotatedSiblings);
       if (m.rotatedSiblings) rotatedBtn.textContent = `${S.rotated} (+${m.rotatedSiblings})`;
       showCount();
@@ -400,7 +423,7 @@ window.addEventListener('message', (e: MessageEvent) => {
         matches = m.matches;
         if (view === 'filter') scroller.setCount(matches, following);
       }
-      matchEl.textContent = `${matches.toLocaleString()} ${S.matches}${m.done ? '' : ' …'}${m.stopped ? ` (${S.stopped})` : ''}${m.capped ? ` (${S.capped})` : ''}`;
+      matchEl.textContent = `${matches.toLocaleString()} ${matches === 1 ? S.match : S.matches}${m.done ? '' : ' …'}${m.stopped ? ` (${S.stopped})` : ''}${m.capped ? ` (${S.capped})` : ''}`;
       stopBtn.classList.toggle('hidden', m.done);
       if (m.done && !matches && !m.error) message('info', S.noMatches);
       if (m.error) {
@@ -422,6 +445,19 @@ window.addEventListener('message', (e: MessageEvent) => {
       break;
     case 'notice':
       message(m.level, m.message);
+      break;
+    case 'unavailable':
+      showUnavailable(m);
+      break;
+    case 'settings':
+      // Lines already here were cut at the old length.
+      if (m.maxLineBytes !== maxLineBytes) (['all', 'filter'] as View[]).forEach(invalidate);
+      applySettings(m);
+      if (rotatedSiblings) rotatedBtn.textContent = `${S.rotated} (+${rotatedSiblings})`;
+      viewBtn.textContent = view === 'filter' ? S.showAll : S.showMatches;
+      showCount();
+      scroller.render();
+      if (stats && !chartPanel.classList.contains('hidden')) drawAll();
       break;
     case 'follow':
       following = m.on;

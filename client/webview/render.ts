@@ -2,7 +2,7 @@
 // characters, clickable trace tokens. Log text only ever goes in through textContent.
 import { visiblePieces } from '../../server/src/logs/engine/display';
 import { syslogTokens, type Token } from '../../server/src/logs/engine/syslog';
-import { keywordMatcher } from '../../server/src/logs/keywords';
+import { KEYWORD_CATEGORIES, keywordMatcher } from '../../server/src/logs/keywords';
 import type { HighlightRuleMsg } from '../src/logViewer/protocol';
 
 interface Span {
@@ -16,6 +16,20 @@ interface Span {
 
 export interface Highlighter {
   spans(text: string): Span[];
+}
+
+const TABLE_WORDS = new Set(KEYWORD_CATEGORIES.flatMap((c) => c.keywords.map((k) => k.toLowerCase())));
+const WORD = /[\p{L}\p{N}_]/u;
+
+/**
+ * Widens a keyword hit to the whole word it sits in, so that `err` colours all of "error" and
+ * `Fail` all of "Failed". Which lines match stays the keyword table's business; this only decides
+ * what is coloured. An end that is not a letter or digit (`/phf`, `...:`) is not widened.
+ */
+export function wholeWord(text: string, start: number, end: number): [number, number] {
+  if (end > start && WORD.test(text[start])) while (start > 0 && WORD.test(text[start - 1])) start--;
+  if (end > start && WORD.test(text[end - 1])) while (end < text.length && WORD.test(text[end])) end++;
+  return [start, end];
 }
 
 function escapeRe(s: string): string {
@@ -48,7 +62,11 @@ export function makeHighlighter(rules: HighlightRuleMsg[]): Highlighter {
           cands.push({ start: m.index, end: m.index + m[0].length, cls: 'kw rule', color: c.color });
         }
       }
-      for (const h of kw(body)) cands.push({ start: h.start, end: h.end, cls: `kw kw-${h.category}` });
+      for (const h of kw(body)) {
+        // The table's keywords colour whole words; a user's rule colours exactly what it matches.
+        const [start, end] = TABLE_WORDS.has(h.keyword.toLowerCase()) ? wholeWord(body, h.start, h.end) : [h.start, h.end];
+        cands.push({ start, end, cls: `kw kw-${h.category}` });
+      }
       for (const t of syslogTokens(body) as Token[]) cands.push({ start: t.start, end: t.end, cls: `t-${t.kind}${t.trace ? ' tr' : ''}`, trace: t.trace });
       // Earlier candidates win on overlap: user colours, then keywords, then structure.
       const order = cands.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.i - b.i);

@@ -57,6 +57,14 @@ for (const f of files('zones')) {
   out.zones.push({ name, kind: 'zone', target, services, docs: { en: `Zone shipped with firewalld (target \`${target}\`` + (services.length ? `, services ${services.map((s) => '`' + s + '`').join(', ')}` : '') + ').', ja: `firewalld に同梱されているゾーンです（ターゲット \`${target}\`` + (services.length ? `、サービス ${services.map((s) => '`' + s + '`').join('、')}` : '') + '）。' }, source: `firewalld ${version}: /usr/lib/firewalld/zones/${f}` });
 }
 for (const f of files('policies')) out.policies.push(f.slice(0, -4));
+// Port names firewalld resolves (getservbyname): the names and aliases of netbase's /etc/services.
+const netbase = execSync("dpkg-query -W -f='${Version}' netbase").toString().trim();
+const names = new Set();
+for (const line of readFileSync('/etc/services', 'utf8').split('\n')) {
+  const words = line.replace(/#.*/, '').trim().split(/\s+/);
+  if (words.length >= 2 && /^\d+\/(tcp|udp|sctp|dccp)$/.test(words[1])) for (const w of [words[0], ...words.slice(2)]) names.add(w);
+}
+out.portNames = { source: `/etc/services of netbase ${netbase}`, names: [...names].sort() };
 const counts = `${out.services.length} services, ${out.icmptypes.length} ICMP types, ${out.helpers.length} helpers, ${out.zones.length} zones, ${out.policies.length} policies (firewalld ${version})`;
 if (process.argv.includes('--check')) {
   const have = JSON.parse(readFileSync(target, 'utf8'));
@@ -70,6 +78,7 @@ if (process.argv.includes('--check')) {
     for (const name of mine.keys()) if (!out[kind].some((e) => e.name === name)) differs.push(`${kind}: ${name} is in the catalog but not shipped by firewalld ${version}`);
   }
   for (const p of out.policies) if (!have.policies.includes(p)) differs.push(`policies: ${p} is shipped but missing from the catalog`);
+  if (JSON.stringify(have.portNames?.names) !== JSON.stringify(out.portNames.names)) differs.push(`portNames: /etc/services differs from the catalog's (${have.portNames?.source ?? 'none'})`);
   console.log(`installed: ${counts}; catalog made from firewalld ${have.firewalldVersion}`);
   for (const d of differs) console.log(d);
   process.exitCode = differs.length ? 1 : 0;

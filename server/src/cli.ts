@@ -11,13 +11,22 @@ Commands:
   check [--json] [--language ID] [--with-tool] PATH...
                                            validate configuration files (directories are walked);
                                            --with-tool also runs the installed checker (rsyslogd -N1,
-                                           logrotate -d, firewall-offline-cmd, iptables-restore --test)
+                                           logrotate -d, firewall-offline-cmd, iptables-restore --test);
+                                           files are checked together (templates, duplicate logs,
+                                           zones naming services) only when they form one
+                                           configuration: NAME.conf with its NAME.d/ drop-ins
+                                           (logrotate, rsyslog, journald) or one firewalld folder;
+                                           other files named together are checked apart
   grep [--count] [-i] [--regex] [-v] [-e PATTERN]... PATTERN FILE...
                                            search logs (.gz too): matching lines, or their count;
                                            exit 0 when something matched, 1 when nothing did
-  stats [--json] [--hours] [--top N] FILE... lines per day (or hour) and per program
+  stats [--json] [--hours] [--top N] FILE... lines per day (or hour) and per program;
+                                           exit 1 with a warning when a file was truncated while it
+                                           was read (the counts printed are then partial)
   explain [--json] [--locale ja|en] [LINE | --file F]
-                                           explain log lines (reads stdin when no LINE and no --file)
+                                           explain log lines (reads stdin when no LINE and no --file);
+                                           a line over 64 KiB is cut, as the log viewer shows it,
+                                           with a note on stderr
   help                                     show this help
 
 Exit codes: 0 fine, 1 problems of severity error found, 2 bad usage or unreadable path.`;

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { languageForPath } from './languages/associations';
-import type { ParsedDocument, WorkspaceView } from './languages/common/types';
+import { analyzedPart, LIMITS, type Truncation } from './languages/common/limits';
+import type { LanguageFacade, ParsedDocument, WorkspaceView } from './languages/common/types';
 import { facadeFor } from './languages/index';
 
 interface Entry {
@@ -11,6 +12,14 @@ interface Entry {
   version: number;
   open: boolean;
   parsed: ParsedDocument<unknown>;
+  /** Set when only the start of the document was parsed (it is larger than the language's limit). */
+  truncation?: Truncation;
+}
+
+/** Parses at most the language's analyzed size of `text`, so no document costs more than that. */
+function parseBounded(facade: LanguageFacade<unknown>, text: string): { parsed: ParsedDocument<unknown>; truncation?: Truncation } {
+  const part = analyzedPart(text, facade.analyzedChars ?? LIMITS.analyzedChars);
+  return { parsed: facade.parse(part.text), truncation: part.truncation };
 }
 
 /** Files larger than this are not read during a workspace scan. */
@@ -26,16 +35,24 @@ export class DocumentStore implements WorkspaceView {
   /** Bumped on every change of the entries (see WorkspaceView.generation). */
   generation = 0;
 
-  /** The parse of an open document, reusing the cached tree when the version is unchanged. */
+  /**
+   * The parse of an open document, reusing the cached tree when the version is unchanged.
+   * A document larger than its language's limit is parsed in its first part only (see truncation).
+   */
   parseOpen(uri: string, languageId: string, version: number, text: () => string): ParsedDocument<unknown> | undefined {
     const e = this.entries.get(uri);
     if (e && e.open && e.version === version && e.languageId === languageId) return e.parsed;
     const facade = facadeFor(languageId);
     if (!facade) return undefined;
-    const parsed = facade.parse(text());
-    this.entries.set(uri, { languageId, version, open: true, parsed });
+    const { parsed, truncation } = parseBounded(facade, text());
+    this.entries.set(uri, { languageId, version, open: true, parsed, truncation });
     this.generation++;
     return parsed;
+  }
+
+  /** How much of an open document was parsed, when not all of it. */
+  truncation(uri: string): Truncation | undefined {
+    return this.entries.get(uri)?.truncation;
   }
 
   /** Adds or refreshes a file that is not open in an editor. Open documents are left alone. */
@@ -44,7 +61,7 @@ export class DocumentStore implements WorkspaceView {
     if (e?.open) return;
     const facade = facadeFor(languageId);
     if (!facade) return;
-    this.entries.set(uri, { languageId, version: -1, open: false, parsed: facade.parse(text) });
+    this.entries.set(uri, { languageId, version: -1, open: false, ...parseBounded(facade, text) });
     this.generation++;
   }
 

@@ -1,4 +1,5 @@
 import {
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -10,11 +11,13 @@ import { deferDocumentation, resolveDocumentation } from './completionDocs';
 import { DocumentStore, uriToPath } from './documentStore';
 import { nodeHost } from './host';
 import { diagnose } from './languages/common/diagnose';
+import { capCompletion, capHover, capList, capSymbols, LIMITS } from './languages/common/limits';
 import type { LanguageContext } from './languages/common/types';
 import { facadeFor, LANGUAGES } from './languages/index';
 import { runSafe } from './runSafe';
 import { DEFAULT_SETTINGS, localeToDocs, readSettings, type ServerSettings } from './settings';
-import { registerExtras } from './serverExtras';
+import { checkPosition, checkRange, isRange } from './requestParams';
+import { registerCustomRequests } from './customRequests';
 import { createServerConnection } from './transport';
 
 const connection: Connection = createServerConnection();
@@ -46,6 +49,21 @@ function parsed(uri: string) {
   // from timers too, where nothing else would catch it.
   const tree = runSafe(log, `parse ${uri}`, undefined, undefined, () => store.parseOpen(uri, doc.languageId, doc.version, () => doc.getText()));
   return tree ? { facade, tree, doc } : undefined;
+}
+
+/**
+ * The parse and the checked position of a request at a position: an InvalidParams error for a
+ * malformed position, undefined when the document is not ours or the position lies past the
+ * part of a very large document that was parsed.
+ */
+function parsedAt(uri: string, position: unknown) {
+  const pos = checkPosition(documents.get(uri), position);
+  if (pos instanceof ResponseError) return pos;
+  const p = parsed(uri);
+  if (!p) return undefined;
+  const t = store.truncation(uri);
+  if (t && p.doc.offsetAt(pos) >= t.analyzedChars) return undefined;
+  return { ...p, pos };
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -111,14 +129,30 @@ function schedule(uri: string, delay: number) {
   );
 }
 
+/**
+ * Parses, checks and publishes in three steps, each bounded by the analyzed size (limits.ts), with
+ * the event loop free in between: requests about other documents that arrived meanwhile are
+ * answered first, and a step for a version that has been replaced stops there (the newer version
+ * is scheduled already). One thread suffices because no step is long; a worker would need its own
+ * copy of the text and the parse, and the outline, hover and completion need the tree here.
+ */
 function publish(uri: string) {
   const p = parsed(uri);
   if (!p) return;
-  const diagnostics = settings.validateEnabled
-    ? runSafe(log, 'validate', [], undefined, () => diagnose(p.facade, p.tree, contextFor(uri), settings.severity))
-    : [];
-  published.add(uri);
-  void connection.sendDiagnostics({ uri, version: p.doc.version, diagnostics });
+  const version = p.doc.version;
+  const current = () => documents.get(uri)?.version === version;
+  setImmediate(() => {
+    if (!current()) return;
+    const limits = { maxProblems: LIMITS.diagnostics, truncation: store.truncation(uri) };
+    const diagnostics = settings.validateEnabled
+      ? runSafe(log, 'validate', [], undefined, () => diagnose(p.facade, p.tree, contextFor(uri), settings.severity, limits))
+      : [];
+    setImmediate(() => {
+      if (!current()) return;
+      published.add(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    });
+  });
 }
 
 /** Documents whose diagnostics have been published at least once since they were opened. */
@@ -150,51 +184,56 @@ connection.onDidChangeWatchedFiles((e) => {
   for (const d of documents.all()) schedule(d.uri, 200);
 });
 
-connection.onCompletion((params, token) =>
-  runSafe(log, 'completion', [], token, () => {
-    const p = parsed(params.textDocument.uri);
+connection.onCompletion((params, token) => {
+  const p = parsedAt(params.textDocument.uri, params.position);
+  if (p instanceof ResponseError) return p;
+  return runSafe(log, 'completion', [], token, () => {
     if (!p) return [];
     const ctx = contextFor(params.textDocument.uri);
     // Catalog documentation follows on completionItem/resolve: the list stays small.
-    return deferDocumentation(p.facade.complete(p.tree, params.position, ctx), p.facade.id, ctx.locale);
-  }),
-);
+    return deferDocumentation(capCompletion(p.facade.complete(p.tree, p.pos, ctx)), p.facade.id, ctx.locale);
+  });
+});
 
 connection.onCompletionResolve((item) => runSafe(log, 'completionResolve', item, undefined, () => resolveDocumentation(item)));
 
-connection.onHover((params, token) =>
-  runSafe(log, 'hover', null, token, () => {
-    const p = parsed(params.textDocument.uri);
-    return p ? p.facade.hover(p.tree, params.position, contextFor(params.textDocument.uri)) : null;
-  }),
-);
+connection.onHover((params, token) => {
+  const p = parsedAt(params.textDocument.uri, params.position);
+  if (p instanceof ResponseError) return p;
+  return runSafe(log, 'hover', null, token, () => (p ? capHover(p.facade.hover(p.tree, p.pos, contextFor(params.textDocument.uri))) : null));
+});
 
 connection.onDocumentSymbol((params, token) =>
   runSafe(log, 'symbols', [], token, () => {
     const p = parsed(params.textDocument.uri);
-    return p ? p.facade.symbols(p.tree) : [];
+    return p ? capSymbols(p.facade.symbols(p.tree)) : [];
   }),
 );
 
 connection.onFoldingRanges((params, token) =>
   runSafe(log, 'folding', [], token, () => {
     const p = parsed(params.textDocument.uri);
-    return p ? p.facade.folding(p.tree) : [];
+    return p ? capList(p.facade.folding(p.tree), LIMITS.folding) : [];
   }),
 );
 
-connection.onCodeAction((params, token) =>
-  runSafe(log, 'codeAction', [], token, () => {
+connection.onCodeAction((params, token) => {
+  const range = checkRange(documents.get(params.textDocument.uri), params.range);
+  if (range instanceof ResponseError) return range;
+  return runSafe(log, 'codeAction', [], token, () => {
     const p = parsed(params.textDocument.uri);
     if (!p || !p.facade.codeActions) return [];
     const ctx = contextFor(params.textDocument.uri);
-    return params.context.diagnostics
-      .filter((d) => d.source === 'linux-admin-configs')
+    const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+    const actions = diagnostics
+      .slice(0, LIMITS.codeActionDiagnostics)
+      .filter((d) => d?.source === 'linux-admin-configs' && isRange(d.range))
       .flatMap((d) => p.facade.codeActions!(p.tree, d, ctx));
-  }),
-);
+    return capList(actions, LIMITS.codeActions);
+  });
+});
 
-registerExtras({ connection, documents, log, docsLanguage, workspace: store });
+registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
 
 documents.listen(connection);
 connection.listen();

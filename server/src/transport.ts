@@ -1,9 +1,10 @@
 import { format } from 'node:util';
+import { ResyncingMessageReader } from './frameReader';
 import {
   AbstractMessageWriter,
   createConnection,
+  ErrorCodes,
   ProposedFeatures,
-  StreamMessageReader,
   type Connection,
   type Message,
   type MessageWriter,
@@ -16,7 +17,14 @@ import {
 export function createServerConnection(argv = process.argv): Connection {
   if (!argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
   let shutdown = false;
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new SingleWriteMessageWriter(process.stdout));
+  const writer = new SingleWriteMessageWriter(process.stdout);
+  // A malformed frame is logged and skipped, and a request whose body was cut still gets an
+  // answer (a JSON-RPC parse error) instead of leaving its client waiting.
+  const reader = new ResyncingMessageReader(process.stdin, (bad) => {
+    if (bad.id !== undefined) void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: ErrorCodes.ParseError, message: `Parse error: ${bad.reason}` } } as Message).catch(() => undefined);
+  });
+  reader.onError((e) => connection.console.error(e.message));
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   connection.onShutdown(() => {
     shutdown = true;
   });

@@ -94,7 +94,7 @@ export function sameLine(lang: Lang, tool: { line: number; message: string }, ou
   return false;
 }
 
-function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']): Outcome['verdict'] {
+export function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']): Outcome['verdict'] {
   if (!['ok', 'problems'].includes(tool.status)) return 'tool-unavailable';
   if (tool.errors.length === 0) return ours.errors.length ? 'false-error' : 'agree-accept';
   // A rejection counts as caught when we flag that line, as an error or as a warning: some
@@ -102,7 +102,9 @@ function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']): Outcom
   // third-party module, a template defined in a file outside the workspace).
   const flagged = [...ours.errors, ...ours.warnings];
   if (flagged.length === 0) return 'missed';
-  return tool.errors.some((t) => flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
+  // "No active actions" names no line (a broken quote swallowed the rest): any error of ours counts.
+  const placeless = (t: { message: string; inferred?: boolean }) => t.inferred && /no active actions configured/.test(t.message) && ours.errors.length > 0;
+  return tool.errors.some((t) => placeless(t) || flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
 }
 
 async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -228,7 +230,8 @@ export function summarize(lang: Lang, outcomes: Outcome[]): Summary {
     hostDependent: count((o) => o.tool.hostDependent.length > 0),
     acceptedWrong: acceptedWrong.length,
     acceptedWrongWarned: acceptedWrong.filter((o) => o.ours.errors.length + o.ours.warnings.length > 0).length,
-    catchRate: rejects ? caught / rejects : 1,
+    // Nothing rejected is nothing measured, not a perfect score.
+    catchRate: rejects ? caught / rejects : 0,
   };
 }
 

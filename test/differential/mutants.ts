@@ -37,6 +37,14 @@ const OPS: Record<Lang, Operator[]> = {
     { op: 'missing quote', match: /^\s*module\(load="[^"]+"\)/, edit: (l) => l.replace(/"\)/, ')'), surelyWrong: true },
     { op: 'action type typo', match: /action\(.*type="om\w+"/, edit: (l) => l.replace(/type="om(\w+)"/, 'type="om$1z"'), surelyWrong: true },
     { op: 'unknown template', match: notComment(/.*\s[-]?\/var\/log\/\S+\s*$/), edit: (l) => l.trimEnd() + ';NoSuchTemplate', surelyWrong: true },
+    // Edits rsyslogd accepts (issue 14 A): equivalent or legal forms we must not call errors.
+    { op: 'RainerScript action (accepted)', match: /^[a-z*,.;]+\s+\/var\/log\/\S+\s*$/, edit: (l) => l.replace(/\s+(\/var\/log\/\S+)\s*$/, ' action(type="omfile" file="$1")'), surelyWrong: false },
+    { op: 'if filter (accepted)', match: /^\*\.emerg\s+\S/, edit: (l) => l.replace(/^\*\.emerg\s+/, 'if $syslogseverity <= 0 and not ($msg contains "x") then '), surelyWrong: false },
+    { op: 'set variable (accepted)', match: /^module\(load="imuxsock"\)/, edit: (l) => `${l}\nset $!fuzz!id = "x" & $hostname;\nset $.n = cnum($!fuzz!id) + 1;`, surelyWrong: false },
+    { op: 'free port listener (accepted)', match: /^module\(load="imklog"\)/, edit: (l) => `${l}\nmodule(load="imtcp")\ninput(type="imtcp" port="0" listenPortFileName="/run/rsyslog-port")`, surelyWrong: false },
+    { op: 'backtick constant (accepted)', match: /^user\.\*\s/, edit: () => 'user.* action(type="omfile" file=`echo /var/log/user.log`)', surelyWrong: false },
+    { op: 'priority modifier (accepted)', match: /^cron\.\*\s/, edit: (l) => l.replace(/^cron\.\*/, 'cron.!=debug'), surelyWrong: false },
+    { op: 'relative file name (accepted)', match: /^mail\.\*\s/, edit: () => 'mail.* action(type="omfile" file="mail.log")', surelyWrong: true },
   ],
   logrotate: [
     { op: 'directive typo', match: /^\s+(compress|missingok|notifempty|delaycompress|sharedscripts|copytruncate|daily|weekly|monthly)\s*$/, edit: (l) => l.replace(/([a-z]+)/, (m) => m.slice(0, 2) + m.slice(3)), surelyWrong: true },
@@ -58,6 +66,10 @@ const OPS: Record<Lang, Operator[]> = {
     { op: 'protocol typo', match: /<port [^>]*protocol="(tcp|udp)"/, edit: (l) => l.replace(/protocol="(tcp|udp)"/, 'protocol="$1p"'), surelyWrong: true },
     { op: 'unclosed element', match: /<(service|port|module|protocol) [^>]*\/>/, edit: (l) => l.replace(/\/>/, '>'), surelyWrong: true },
     { op: 'unknown element', match: /<short>.*<\/short>/, edit: (l) => l.replace(/<short>(.*)<\/short>/, '<shrot>$1</shrot>'), surelyWrong: true },
+    // Edits firewall-offline-cmd accepts: legal forms we must not call errors.
+    { op: 'port range (accepted)', match: /<port [^>]*port="\d+"/, edit: (l) => l.replace(/port="(\d+)"/, (m, n: string) => `port="${n}-${Math.min(65535, Number(n) + 10)}"`), surelyWrong: false },
+    { op: 'sctp port (accepted)', match: /<port [^>]*protocol="(tcp|udp)"/, edit: (l) => l.replace(/protocol="(tcp|udp)"/, 'protocol="sctp"'), surelyWrong: false },
+    { op: 'source port (accepted)', match: /^\s*<port [^>]*port="\d+"[^>]*\/>/, edit: (l) => l.replace('<port ', '<source-port '), surelyWrong: false },
   ],
   iptables: [
     { op: 'unknown target', match: /^-A .* -j (ACCEPT|DROP)\b/, edit: (l) => l.replace(/-j (ACCEPT|DROP)\b/, (m, t: string) => `-j ${t.slice(0, 3)}${t.slice(4, 5)}${t.slice(3, 4)}${t.slice(5)}`), surelyWrong: true },

@@ -24,8 +24,16 @@ local ok, err = pcall(function()
   vim.bo[bufnr].filetype = job.languageId
   vim.lsp.buf_attach_client(bufnr, client_id)
 
-  -- Diagnostics arrive as a notification after didOpen: wait for them, not a fixed time.
-  vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  -- Diagnostics arrive as a notification after didOpen: wait for them, not a fixed time (a
+  -- fixture that expects none, such as a log file, does not wait).
+  if job.expectDiagnostics then vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  else
+    -- No diagnostics to wait for: wait until the client is initialized (didOpen goes out then).
+    vim.wait(15000, function()
+      local c = vim.lsp.get_client_by_id(client_id)
+      return c ~= nil and c.initialized == true
+    end, 20)
+  end
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     table.insert(out.diagnostics, { line = d.lnum, col = d.col, code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code), message = d.message })
   end
@@ -54,8 +62,8 @@ local ok, err = pcall(function()
     end
     -- Editors ask for the focused item's documentation with completionItem/resolve.
     local item = out.resolved
+    if item ~= nil then out.listedDocs = item.documentation ~= nil end
     if item ~= nil and item.data ~= nil then
-      out.listedDocs = item.documentation ~= nil
       local rr = vim.lsp.buf_request_sync(bufnr, 'completionItem/resolve', item, 10000)
       for _, r in pairs(rr or {}) do
         if r.result then out.resolved = r.result end

@@ -111,6 +111,35 @@ describe('LSP over stdio: protocol behaviour', function () {
     });
   }
 
+  it('applies settings changed while running, from any source: pulled on didChangeConfiguration', async () => {
+    // VS Code sends didChangeConfiguration for a change in settings.json as for one in the Settings
+    // UI; the server then asks for the section again (workspace/configuration).
+    s = await startServer();
+    let current: unknown = {};
+    s.conn.onRequest('workspace/configuration', () => [current]);
+    const uri = 'file:///proto/settings/rsyslog.conf';
+    let diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mial.*  /var/log/mail.log\n' } });
+    assert.ok((await diags).diagnostics.some((d) => d.code === 'rsyslog/unknown-facility'));
+    current = { diagnostics: { severity: { 'rsyslog/unknown-facility': 'off' } }, docs: { language: 'ja' } };
+    diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await diags).diagnostics.map((d) => d.code), [], 'the rule turned off in the settings is gone');
+    const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    assert.match(hoverText(h), /[\u3040-\u30ff\u4e00-\u9fff]/, 'docs.language changed to ja');
+  });
+
+  it('applies pushed settings from a client that cannot be asked (no workspace/configuration)', async () => {
+    s = await startServer({ configuration: false });
+    const uri = 'file:///proto/settings-push/rsyslog.conf';
+    let diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mial.*  /var/log/mail.log\n' } });
+    assert.ok((await diags).diagnostics.some((d) => d.code === 'rsyslog/unknown-facility'));
+    diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { linuxAdminConfigs: { validate: { enable: false } } } });
+    assert.deepEqual((await diags).diagnostics, []);
+  });
+
   it('ignores documents of languages it does not know and requests on unknown files', async () => {
     s = await startServer();
     const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere' }, position: { line: 0, character: 0 } });

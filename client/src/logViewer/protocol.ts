@@ -79,7 +79,11 @@ export type HostMessage =
   | { type: 'reveal'; line: number }
   | { type: 'lineSlice'; req: number; n: number; start: number; end: number; bytes: number; text: string }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
-  | { type: 'follow'; on: boolean };
+  | { type: 'follow'; on: boolean }
+  /** The file cannot be opened (say, a restored tab whose log is gone): the message, and words for a way out. */
+  | { type: 'unavailable'; message: string; locale: Locale; strings: Record<string, string> }
+  /** The settings changed while the viewer was open (from any source: Settings UI, settings.json …). */
+  | { type: 'settings'; locale: Locale; strings: Record<string, string>; legend: LegendEntry[]; rules: HighlightRuleMsg[]; maxLineBytes: number };
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -88,6 +92,7 @@ export type WebviewMessage =
   | { type: 'stats' }
   | { type: 'cancelFilter'; id: number }
   | { type: 'openRotated' }
+  | { type: 'pickFile' }
   | { type: 'locate'; view: View; row: number }
   | { type: 'encoding'; encoding: string }
   | { type: 'follow'; on: boolean }
@@ -146,6 +151,8 @@ export function validateWebviewMessage(x: unknown): WebviewMessage | undefined {
       return hasOnly(x, ['type']) ? { type: 'stats' } : undefined;
     case 'openRotated':
       return hasOnly(x, ['type']) ? { type: 'openRotated' } : undefined;
+    case 'pickFile':
+      return hasOnly(x, ['type']) ? { type: 'pickFile' } : undefined;
     case 'cancelFilter':
       return hasOnly(x, ['type', 'id']) && isInt(x.id) ? { type: 'cancelFilter', id: x.id } : undefined;
     case 'getLines':

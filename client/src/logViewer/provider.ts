@@ -39,7 +39,19 @@ export function openSession(context: vscode.ExtensionContext, panel: vscode.Webv
   panel.title = describe(files);
   panel.webview.html = viewerHtml(panel.webview, context.extensionUri);
   const session = new ViewerSession(panel, files, context.extensionUri, log);
-  panel.onDidDispose(() => session.dispose());
+  openSessions.add(session);
+  panel.onDidDispose(() => {
+    openSessions.delete(session);
+    session.dispose();
+  });
+}
+
+/** Every open viewer, so that a change of settings reaches each of them. */
+export const openSessions = new Set<ViewerSession>();
+
+/** True when a configuration change concerns the viewer: its own settings or the docs language it follows. */
+export function concernsViewer(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration('linuxAdminConfigs.logViewer') || e.affectsConfiguration('linuxAdminConfigs.docs.language');
 }
 
 /** Size of a file in MB, or -1 when it cannot be read. */

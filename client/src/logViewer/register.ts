@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseRotatedName } from '../../../server/src/logs/engine/rotated';
 import { explain } from './session';
-import { LogViewerProvider, sizeMB, VIEW_TYPE } from './provider';
+import { concernsViewer, LogViewerProvider, openSessions, sizeMB, VIEW_TYPE } from './provider';
 
 const LOG_NAMES = new Set(['messages', 'secure', 'maillog', 'cron', 'kern.log', 'syslog', 'auth.log', 'mail.log', 'daemon.log', 'user.log', 'debug']);
 
@@ -41,6 +41,10 @@ export function activateLogViewer(context: vscode.ExtensionContext): void {
     // The viewer's line context menu passes its data-vscode-context ({ text, ... }).
     vscode.commands.registerCommand('linuxAdminConfigs.logViewer.explainLine', async (ctx?: { text?: unknown }) => {
       if (typeof ctx?.text === 'string') await explain(ctx.text);
+    }),
+    // Settings from any source (Settings UI, settings.json edited in or outside VS Code) reach open viewers.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (concernsViewer(e)) for (const s of openSessions) s.settingsChanged();
     }),
     // Big logs: VS Code will not hand files over 50 MB to the text editor, so offer the viewer.
     vscode.window.tabGroups.onDidChangeTabs((e) => {

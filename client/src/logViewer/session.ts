@@ -11,27 +11,29 @@ import {
   isLogEncoding,
   LineIndex,
   LogSet,
+  openReader,
   type CompiledFilter,
   type FilterSpec,
   type LogLine,
 } from '../../../server/src/logs/engine';
 import { rotatedSet } from '../../../server/src/logs/engine/rotated';
-import type { FilterSpecMsg, HostMessage, WebviewMessage, WireLine } from './protocol';
+import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } from './protocol';
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
-import { webviewStrings } from './strings';
+import { viewerText, webviewStrings } from './strings';
 import type { WorkerJob, WorkerReply } from './workerTypes';
 
 /** A clear sentence for a file that cannot be read, naming the file and how to get access. */
-export function accessMessage(file: string, e: unknown): string {
+export function accessMessage(file: string, e: unknown, locale: Locale = 'en'): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'EACCES' || code === 'EPERM')
-    return vscode.l10n.t(
+    return viewerText(
+      locale,
       'Permission denied: {0}. Files under /var/log are usually readable only by root and the groups adm (Debian/Ubuntu) or systemd-journal; add yourself with "sudo usermod -aG adm $USER" and log in again, or copy the file with sudo.',
       file,
     );
-  if (code === 'ENOENT') return vscode.l10n.t('{0} does not exist (it may have been rotated or deleted).', file);
-  return vscode.l10n.t('Cannot read {0}: {1}', file, (e as Error)?.message ?? String(e));
+  if (code === 'ENOENT') return viewerText(locale, '{0} does not exist (it may have been rotated or deleted).', file);
+  return viewerText(locale, 'Cannot read {0}: {1}', file, (e as Error)?.message ?? String(e));
 }
 
 const toWire = (l: LogLine): WireLine => ({ n: l.n, text: l.text, bytes: l.bytes, cut: l.cut });
@@ -53,7 +55,11 @@ export class ViewerSession implements vscode.Disposable {
   private memberGen: number[] = [];
   private disposed = false;
   private countTimer: NodeJS.Timeout | undefined;
-  private readonly cfg = viewerConfig();
+  private cfg = viewerConfig();
+  /** The viewer's language (linuxAdminConfigs.docs.language), for its words and the host's messages alike. */
+  private locale: Locale = viewerLocale();
+  private readonly t = (en: string, ...args: (string | number)[]) => viewerText(this.locale, en, ...args);
+  private readonly access = (file: string, e: unknown) => accessMessage(file, e, this.locale);
   private baseYears: number[] = [];
 
   constructor(
@@ -91,14 +97,17 @@ export class ViewerSession implements vscode.Disposable {
       return;
     }
     this.started = true;
-    const locale = viewerLocale();
+    this.locale = viewerLocale();
+    const locale = this.locale;
     try {
       this.set = await LogSet.open(this.files);
     } catch (e) {
+      // Say why, alone (no toolbar for a file that is not there), and offer to try again or pick another.
       const file = (e as { path?: string }).path ?? this.files[0];
-      const msg = accessMessage(file, e);
-      this.post({ type: 'notice', level: 'error', message: msg });
-      void vscode.window.showErrorMessage(msg);
+      const msg = this.access(file, e);
+      this.started = false;
+      this.post({ type: 'unavailable', message: msg, locale, strings: webviewStrings(locale) });
+      this.log.warn(`log viewer: ${msg}`);
       return;
     }
     this.set.maxLineBytes = this.cfg.maxLineBytes;
@@ -152,7 +161,7 @@ export class ViewerSession implements vscode.Disposable {
         const total = this.set.members.length;
         this.post({ type: 'progress', task: 'index', done: i / total + (r.total ? r.done / r.total / total : 0), total: 1 });
       } else if (r.kind === 'error') {
-        const msg = accessMessage(file, { code: r.code, message: r.message });
+        const msg = this.access(file, { code: r.code, message: r.message });
         this.post({ type: 'notice', level: 'error', message: msg });
         this.indexMember(i + 1);
       }
@@ -208,6 +217,8 @@ export class ViewerSession implements vscode.Disposable {
       case 'openRotated':
         await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.openRotated', vscode.Uri.file(this.files[0]));
         return;
+      case 'pickFile':
+        return this.pickFile();
       case 'locate': {
         const line = m.view === 'filter' ? this.matches[m.row] : m.row;
         if (line !== undefined) this.post({ type: 'reveal', line });
@@ -266,7 +277,8 @@ export class ViewerSession implements vscode.Disposable {
     };
     const c = compileFilter(spec, this.set.encoding);
     if (!c.ok) {
-      this.post({ type: 'filterResult', id, matches: 0, done: true, error: c.error });
+      const error = c.pattern === undefined ? c.error : this.t('invalid regular expression /{0}/: {1}', c.pattern, c.reason ?? '');
+      this.post({ type: 'filterResult', id, matches: 0, done: true, error });
       return;
     }
     if (c.filter.all) {
@@ -276,7 +288,7 @@ export class ViewerSession implements vscode.Disposable {
     this.filterSpec = spec;
     this.compiled = c.filter;
     this.filterDone = false;
-    const warning = c.warning;
+    const warning = c.risky === undefined ? c.warning : this.t('/{0}/ has nested repetition and may be very slow; the search can be stopped at any time.', c.risky);
     let capped = false;
     let lastProgress = Date.now();
     // A filter that makes no progress for this long is stuck in a regular expression: stop it.
@@ -285,7 +297,7 @@ export class ViewerSession implements vscode.Disposable {
         void w.terminate();
         this.filterWorker = undefined;
         this.filterDone = true;
-        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: vscode.l10n.t('The filter was stopped: the regular expression took too long on one line (nested repetition such as (a+)+ can take exponential time).') });
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: this.t('The filter was stopped: the regular expression took too long on one line (nested repetition such as (a+)+ can take exponential time).') });
       }
     }, 1000);
     const w = this.spawn({ kind: 'filter', files: this.files, spec, encoding: this.set.encoding, baseYears: this.baseYears, maxStored: this.cfg.maxMatches }, (r) => {
@@ -305,7 +317,7 @@ export class ViewerSession implements vscode.Disposable {
         void w.terminate();
       } else if (r.kind === 'error') {
         clearInterval(watchdog);
-        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: r.code === 'filter' ? r.message : accessMessage(this.files[0], r) });
+        this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: r.code === 'filter' ? r.message : this.access(this.files[0], r) });
       }
     });
     w.on('exit', () => clearInterval(watchdog));
@@ -344,14 +356,14 @@ export class ViewerSession implements vscode.Disposable {
     }
     if (this.follower) return;
     if (this.indexing) {
-      this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('Follow starts once indexing is done.') });
+      this.post({ type: 'notice', level: 'info', message: this.t('Follow starts once indexing is done.') });
       this.post({ type: 'follow', on: false });
       return;
     }
     const lastI = this.set.members.length - 1;
     const live = this.set.members[lastI];
     if (live.reader.gz) {
-      this.post({ type: 'notice', level: 'warning', message: vscode.l10n.t('A compressed file cannot be followed.') });
+      this.post({ type: 'notice', level: 'warning', message: this.t('A compressed file cannot be followed.') });
       this.post({ type: 'follow', on: false });
       return;
     }
@@ -370,17 +382,17 @@ export class ViewerSession implements vscode.Disposable {
           void (async () => {
             if (kind === 'truncate') {
               const mem = this.set.members[target];
-              if (info.copyPath) mem.reader = await FileReader.open(info.copyPath);
-              this.post({ type: 'notice', level: info.lost ? 'warning' : 'info', message: info.lost ? vscode.l10n.t('{0} was truncated and no rotated copy holds the lines not yet shown; some lines may be missing.', live.path) : vscode.l10n.t('{0} was rotated (copytruncate); continuing with the new file.', live.path) });
-            } else this.post({ type: 'notice', level: 'info', message: vscode.l10n.t('{0} was rotated; continuing with the new file.', live.path) });
+              if (info.copyPath) mem.reader = await openReader(info.copyPath); // plain or .gz
+              this.post({ type: 'notice', level: info.lost ? 'warning' : 'info', message: info.lost ? this.t('{0} was truncated and no rotated copy holds the lines not yet shown; some lines may be missing.', live.path) : this.t('{0} was rotated (copytruncate); continuing with the new file.', live.path) });
+            } else this.post({ type: 'notice', level: 'info', message: this.t('{0} was rotated; continuing with the new file.', live.path) });
           })();
           this.set.members.push({ path: live.path, reader: undefined as never, index: new LineIndex() });
           target = this.set.members.length - 1;
           void FileReader.open(live.path).then((r) => (this.set.members[target].reader = r));
         },
         problem: (e) => {
-          if (e.code === 'ENOENT') this.post({ type: 'notice', level: 'warning', message: vscode.l10n.t('{0} is gone; waiting for it to come back.', live.path) });
-          else this.post({ type: 'notice', level: 'error', message: accessMessage(live.path, e) });
+          if (e.code === 'ENOENT') this.post({ type: 'notice', level: 'warning', message: this.t('{0} is gone; waiting for it to come back.', live.path) });
+          else this.post({ type: 'notice', level: 'error', message: this.access(live.path, e) });
         },
       },
       { start: live.index.bytes, intervalMs: 300 },
@@ -388,7 +400,7 @@ export class ViewerSession implements vscode.Disposable {
     try {
       await f.open();
     } catch (e) {
-      this.post({ type: 'notice', level: 'error', message: accessMessage(live.path, e) });
+      this.post({ type: 'notice', level: 'error', message: this.access(live.path, e) });
       this.post({ type: 'follow', on: false });
       return;
     }
@@ -452,6 +464,28 @@ export class ViewerSession implements vscode.Disposable {
     );
     // The same guard as for a full filter: a job that takes this long is stuck in the expression.
     setTimeout(() => void w.terminate(), 10_000).unref();
+  }
+
+  /** Offers another file in place of one that cannot be opened; the chosen file opens in a viewer of its own. */
+  private async pickFile(): Promise<void> {
+    const dir = path.dirname(this.files[0]);
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.Uri.file(dir), title: this.t('Open in Log Viewer') });
+    if (!picked?.[0]) return;
+    await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.open', picked[0]);
+    this.panel.dispose();
+  }
+
+  /** Settings changed (from the Settings UI, settings.json or anywhere else): the open viewer follows. */
+  settingsChanged(): void {
+    this.cfg = viewerConfig();
+    this.locale = viewerLocale();
+    if (!this.started || !this.initMsg) return;
+    if (this.set) this.set.maxLineBytes = this.cfg.maxLineBytes;
+    const locale = this.locale;
+    const m = { locale, strings: webviewStrings(locale), legend: legend(locale), rules: this.cfg.rules.rules, maxLineBytes: this.cfg.maxLineBytes };
+    this.initMsg = { ...this.initMsg, ...m };
+    this.post({ type: 'settings', ...m });
+    if (this.cfg.rules.problems.length) this.post({ type: 'notice', level: 'warning', message: this.cfg.rules.problems.join('\n') });
   }
 
   dispose(): void {

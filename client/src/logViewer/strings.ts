@@ -1,3 +1,4 @@
+import ja from '../../../l10n/bundle.l10n.ja.json';
 import type { Locale } from './protocol';
 
 /**
@@ -19,6 +20,7 @@ const S: Record<string, { en: string; ja: string }> = {
   charts: { en: 'Charts', ja: 'グラフ' },
   legend: { en: 'Legend', ja: '凡例' },
   lines: { en: 'lines', ja: '行' },
+  match: { en: 'match', ja: '件一致' },
   matches: { en: 'matches', ja: '件一致' },
   indexing: { en: 'Indexing…', ja: 'インデックス作成中…' },
   filtering: { en: 'Filtering…', ja: '検索中…' },
@@ -47,6 +49,9 @@ const S: Record<string, { en: string; ja: string }> = {
   rotated: { en: 'Whole rotated set', ja: 'ローテート分もまとめて表示' },
   rotatedHint: { en: 'Open this log with its rotated files (.1, .2.gz, …) as one timeline', ja: 'ローテートされたファイル(.1、.2.gz など)と合わせて1つの時系列で開きます' },
   clear: { en: 'Clear filter', ja: 'フィルタを解除' },
+  unavailable: { en: 'This log cannot be shown.', ja: 'このログは表示できません。' },
+  pickFile: { en: 'Choose a file…', ja: 'ファイルを選ぶ…' },
+  retry: { en: 'Try again', ja: '再試行' },
   jump: { en: 'Double-click: show this line among all lines', ja: 'ダブルクリック:全行の中でこの行を表示' },
 };
 
@@ -54,4 +59,17 @@ export function webviewStrings(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(S)) out[k] = v[locale];
   return out;
+}
+
+const JA: Record<string, string> = ja;
+
+/**
+ * A message of the viewer's host in the viewer's language, which follows
+ * linuxAdminConfigs.docs.language like the rest of the viewer (vscode.l10n.t would follow VS
+ * Code's display language instead). `en` is the English text, as in vscode.l10n.t; the Japanese
+ * comes from the same l10n/bundle.l10n.ja.json.
+ */
+export function viewerText(locale: Locale, en: string, ...args: (string | number)[]): string {
+  const text = locale === 'ja' ? (JA[en] ?? en) : en;
+  return text.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
 }

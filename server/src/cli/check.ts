@@ -10,7 +10,9 @@ import type { ParsedDocument, WorkspaceView } from '../languages/common/types';
 import { facadeFor, LANGUAGES } from '../languages/index';
 import { localeToDocs } from '../settings';
 import { addToolFindings } from '../tools/cli';
+import { cleanUpOnSignals } from '../tools/exec';
 import { parseArgs, terminalSafe, usageError } from './common';
+import { CHECK_HELP, configurationKey } from './configurations';
 import { looksBinary, readCheckable, walkPaths } from './files';
 
 interface FileReport {
@@ -64,6 +66,10 @@ function toReport(file: string, language: string, diags: Diagnostic[]): FileRepo
 
 /** `check [--json] [--language ID] PATH...` */
 export function runCheck(args: string[]): number | Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(CHECK_HELP);
+    return 0;
+  }
   const { flags, rest } = parseArgs(args, { '--json': false, '--language': true, '--locale': true, '--with-tool': false });
   if (rest.length === 0) throw usageError('check needs at least one file or directory');
   const forced = flags['--language'] as string | undefined;
@@ -111,17 +117,26 @@ export function runCheck(args: string[]): number | Promise<number> {
     }
   }
 
-  const workspace: WorkspaceView = {
-    // The files of one run never change: workspace-wide indexes are built once.
-    generation: 0,
-    *documents(languageId: string) {
-      for (const p of parsed) if (p.language === languageId) yield { uri: p.uri, parsed: p.doc };
-    },
-  };
+  // One workspace per configuration (see configurationKey): unrelated files named together are
+  // checked apart, so two packages' logrotate files never make each other "duplicates".
+  const groups = new Map<string, typeof parsed>();
+  const keyOf = (p: (typeof parsed)[number]) => configurationKey(p.file, p.language);
+  for (const p of parsed) groups.set(keyOf(p), [...(groups.get(keyOf(p)) ?? []), p]);
+  const workspaces = new Map<string, WorkspaceView>();
+  for (const [key, members] of groups) {
+    workspaces.set(key, {
+      // The files of one run never change: workspace-wide indexes are built once.
+      generation: 0,
+      *documents(languageId: string) {
+        for (const p of members) if (p.language === languageId) yield { uri: p.uri, parsed: p.doc };
+      },
+    });
+  }
   const host = nodeHost();
   const reports: FileReport[] = [];
   for (const p of parsed) {
     const facade = facadeFor(p.language)!;
+    const workspace = workspaces.get(keyOf(p))!;
     try {
       const diags = diagnose(facade, p.doc, { locale, uri: p.uri, workspace, host });
       reports.push(toReport(p.file, p.language, diags));
@@ -131,6 +146,8 @@ export function runCheck(args: string[]): number | Promise<number> {
   }
 
   if (flags['--with-tool']) {
+    // Ctrl-C or SIGTERM while a tool runs: stop it and remove the temporary copies first.
+    cleanUpOnSignals();
     const texts = new Map(parsed.map((p) => [p.file, p.doc.text]));
     return addToolFindings(reports, texts, locale, (f) => path.resolve(f)).then((notes) => {
       for (const n of notes) process.stderr.write(`linux-admin-configs: ${n}\n`);

@@ -1,6 +1,6 @@
 import type { DocsLanguage } from '../languages/common/types';
 import { runSafe } from '../runSafe';
-import type { ExtrasContext } from '../serverExtras';
+import type { CustomRequestContext } from '../customRequestContext';
 import { explainLine, renderMarkdown, type ExplainResult } from './explain/index';
 
 export const EXPLAIN_LINE_REQUEST = 'linuxAdminConfigs/explainLine';
@@ -21,7 +21,7 @@ export interface ExplainLineResponse {
 const MAX_LINES = 200;
 
 /** Explains text for the client: Markdown for the preview and the structured results. */
-export function explainText(text: string, locale: DocsLanguage, workspace: ExtrasContext['workspace']): ExplainLineResponse {
+export function explainText(text: string, locale: DocsLanguage, workspace: CustomRequestContext['workspace']): ExplainLineResponse {
   const lines = String(text ?? '')
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '');
@@ -34,7 +34,7 @@ export function explainText(text: string, locale: DocsLanguage, workspace: Extra
 }
 
 /** `linuxAdminConfigs/explainLine` {text, locale?} → {markdown, result}. */
-export function registerExplainRequest(ctx: ExtrasContext): void {
+export function registerExplainRequest(ctx: CustomRequestContext): void {
   ctx.connection.onRequest(EXPLAIN_LINE_REQUEST, (params: ExplainLineParams, token) =>
     runSafe<ExplainLineResponse>(ctx.log, 'explainLine', { markdown: '', result: null, results: [] }, token, () => {
       const locale = params?.locale === 'ja' || params?.locale === 'en' ? params.locale : ctx.docsLanguage();

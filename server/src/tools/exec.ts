@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,11 +32,14 @@ export interface RunResult {
 
 const MAX_OUTPUT = 1024 * 1024;
 
+/** Process groups of the tools running now (each tool is started as a group leader). */
+const running = new Set<number>();
+
 /**
  * Runs a program without a shell, with a timeout after which it is killed (SIGKILL, the whole
  * process group), stdin closed, and output capped at 1 MiB per stream.
  */
-export function runProgram(file: string, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function runProgram(file: string, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; cleanEnv?: boolean } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -44,7 +47,7 @@ export function runProgram(file: string, args: string[], opts: { cwd?: string; t
     let settled = false;
     const child = spawn(file, args, {
       cwd: opts.cwd,
-      env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...opts.env },
+      env: opts.cleanEnv ? opts.env : { ...process.env, LC_ALL: 'C', LANG: 'C', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -55,6 +58,7 @@ export function runProgram(file: string, args: string[], opts: { cwd?: string; t
         child.kill('SIGKILL');
       }
     };
+    if (child.pid) running.add(child.pid);
     const timer = setTimeout(() => {
       timedOut = true;
       kill();
@@ -69,6 +73,7 @@ export function runProgram(file: string, args: string[], opts: { cwd?: string; t
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (child.pid) running.delete(child.pid);
       resolve(r);
     };
     child.on('error', (e) => done({ code: null, stdout, stderr, timedOut, spawnError: e.message }));
@@ -87,7 +92,8 @@ function sweepStale(root: string): void {
       if (!name.startsWith('lac-tool-')) continue;
       const full = path.join(root, name);
       const st = fs.statSync(full);
-      if ((uid === undefined || st.uid === uid) && Date.now() - st.mtimeMs > 15 * 60_000 && !active.has(full)) {
+      // As root, the folder may have been handed to the sandbox's user (nobody, 65534).
+      if ((uid === undefined || st.uid === uid || (uid === 0 && st.uid === 65534)) && Date.now() - st.mtimeMs > 15 * 60_000 && !active.has(full)) {
         fs.rmSync(full, { recursive: true, force: true });
       }
     }
@@ -118,26 +124,40 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   }
 }
 
-export function isRoot(): boolean {
-  return process.getuid?.() === 0;
+/** Kills every running tool's process group and removes every temporary folder, at once. */
+export function stopAll(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+  for (const d of active) fs.rmSync(d, { recursive: true, force: true });
+  active.clear();
 }
 
-let unshareCache: string[] | null | undefined;
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+let signalsHooked = false;
 
 /**
- * The prefix that runs a command in a private, throw-away network namespace: `unshare -n` as
- * root, `unshare -rn` (a user namespace) for others when the kernel allows it, else null.
+ * For the command line: on Ctrl-C, SIGTERM or SIGHUP, stop the tools and remove the temporary
+ * copies, then exit with 128 + the signal's number (130, 143, 129), as a shell would report.
  */
-export function privateNetns(): string[] | null {
-  if (unshareCache !== undefined) return unshareCache;
-  unshareCache = null;
-  const unshare = findProgram('unshare');
-  if (unshare) {
-    const args = isRoot() ? ['-n'] : ['-rn'];
-    const r = spawnSync(unshare, [...args, 'true'], { timeout: 5000, stdio: 'ignore' });
-    if (r.status === 0) unshareCache = [unshare, ...args];
+export function cleanUpOnSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
+    process.on(sig as NodeJS.Signals, () => {
+      stopAll();
+      process.exit(code);
+    });
   }
-  return unshareCache;
+}
+
+export function isRoot(): boolean {
+  return process.getuid?.() === 0;
 }
 
 /** Shell-like rendering of a command line, for messages. */

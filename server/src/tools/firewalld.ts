@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { commandLine, findProgram, isRoot, readText, runProgram, withTempDir, writeText } from './exec';
 import { linesWithToken, quotedTokens, untemp, type TextFile } from './locate';
 import { fill, MSG } from './messages';
+import { sandbox, sandboxNote, toolEnv } from './sandbox';
 import type { CheckInput, ToolFinding, ToolReport } from './types';
 
 const TOOL = 'firewall-offline-cmd';
@@ -18,6 +19,15 @@ export function configRoot(file: string): string {
 /** True for a default (vendor) configuration such as /usr/lib/firewalld rather than /etc/firewalld. */
 function isDefaultConfig(root: string): boolean {
   return /\/(usr\/)?lib\/firewalld$/.test(root) || /\/usr\/share\/firewalld$/.test(root);
+}
+
+/** The first `port=""` in `files` (the tool quotes an empty port as ''). */
+function locateEmptyPort(files: TextFile[]): { file: string; line: number } | undefined {
+  for (const f of files) {
+    const i = f.text.search(/\bport\s*=\s*(""|'')/);
+    if (i !== -1) return { file: f.file, line: f.text.slice(0, i).split('\n').length - 1 };
+  }
+  return undefined;
 }
 
 /** Where in `files` a name from the message occurs, as an XML attribute value first. */
@@ -112,7 +122,8 @@ export function parseFirewalldOutput(output: string, files: TextFile[], mapPath:
     const afterCode = /^[A-Z_]+: ([^\s'":,]+)/.exec(message)?.[1];
     const element = /element '?([\w-]+)'?/.exec(message)?.[1];
     const tokens = [...quotedTokens(message).filter((t) => !t.startsWith('/') && t !== owner?.[2]), ...(afterCode ? [afterCode] : []), ...(element ? [element] : [])];
-    const at = locateXml(candidates, tokens.filter((t) => t.length > 0));
+    // An empty port ('' is invalid port range) is found by its empty attribute.
+    const at = (/^INVALID_PORT: '' /.test(message) ? locateEmptyPort(candidates) : undefined) ?? locateXml(candidates, tokens.filter((t) => t.length > 0));
     findings.push({ file: at?.file ?? namedFile ?? fallback, line: at?.line ?? 0, message, severity, inferred: true });
   }
   return findings;
@@ -159,6 +170,8 @@ export async function checkFirewalld(input: CheckInput): Promise<ToolReport> {
   if (!program) return { ...base, status: 'missing', summary: fill(MSG.missing, { tool: TOOL, pkg: 'firewalld' }) };
   // firewall-offline-cmd refuses to run unless the user id is 0; say so without copying anything.
   if (!isRoot()) return { ...base, commands: [commandLine(program, ['--check-config'])], status: 'needs-root', summary: MSG.firewalldRoot };
+  const box = sandbox();
+  if (!box.ok) return { ...base, status: box.status, summary: box.reason };
   const read = (p: string) => input.readFile?.(p) ?? readText(p);
   return withTempDir(async (tmp) => {
     const root = configRoot(input.file);
@@ -181,8 +194,10 @@ export async function checkFirewalld(input: CheckInput): Promise<ToolReport> {
     }
     texts.sort((a, b) => (a.file === input.file ? -1 : b.file === input.file ? 1 : 0));
     const args = ['--system-config', sys, '--default-config', def, '--check-config'];
-    const cmd = commandLine(program, args);
-    const r = await runProgram(program, args, { cwd: tmp, timeoutMs: input.timeoutMs ?? 60_000 });
+    // firewall-offline-cmd insists on user id 0; it keeps that, without any capability.
+    const run = box.wrap(program, args, tmp, 'root');
+    const cmd = commandLine(run.file, run.args);
+    const r = await runProgram(run.file, run.args, { cwd: tmp, timeoutMs: input.timeoutMs ?? 60_000, env: toolEnv(), cleanEnv: true });
     const output = (r.stderr + r.stdout).trim();
     const common = { ...base, commands: [cmd], output };
     if (r.timedOut) return { ...common, status: 'timeout', summary: fill(MSG.timeout, { tool: TOOL, seconds: Math.round((input.timeoutMs ?? 60000) / 1000) }) };
@@ -192,11 +207,8 @@ export async function checkFirewalld(input: CheckInput): Promise<ToolReport> {
     if (r.code !== 0 && findings.length === 0) {
       findings.push({ file: input.file, line: 0, message: output || `${TOOL} exited with status ${r.code}`, severity: 'error' });
     }
-    return {
-      ...common,
-      status: findings.length ? 'problems' : 'ok',
-      findings,
-      summary: findings.length ? fill(MSG.problems, { tool: TOOL, count: findings.length }) : fill(MSG.ok, { tool: TOOL, command: 'firewall-offline-cmd --check-config' }),
-    };
+    const summary = findings.length ? fill(MSG.problems, { tool: TOOL, count: findings.length }) : fill(MSG.ok, { tool: TOOL, command: 'firewall-offline-cmd --check-config' });
+    const note = sandboxNote('root');
+    return { ...common, status: findings.length ? 'problems' : 'ok', findings, summary: { en: summary.en + note.en, ja: summary.ja + note.ja } };
   });
 }

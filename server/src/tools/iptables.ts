@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { commandLine, findProgram, isRoot, privateNetns, runProgram, withTempDir, writeText } from './exec';
+import { commandLine, findProgram, runProgram, withTempDir, writeText } from './exec';
+import { sandbox, toolEnv } from './sandbox';
 import { fill, MSG } from './messages';
 import type { CheckInput, ToolFinding, ToolReport } from './types';
 
@@ -97,32 +98,32 @@ export function parseIptablesOutput(output: string, file: string, text: string):
 }
 
 /**
- * `iptables-restore --test FILE` (ip6tables-restore for IPv6 files), inside a private network
- * namespace (`unshare -n`, or `unshare -rn` for a normal user) so no real firewall is touched.
- * When the namespace exists, the rules are then loaded into it for real, which also makes the
- * kernel check targets, chains and policies; the namespace vanishes with the process.
+ * `iptables-restore --test FILE` (ip6tables-restore for IPv6 files) inside the sandbox, whose
+ * network namespace is private and empty, so no real firewall is touched. The rules are then
+ * loaded into that namespace for real, which also makes the kernel check targets, chains and
+ * policies; the namespace vanishes with the process. The tool keeps CAP_NET_ADMIN only.
  */
 export async function checkIptables(input: CheckInput): Promise<ToolReport> {
   const tool = isIpv6Rules(input.file, input.text) ? 'ip6tables-restore' : 'iptables-restore';
   const program = findProgram(tool);
   const base = { tool, commands: [] as string[], output: '', findings: [] as ToolFinding[] };
   if (!program) return { ...base, status: 'missing', summary: fill(MSG.missing, { tool, pkg: 'iptables' }) };
-  const netns = privateNetns();
-  if (!netns && !isRoot()) return { ...base, status: 'needs-root', summary: MSG.iptablesRoot };
+  const box = sandbox();
+  if (!box.ok) return { ...base, status: box.status, summary: box.reason };
   return withTempDir(async (tmp) => {
     const copy = path.join(tmp, 'rules');
     writeText(copy, input.text);
     const commands: string[] = [];
     let output = '';
     let findings: ToolFinding[] = [];
-    const steps: string[][] = [['--test', copy]];
-    if (netns) steps.push([copy]);
+    const steps: string[][] = [['--test', copy], [copy]];
     let loaded = false;
     for (const args of steps) {
       if (args.length === 1) loaded = true;
-      const [file, ...rest] = netns ? [...netns, program, ...args] : [program, ...args];
-      commands.push(commandLine(file, rest));
-      const r = await runProgram(file, rest, { cwd: tmp, timeoutMs: input.timeoutMs, env: { XTABLES_LOCKFILE: path.join(tmp, 'xtables.lock') } });
+      // The sandbox's network namespace is empty and its own: loading rules there is harmless.
+      const run = box.wrap(program, args, tmp, 'net-admin');
+      commands.push(commandLine(run.file, run.args));
+      const r = await runProgram(run.file, run.args, { cwd: tmp, timeoutMs: input.timeoutMs, env: toolEnv({ XTABLES_LOCKFILE: path.join(tmp, 'xtables.lock') }), cleanEnv: true });
       const out = (r.stderr + r.stdout).trim();
       output += (output ? '\n' : '') + out;
       const common = { ...base, commands, output };

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandLine, findProgram, readText, runProgram, withTempDir, writeText } from './exec';
 import { fill, MSG } from './messages';
-import { untemp, type TextFile } from './locate';
+import { linesWithToken, untemp, type TextFile } from './locate';
+import { prepareTemp, sandbox, sandboxNote, toolEnv } from './sandbox';
 import type { CheckInput, ToolFinding, ToolReport } from './types';
 
 const TOOL = 'logrotate';
@@ -73,15 +74,34 @@ export function realLine(text: string, printed: number): number {
  */
 export function parseLogrotateOutput(output: string, files: TextFile[], mapPath: (p: string) => string | undefined, miscounts = false): ToolFinding[] {
   const findings: ToolFinding[] = [];
+  const outside = new Map<string, number>();
   for (const raw of output.split('\n')) {
     const m = /^(error|warning): (.+?):(\d+) (.*)$/.exec(raw.trim());
     if (m) {
       const file = mapPath(m[2]);
-      if (!file) continue;
+      if (!file) {
+        outside.set(m[2], (outside.get(m[2]) ?? 0) + 1);
+        continue;
+      }
       const printed = Number(m[3]) - 1;
       const text = files.find((f) => f.file === file)?.text;
       const line = miscounts && text !== undefined ? realLine(text, printed) : printed;
       findings.push({ file, line, message: m[4].trim(), severity: m[1] === 'error' ? 'error' : 'warning' });
+      continue;
+    }
+    const unread = /^error: failed to open config file (\/.*): (.*)$/.exec(raw.trim());
+    if (unread && !mapPath(unread[1])) {
+      const at = files.map((f) => ({ f, n: includeLine(f.text, unread[1]) })).find((x) => x.n !== undefined);
+      const message = `not checked: logrotate could not read the included file ${unread[1]} (${unread[2]}); the check runs it as an unprivileged user and shows nothing of files outside the configuration`;
+      findings.push({ file: at?.f.file ?? files[0]?.file ?? '', line: at?.n ?? 0, message, severity: 'warning', inferred: true });
+      continue;
+    }
+    const blocked = /^error: error creating (\/.*): (Read-only file system|Permission denied)$/.exec(raw.trim());
+    if (blocked) {
+      // createolddir: the sandbox kept logrotate from creating the folder, as it should.
+      const at = files.map((f) => ({ f, n: linesWithToken(f.text, blocked[1]).find((n) => /^\s*olddir\b/.test(f.text.split('\n')[n])) })).find((x) => x.n !== undefined);
+      const message = `not checked: logrotate would create ${blocked[1]} (createolddir); the check does not let it change anything outside its temporary copy, so whether the folder can be created was not checked`;
+      findings.push({ file: at?.f.file ?? files[0]?.file ?? '', line: at?.n ?? 0, message, severity: 'warning', inferred: true });
       continue;
     }
     const noLine = /^(error|warning): (.+?):(\D.*)$/.exec(raw.trim());
@@ -93,7 +113,73 @@ export function parseLogrotateOutput(output: string, files: TextFile[], mapPath:
       findings.push({ file, line, message: noLine[3].trim(), severity: noLine[1] === 'error' ? 'error' : 'warning', inferred: true });
     }
   }
+  // Problems in an included file that is not part of the configuration: at the include line,
+  // naming the file, never quoting it (it may be anything, even /etc/shadow).
+  for (const [name, count] of outside) {
+    const at = files.map((f) => ({ f, n: includeLine(f.text, name) })).find((x) => x.n !== undefined);
+    const message = `logrotate reported ${count} problem(s) in ${name}, which is included here but is not part of the checked configuration; its text is not shown`;
+    findings.push({ file: at?.f.file ?? files[0]?.file ?? '', line: at?.n ?? 0, message, severity: 'warning', inferred: true });
+  }
   return findings;
+}
+
+/** The 0-based line of the `include` that names `file` or its folder. */
+function includeLine(text: string, file: string): number | undefined {
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const m = /^\s*include\s+(\S+)/.exec(lines[n]);
+    if (m && [file, path.dirname(file)].includes(m[1].replace(/\/+$/, ''))) return n;
+  }
+  return undefined;
+}
+
+/**
+ * The tool's output without the text of files that are not part of the configuration:
+ * `error: FILE:LINE …` lines about them keep the file's name only.
+ */
+export function redactOutput(output: string, isPart: (p: string) => boolean): string {
+  return output
+    .split('\n')
+    .map((l) => {
+      const m = /^(error|warning): (.+?):(\d+) /.exec(l.trim());
+      return m && !isPart(m[2]) ? `${m[1]}: ${m[2]}:${m[3]} (not shown: the file is not part of the checked configuration)` : l;
+    })
+    .join('\n');
+}
+
+/**
+ * logrotate names the files of an included folder relative to it ("error: myapp:4 …", after
+ * "including /etc/logrotate.d"): makes those names absolute so they can be mapped back.
+ */
+export function absoluteNames(output: string): string {
+  let dir = '';
+  return output
+    .split('\n')
+    .map((l) => {
+      const inc = /^including (\/.*)$/.exec(l.trim());
+      if (inc) dir = inc[1];
+      const m = /^(error|warning): ([^/\s][^:]*):(\d+ .*)$/.exec(l.trim());
+      return m && dir ? `${m[1]}: ${path.join(dir, m[2])}:${m[3]}` : l;
+    })
+    .join('\n');
+}
+
+/** True when `file` really is in `dir` (not a link to somewhere else). */
+function livesIn(file: string, dir: string): boolean {
+  try {
+    return path.dirname(fs.realpathSync(file)) === fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+}
+
+/** A file name that survives logrotate's line-by-line output (no line breaks, no odd bytes), unique in `used`. */
+export function safeName(name: string, used: Set<string>): string {
+  const base = name.replace(/[^\w.+@-]/g, '_') || 'config';
+  let out = base;
+  for (let i = 2; used.has(out); i++) out = `${base}_${i}`;
+  used.add(out);
+  return out;
 }
 
 let miscountCache: Promise<boolean> | undefined;
@@ -135,13 +221,16 @@ export async function checkLogrotate(input: CheckInput): Promise<ToolReport> {
   const program = findProgram(TOOL);
   const base = { tool: TOOL, commands: [] as string[], output: '', findings: [] as ToolFinding[] };
   if (!program) return { ...base, status: 'missing', summary: fill(MSG.missing, { tool: TOOL, pkg: 'logrotate' }) };
+  const box = sandbox();
+  if (!box.ok) return { ...base, status: box.status, summary: box.reason };
   return withTempDir(async (tmp) => {
     const confDir = path.join(tmp, 'conf');
-    const name = path.basename(input.file) || 'logrotate.conf';
-    const copy = path.join(confDir, name);
+    const used = new Set<string>(['logrotate.d']);
+    const copy = path.join(confDir, safeName(path.basename(input.file) || 'logrotate.conf', used));
     const back = new Map<string, string>([[copy, input.file]]);
     const texts: TextFile[] = [{ file: input.file, text: input.text }];
     let text = input.text;
+    const notChecked: ToolFinding[] = [];
     if (path.basename(path.dirname(input.file)) !== 'logrotate.d') {
       const siblingD = path.join(path.dirname(input.file), 'logrotate.d');
       let names: string[] = [];
@@ -153,14 +242,21 @@ export async function checkLogrotate(input: CheckInput): Promise<ToolReport> {
       if (names.length) {
         const tmpD = path.join(confDir, 'logrotate.d');
         fs.mkdirSync(tmpD, { recursive: true });
+        const usedD = new Set<string>();
         for (const n of names) {
           // logrotate skips these names itself (taboo extensions); copying them would be noise.
           if (n.startsWith('.') || /(\.dpkg-\w+|\.rpm\w+|\.swp|~|,v|\.bak|\.disabled|\.ucf-\w+)$/.test(n)) continue;
           const orig = path.join(siblingD, n);
+          if (!livesIn(orig, siblingD)) {
+            // A link to a file elsewhere (even /etc/shadow): not part of the configuration.
+            notChecked.push({ file: orig, line: 0, message: `not checked: ${orig} is a link to a file outside ${siblingD}, so its content was not read`, severity: 'warning' });
+            continue;
+          }
           const t = input.readFile?.(orig) ?? readText(orig);
           if (t === undefined) continue;
-          writeText(path.join(tmpD, n), t);
-          back.set(path.join(tmpD, n), orig);
+          const dest = path.join(tmpD, safeName(n, usedD));
+          writeText(dest, t);
+          back.set(dest, orig);
           texts.push({ file: orig, text: t });
         }
         text = rewriteIncludes(text, [siblingD, '/etc/logrotate.d'], tmpD);
@@ -169,19 +265,20 @@ export async function checkLogrotate(input: CheckInput): Promise<ToolReport> {
     writeText(copy, text);
     const state = path.join(tmp, 'state');
     const args = ['-d', '-s', state, copy];
-    const cmd = commandLine(program, args);
-    const r = await runProgram(program, args, { cwd: tmp, timeoutMs: input.timeoutMs });
-    const output = (r.stderr + r.stdout).trim();
+    prepareTemp(tmp, 'nobody');
+    const run = box.wrap(program, args, tmp, 'nobody');
+    const cmd = commandLine(run.file, run.args);
+    const r = await runProgram(run.file, run.args, { cwd: tmp, timeoutMs: input.timeoutMs, env: toolEnv(), cleanEnv: true });
+    const raw = absoluteNames((r.stderr + r.stdout).trim());
+    const output = redactOutput(raw, (p) => back.has(path.resolve(tmp, p)));
     const common = { ...base, commands: [cmd], output };
     if (r.timedOut) return { ...common, status: 'timeout', summary: fill(MSG.timeout, { tool: TOOL, seconds: Math.round((input.timeoutMs ?? 30000) / 1000) }) };
     if (r.spawnError) return { ...common, status: 'failed', summary: fill(MSG.failed, { tool: TOOL, reason: r.spawnError }) };
     const miscounts = await logrotateMiscounts(program);
-    const findings = parseLogrotateOutput(output, texts, (p) => back.get(path.resolve(tmp, p)), miscounts).map((f) => ({ ...f, message: untemp(f.message, back) }));
-    return {
-      ...common,
-      status: findings.length ? 'problems' : 'ok',
-      findings,
-      summary: findings.length ? fill(MSG.problems, { tool: TOOL, count: findings.length }) : fill(MSG.ok, { tool: TOOL, command: 'logrotate -d' }),
-    };
+    const fromTool = parseLogrotateOutput(raw, texts, (p) => back.get(path.resolve(tmp, p)), miscounts).map((f) => ({ ...f, message: untemp(f.message, back) }));
+    const findings = [...notChecked, ...fromTool];
+    const summary = findings.length ? fill(MSG.problems, { tool: TOOL, count: findings.length }) : fill(MSG.ok, { tool: TOOL, command: 'logrotate -d' });
+    const note = sandboxNote('nobody');
+    return { ...common, status: findings.length ? 'problems' : 'ok', findings, summary: { en: summary.en + note.en, ja: summary.ja + note.ja } };
   });
 }

@@ -29,12 +29,8 @@ export const MSG = {
     ja: 'firewall-offline-cmd は root でなければ実行できませんが、言語サーバーは root で動いていません。代わりに端末で `sudo firewall-offline-cmd --check-config` を実行してください。',
   },
   iptablesRoot: {
-    en: 'iptables-restore --test needs root (CAP_NET_ADMIN), and no private network namespace could be created (`unshare -rn` is not allowed on this host). Run `sudo iptables-restore --test FILE` in a terminal instead.',
-    ja: 'iptables-restore --test には root 権限（CAP_NET_ADMIN）が必要で、このホストでは専用のネットワーク名前空間（`unshare -rn`）も作れません。代わりに端末で `sudo iptables-restore --test ファイル` を実行してください。',
-  },
-  rsyslogRootNote: {
-    en: ' Some checks (files readable only by root, TLS keys) need root; the server is not running as root.',
-    ja: ' 一部の検査（root だけが読めるファイルや TLS 鍵など）には root 権限が必要ですが、言語サーバーは root で動いていません。',
+    en: 'iptables-restore --test needs CAP_NET_ADMIN, and the sandbox could not give it the capability in its private network namespace on this host. Run `sudo iptables-restore --test FILE` in a terminal instead.',
+    ja: 'iptables-restore --test には CAP_NET_ADMIN が必要ですが、このホストではサンドボックスの専用ネットワーク名前空間でその権限を与えられませんでした。代わりに端末で `sudo iptables-restore --test ファイル` を実行してください。',
   },
   rsyslogAlone: {
     en: ' No main rsyslog.conf was found next to the rsyslog.d folder or in /etc, so the drop-in was checked alone; errors may be misleading.',
@@ -45,7 +41,7 @@ export const MSG = {
     ja: '{tool} が設定の別のファイルで問題を報告しました: {message}',
   },
   iptablesNetns: {
-    en: ' The rules were also loaded into a private, throw-away network namespace (unshare -n), so targets, chains and policies were checked by the kernel; the host firewall was not touched.',
-    ja: ' ルールは使い捨ての専用ネットワーク名前空間（unshare -n）にも読み込み、ターゲット・チェイン・ポリシーをカーネルで確認しました。ホストのファイアウォールには触れていません。',
+    en: ' The rules were also loaded into the sandbox\'s private, throw-away network namespace (bubblewrap; read-only file system, only CAP_NET_ADMIN), so targets, chains and policies were checked by the kernel; the host firewall was not touched.',
+    ja: ' ルールはサンドボックスの使い捨ての専用ネットワーク名前空間（bubblewrap、読み取り専用のファイルシステム、CAP_NET_ADMIN のみ）にも読み込み、ターゲット・チェイン・ポリシーをカーネルで確認しました。ホストのファイアウォールには触れていません。',
   },
 } satisfies Record<string, Localized>;

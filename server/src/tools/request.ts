@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { uriToPath } from '../documentStore';
-import type { ExtrasContext } from '../serverExtras';
+import type { CustomRequestContext } from '../customRequestContext';
 import { readText } from './exec';
 import { checkWithTool } from './index';
 import { pick, type ToolFinding, type ToolReport } from './types';
@@ -67,7 +67,7 @@ export function reportToResult(report: ToolReport, uri: string, file: string, te
 }
 
 /** Registers `linuxAdminConfigs/checkWithTool` {uri} → diagnostics from the installed tool. */
-export function registerToolCheck(ctx: ExtrasContext): void {
+export function registerToolCheck(ctx: CustomRequestContext): void {
   ctx.connection.onRequest(CHECK_WITH_TOOL, async (params: CheckWithToolParams): Promise<CheckWithToolResult | null> => {
     try {
       const doc = ctx.documents.get(params.uri);

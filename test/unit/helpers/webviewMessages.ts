@@ -7,6 +7,7 @@ export const VALID_WEBVIEW_MESSAGES: unknown[] = [
   { type: 'stats' },
   { type: 'cancelFilter', id: 3 },
   { type: 'openRotated' },
+  { type: 'pickFile' },
   { type: 'locate', view: 'filter', row: 12 },
   { type: 'encoding', encoding: 'shift_jis' },
   { type: 'follow', on: true },

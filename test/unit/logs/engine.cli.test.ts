@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { tempDir } from './engineHelpers';
+import { syslogText } from '../../fixtures/logs/generate';
+import { sleep, tempDir } from './engineHelpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let bundle = '';
@@ -67,5 +69,36 @@ describe('cli grep and stats', function () {
     assert.equal(j.programs[0].program, 'postfix/smtp');
     const text = cli('stats', a).out;
     assert.match(text, /postfix\/smtp\s+2/);
+  });
+
+  it('explain cuts a line of hundreds of MB as the viewer does and says so, instead of crashing', () => {
+    const f = T.file('huge.log', 'Dec  7 02:00:00 host sshd[41]: Failed password for root from 192.0.2.1 port 22 ssh2 ');
+    fs.truncateSync(f, 300 * 1024 * 1024); // one line of 300 MiB (a sparse file: NUL bytes, no disk)
+    const r = spawnSync(process.execPath, [bundle, 'explain', '--file', f], { encoding: 'utf8', cwd: ROOT, timeout: 60_000, maxBuffer: 1 << 26 });
+    assert.equal(r.signal, null, 'explain was killed (took over a minute)');
+    assert.equal(r.status, 0, r.stderr.slice(0, 500));
+    assert.match(r.stdout, /sshd/);
+    assert.match(r.stderr, new RegExp(`huge\\.log:1: line of ${300 * 1024 * 1024} bytes cut to its first 65536 bytes`));
+  });
+
+  it('stats says the counts are partial, with exit 1, when the file is truncated while it is read', async () => {
+    const block = syslogText(2000);
+    const reps = Math.ceil((64 << 20) / block.length);
+    const f = T.file('busy.log', block.repeat(reps)); // 64 MiB
+    const child = spawn(process.execPath, [bundle, 'stats', '--json', f], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const exit = new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    // Truncate once it has read a quarter of the file (bytes read, from /proc/PID/io).
+    const rchar = () => Number(/rchar: (\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? 0);
+    while (child.exitCode === null && rchar() < 16 << 20) await sleep(1);
+    fs.truncateSync(f, 0);
+    const code = await exit;
+    const lines = JSON.parse(out).lines as number;
+    assert.ok(lines < 2000 * reps, `the truncation came too late to test anything (${lines} lines)`);
+    assert.equal(code, 1);
+    assert.match(err, /busy\.log was truncated while it was read \(\d+ of its \d+ bytes counted\): the counts are partial/);
   });
 });

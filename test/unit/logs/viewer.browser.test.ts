@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from './engineHelpers';
+import { webviewStrings } from '../../../client/src/logViewer/strings';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../../..');
@@ -21,12 +22,17 @@ function lineText(n) {
   if (n === 2) return 'Dec 27 00:01:08 sv postfix/smtp[17635]: 90442C9CB29: to=<sally@example.com>, relay=none (connect to uk.example[62.50.72.146]: Connection timed out)';
   return 'Dec 27 00:01:08 sv sshd[99]: Failed password for invalid user oracle from 192.0.2.7 seq=' + n;
 }
+// Two days for the charts: the second has half the lines of the first, in the millions.
+const day0 = Date.UTC(2026, 11, 26) / 3600000;
+window.__stats = { lines: 15000000, unparsed: 0, programs: [{ program: 'postfix/smtp', lines: 15000000 }], programDays: {},
+  hours: [{ hour: day0 + 3, lines: 10000000, bytes: 1, firstLine: 0 }, { hour: day0 + 27, lines: 5000000, bytes: 1, firstLine: 10000000 }] };
 function reply(m) { window.postMessage(m, '*'); }
 window.acquireVsCodeApi = () => ({
   postMessage(m) {
     window.__sent.push(m);
     setTimeout(() => {
-      if (m.type === 'ready') reply({ type: 'init', files: ['/var/log/maillog'], encoding: 'utf-8', encodings: ['utf-8', 'shift_jis'], locale: 'en', strings: { lines: 'lines', traceHint: 'trace' }, legend: [], rules: [{ pattern: 'oracle', regex: false, category: 'access' }], lineCount: window.__total, indexing: false, maxLineBytes: 65536, rotatedSiblings: 2 });
+      if (m.type === 'ready') reply({ type: 'init', files: ['/var/log/maillog'], encoding: 'utf-8', encodings: ['utf-8', 'shift_jis'], locale: 'en', strings: ${JSON.stringify(webviewStrings('en'))}, legend: [], rules: [{ pattern: 'oracle', regex: false, category: 'access' }], lineCount: window.__total, indexing: false, maxLineBytes: 65536, rotatedSiblings: 2 });
+      if (m.type === 'stats') reply({ type: 'stats', stats: window.__stats });
       if (m.type === 'getLines') {
         const lines = [];
         for (let n = m.from; n < Math.min(window.__total, m.from + m.count); n++) lines.push({ n, text: lineText(n), bytes: lineText(n).length, cut: false });
@@ -107,6 +113,80 @@ describe('log viewer webview in headless Chromium', function () {
     assert.equal(sent.at(-1)?.spec?.include[0].pattern, '90442C9CB29');
     await page.click('#trace'); // back to no filter
     assert.equal(await page.isVisible('#rotated'), true, 'the rotated-set button shows when siblings exist');
+  });
+
+  it('charts counts from 0 (half the lines, half the bar) with every digit of the y labels inside the chart', async () => {
+    await page.click('#charts');
+    await page.waitForSelector('.chart canvas');
+    const got = await page.evaluate(() => {
+      const chart = document.querySelector('.chart')!;
+      const canvas = chart.querySelector('canvas')!;
+      const g = canvas.getContext('2d')!;
+      const { data, width, height } = g.getImageData(0, 0, canvas.width, canvas.height);
+      // Bar pixels: the series colour (#3794ff outside VS Code), filled or stroked.
+      const heights: number[] = [];
+      for (let x = 0; x < width; x++) {
+        let n = 0;
+        for (let y = 0; y < height; y++) {
+          const i = (y * width + x) * 4;
+          if (data[i + 3] > 100 && Math.abs(data[i] - 0x37) < 24 && Math.abs(data[i + 1] - 0x94) < 24 && data[i + 2] > 220) n++;
+        }
+        heights.push(n);
+      }
+      const bars: number[] = [];
+      heights.forEach((h, x) => {
+        if (h > 0 && !(heights[x - 1] > 0)) bars.push(0);
+        if (h > 0) bars[bars.length - 1] = Math.max(bars[bars.length - 1], h);
+      });
+      // The y axis: uPlot's second axis element, as wide as uPlot made room for.
+      const yAxis = chart.querySelectorAll<HTMLElement>('.u-axis')[1];
+      const m = document.createElement('canvas').getContext('2d')!;
+      m.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+      return { bars, axis: yAxis.offsetWidth, label: m.measureText((10_000_000).toLocaleString()).width };
+    });
+    assert.equal(got.bars.length, 2, `two bars: ${JSON.stringify(got.bars)}`);
+    const ratio = got.bars[1] / got.bars[0];
+    assert.ok(ratio > 0.4 && ratio < 0.6, `the day with half the lines is half as tall (ratio ${ratio.toFixed(2)})`);
+    assert.ok(got.axis >= got.label + 10, `y axis ${got.axis}px for a ${got.label.toFixed(0)}px label plus its tick`);
+    await page.click('#charts');
+  });
+
+  it('counts "1 match" and "2 matches"', async () => {
+    await page.fill('#include', 'oracle');
+    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'filter'));
+    const id = await page.evaluate(() => (window as unknown as { __sent: { type: string; id: number }[] }).__sent.filter((m) => m.type === 'filter').at(-1)!.id);
+    for (const [n, text] of [[1, '1 match'], [2, '2 matches']] as const) {
+      await page.evaluate(([id, n]) => window.postMessage({ type: 'filterResult', id, matches: n, done: true }, '*'), [id, n]);
+      await page.waitForFunction((t) => document.getElementById('matches')!.textContent === t, text);
+    }
+    await page.fill('#include', '');
+    await page.waitForFunction(() => document.getElementById('matches')!.textContent === '');
+  });
+
+  it('applies settings changed while open: new highlight rules and words, without reopening', async () => {
+    await page.evaluate((strings) => window.postMessage({ type: 'settings', locale: 'ja', strings, legend: [], rules: [{ pattern: 'seq=\\d+', regex: true, color: '#d19a66' }], maxLineBytes: 65536 }, '*'), webviewStrings('ja'));
+    await page.waitForSelector('.row[data-n="3"] .kw.rule');
+    assert.equal(await page.textContent('.row[data-n="3"] .kw.rule'), 'seq=3');
+    assert.equal(await page.textContent('#legendBtn'), '凡例');
+    await page.evaluate((strings) => window.postMessage({ type: 'settings', locale: 'en', strings, legend: [], rules: [], maxLineBytes: 65536 }, '*'), webviewStrings('en'));
+    await page.waitForFunction(() => !document.querySelector('.row[data-n="3"] .kw.rule'));
+  });
+
+  it('shows a file that cannot be opened as its message alone, with a way to pick another', async () => {
+    await page.evaluate(() => window.postMessage({ type: 'unavailable', message: '/var/log/gone.log does not exist (it may have been rotated or deleted).', locale: 'en', strings: { unavailable: 'This log cannot be shown.', pickFile: 'Choose a file…', retry: 'Try again' } }, '*'));
+    await page.waitForSelector('#unavailable:not(.hidden)');
+    assert.equal(await page.isVisible('.toolbar'), false, 'no toolbar of empty buttons');
+    assert.equal(await page.isVisible('.status'), false);
+    assert.match((await page.textContent('#unavailable')) ?? '', /gone\.log does not exist/);
+    const buttons = await page.locator('#unavailable button').allTextContents();
+    assert.deepEqual(buttons, ['Choose a file…', 'Try again']);
+    await page.click('#pickFile');
+    await page.click('#retry');
+    const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent.map((m) => m.type).filter((t) => t === 'pickFile' || t === 'ready').slice(-2));
+    assert.deepEqual(sent, ['pickFile', 'ready']);
+    // The retry's init (the stub answers ready) brings the viewer back.
+    await page.waitForSelector('#unavailable.hidden', { state: 'attached' });
+    assert.equal(await page.isVisible('.toolbar'), true);
   });
 
   it('renders only the visible rows, even for more lines than an element can be tall', async () => {

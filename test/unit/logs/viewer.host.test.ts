@@ -11,14 +11,17 @@ import { tempDir, until } from './engineHelpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-// A minimal vscode: just what the session touches.
+// A minimal vscode: just what the session touches. `settings` holds what the user set (full keys).
+const settings: Record<string, unknown> = {};
+const executed: unknown[][] = [];
+let dialogAnswer: { fsPath: string }[] | undefined;
 const fakeVscode = {
   l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)])) },
-  workspace: { getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
+  workspace: { getConfiguration: (section: string) => ({ get: (k: string, d: unknown) => settings[`${section}.${k}`] ?? d }) },
   env: { language: 'en' },
-  Uri: { joinPath: (u: { fsPath: string }, ...p: string[]) => ({ fsPath: path.join(u.fsPath, ...p) }) },
-  window: { showErrorMessage: () => undefined, showInformationMessage: () => undefined },
-  commands: { getCommands: async () => [], executeCommand: async () => undefined },
+  Uri: { joinPath: (u: { fsPath: string }, ...p: string[]) => ({ fsPath: path.join(u.fsPath, ...p) }), file: (fsPath: string) => ({ fsPath }) },
+  window: { showErrorMessage: () => undefined, showInformationMessage: () => undefined, showOpenDialog: async () => dialogAnswer },
+  commands: { getCommands: async () => [], executeCommand: async (...a: unknown[]) => void executed.push(a) },
 };
 
 describe('log viewer host session (with a stand-in for vscode)', function () {
@@ -48,14 +51,15 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     const { ViewerSession } = (require('../../../client/src/logViewer/session') as typeof import('../../../client/src/logViewer/session'));
     const got: HostMessage[] = [];
     let handler: (m: unknown) => void = () => undefined;
-    const panel = { webview: { postMessage: async (m: HostMessage) => void got.push(m), onDidReceiveMessage: (h: (m: unknown) => void) => (handler = h) } };
+    let disposed = false;
+    const panel = { webview: { postMessage: async (m: HostMessage) => void got.push(m), onDidReceiveMessage: (h: (m: unknown) => void) => (handler = h) }, dispose: () => (disposed = true) };
     const warnings: string[] = [];
     const log = { info: () => undefined, warn: (s: string) => void warnings.push(s), error: (s: string) => void warnings.push(s) };
     const s = new ViewerSession(panel as never, files, { fsPath: T.dir } as never, log as never);
     sessions.push(s);
     const send = (m: unknown) => handler(m);
     const last = <K extends HostMessage['type']>(type: K) => got.filter((m): m is Extract<HostMessage, { type: K }> => m.type === type).at(-1);
-    return { got, send, last, warnings };
+    return { got, send, last, warnings, session: s, disposed: () => disposed };
   }
 
   it('answers ready with init at once, indexes in the worker, serves lines, filters and counts', async () => {
@@ -142,6 +146,60 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     v.send({ type: 'ready' });
     await until(() => !!v.last('notice'));
     assert.match(v.last('notice')!.message, /Permission denied: .*locked\.log.*adm/);
+  });
+
+  it('shows a gone file (a restored tab) as a message alone, then offers another file or a retry', async () => {
+    const file = path.join(T.dir, 'gone.log');
+    const v = await open([file]);
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('unavailable'));
+    assert.equal(v.last('init'), undefined, 'no viewer (and no toolbar) for a file that is not there');
+    assert.match(v.last('unavailable')!.message, /gone\.log does not exist/);
+    assert.equal(v.last('unavailable')!.strings.pickFile, 'Choose a file…');
+    dialogAnswer = [{ fsPath: T.file('other.log', 'x\n') }];
+    v.send({ type: 'pickFile' });
+    await until(() => v.disposed());
+    assert.deepEqual(executed.at(-1), ['linuxAdminConfigs.logViewer.open', dialogAnswer[0]]);
+    // The file is back: trying again opens it.
+    fs.writeFileSync(file, 'Jan  1 00:00:00 sv app[1]: back\n');
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    assert.equal(v.last('init')!.lineCount, 1);
+  });
+
+  it('speaks the docs language in its own messages too (regex warning, stop), and follows settings changes', async () => {
+    settings['linuxAdminConfigs.docs.language'] = 'ja';
+    try {
+      const file = T.file('ja.log', 'Jan  1 00:00:00 sv sshd[1]: ' + 'a'.repeat(40) + '!\n');
+      const v = await open([file]);
+      v.send({ type: 'ready' });
+      await until(() => v.last('count')?.indexing === false);
+      assert.equal(v.last('init')!.locale, 'ja');
+      v.send({ type: 'filter', id: 1, spec: { include: [{ pattern: '([a-', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+      await until(() => v.last('filterResult')?.id === 1);
+      assert.match(v.last('filterResult')!.error ?? '', /^正規表現 \/\(\[a-\/ が正しくありません/);
+      v.send({ type: 'filter', id: 2, spec: { include: [{ pattern: '(a+)+$', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+      await until(() => v.last('filterResult')?.id === 2);
+      assert.match(v.last('filterResult')!.warning ?? '', /入れ子の繰り返し/);
+      v.send({ type: 'cancelFilter', id: 2 });
+      await until(() => v.last('filterResult')?.stopped === true);
+      // Settings changed while the viewer is open (from settings.json or the Settings UI alike).
+      settings['linuxAdminConfigs.docs.language'] = 'en';
+      settings['linuxAdminConfigs.logViewer.highlightRules'] = [{ pattern: 'ORA-\\d+', regex: true, color: '#d19a66' }, { pattern: 'x' }];
+      v.session.settingsChanged();
+      await until(() => !!v.last('settings'));
+      const m = v.last('settings')!;
+      assert.equal(m.locale, 'en');
+      assert.equal(m.strings.filter, 'Filter (all terms must match)');
+      assert.deepEqual(m.rules, [{ pattern: 'ORA-\\d+', regex: true, category: undefined, color: '#d19a66' }]);
+      assert.match(v.last('notice')!.message, /highlightRules\[1\]: give a "category" or a "color"/);
+      v.send({ type: 'filter', id: 3, spec: { include: [{ pattern: '(b+)+$', regex: true, caseSensitive: false }], exclude: [], programs: [] } });
+      await until(() => v.last('filterResult')?.id === 3);
+      assert.match(v.last('filterResult')!.warning ?? '', /^\/\(b\+\)\+\$\/ has nested repetition/);
+      v.send({ type: 'cancelFilter', id: 3 });
+    } finally {
+      for (const k of Object.keys(settings)) delete settings[k];
+    }
   });
 
   it('validates highlightRules from settings and says what is wrong', () => {

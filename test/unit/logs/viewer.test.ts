@@ -35,3 +35,21 @@ describe('log viewer protocol: messages from the webview are validated', () => {
     for (const m of bad) assert.equal(validateWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 120));
   });
 });
+
+describe('log viewer highlighting: keywords colour whole words', () => {
+  const { makeHighlighter } = require('../../../client/webview/render') as typeof import('../../../client/webview/render');
+  const coloured = (line: string, rules: import('../../../client/src/logViewer/protocol').HighlightRuleMsg[] = []) =>
+    makeHighlighter(rules)
+      .spans(line)
+      .filter((s) => s.cls.startsWith('kw'))
+      .map((s) => `${line.slice(s.start, s.end)}=${s.cls.replace('kw kw-', '').replace('kw ', '')}`);
+
+  it('colours all of "error" and "Failed", not just err and Fail', () => {
+    assert.deepEqual(coloured('Dec 27 00:01:08 sv app[1]: error: Failed to start; errors=2 TIMEOUT'), ['error=error', 'Failed=parameter', 'errors=error', 'TIMEOUT=network']);
+  });
+
+  it('keeps phrases and path keywords as they are, and a user rule as it matched', () => {
+    assert.deepEqual(coloured('sshd[1]: Connection timed out; GET /phf?x, cgi-bin/phpinfo'), ['timed out=network', '/phf=cgi', '/phpinfo=cgi']);
+    assert.deepEqual(coloured('oracles are not oracle', [{ pattern: 'oracle', regex: false, category: 'access' }]), ['oracle=access', 'oracle=access']);
+  });
+});

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIndex, compileFilter, runFilter, StatsAccumulator, statsOf } from '../../../server/src/logs/engine/index';
+import { buildIndex, compileFilter, runFilter, StatsAccumulator, statsOf, type FileChange } from '../../../server/src/logs/engine/index';
 import { rng } from '../../fixtures/logs/generate';
 
 /** A hostile log file: random bytes (NUL, invalid UTF-8, lone CR), CRLF lines, a 3 MB line. */
@@ -81,5 +81,36 @@ describe('robustness: the log engine on hostile files', function () {
       (e: Error) => `error ${e.message}`,
     );
     assert.match(outcome, /^(indexed \d+|error .+)$/);
+  });
+
+  it('statistics of a file truncated while they are counted are reported as partial; a file renamed away is read whole', async () => {
+    const text = 'Jan  2 00:00:00 h cron[1]: tick\n'.repeat(10_000);
+    for (const [how, expected] of [
+      ['truncate', 'shrank'],
+      ['rename', 'replaced'],
+    ] as const) {
+      const f = path.join(dir, `busy-${how}.log`);
+      fs.writeFileSync(f, text);
+      const acc = new StatsAccumulator(2024);
+      const changes: FileChange[] = [];
+      let first = true;
+      await statsOf(f, acc, {
+        chunkSize: 16 * 1024,
+        onChanged: (c) => void changes.push(c),
+        onProgress: () => {
+          if (!first) return;
+          first = false;
+          if (how === 'truncate') fs.truncateSync(f, 0);
+          else {
+            fs.renameSync(f, f + '.1'); // rotated by rename + create while the scan goes on
+            fs.writeFileSync(f, '');
+          }
+        },
+      });
+      assert.deepEqual(changes.map((c) => c.kind), [expected], how);
+      assert.equal(changes[0].sizeBefore, text.length);
+      if (how === 'truncate') assert.ok(acc.lines < 10_000 && changes[0].scanned < text.length);
+      else assert.equal(acc.lines, 10_000);
+    }
   });
 });

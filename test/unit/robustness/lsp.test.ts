@@ -145,3 +145,58 @@ describe('robustness: the language server under abuse (LSP over stdio)', functio
     console.log(`      ${edits} edits, ${pending.length} requests in ~4 s; server RSS ${(rssBefore / 1024).toFixed(0)} MB -> ${(rssAfter / 1024).toFixed(0)} MB`);
   });
 });
+
+describe('robustness: request parameters and frames the server must not trust (LSP over stdio)', function () {
+  this.timeout(30_000);
+  let s: Session | undefined;
+  const uri = 'file:///params/rsyslog.conf';
+  before(async function () {
+    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
+    s = await startServer();
+    const diags = s.nextDiagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rsyslog', version: 1, text: 'mail.info /var/log/mail.log\nkern.* /var/log/kern.log\n' } });
+    await diags;
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  const ranges = (items: any[]) => items.flatMap((i) => [i.textEdit?.range, i.textEdit?.insert, i.textEdit?.replace]).filter(Boolean);
+
+  it('a negative or out-of-range position is clamped into the document: no range in the answer is negative or past a line', async () => {
+    for (const position of [{ line: -5, character: -3 }, { line: 0, character: -1 }, { line: 1, character: 1e9 }, { line: 1e9, character: 2 }]) {
+      const r: any = await s!.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+      const items = r?.items ?? r ?? [];
+      for (const range of ranges(items)) {
+        for (const p of [range.start, range.end]) {
+          assert.ok(p.line >= 0 && p.line <= 2 && p.character >= 0 && p.character <= 26, `completion at ${JSON.stringify(position)} answered a range at ${JSON.stringify(p)}`);
+        }
+      }
+    }
+  });
+
+  it('a position that is not two integers (strings, fractions, missing) is rejected with InvalidParams, not echoed', async () => {
+    for (const position of [{ line: '0', character: '3' }, { line: 0.5, character: 1 }, null, 'x']) {
+      for (const method of ['textDocument/completion', 'textDocument/hover']) {
+        await assert.rejects(
+          s!.conn.sendRequest(method, { textDocument: { uri }, position }),
+          (e: any) => e.code === -32602 && /position/.test(e.message),
+          `${method} at ${JSON.stringify(position)}`,
+        );
+      }
+    }
+    await assert.rejects(s!.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: '0' } }, context: { diagnostics: [] } }), (e: any) => e.code === -32602);
+  });
+
+  it('a frame with a too-short Content-Length is answered with a parse error, and the next requests are served', async () => {
+    const seen: string[] = [];
+    s!.child.stdout!.on('data', (d: Buffer) => seen.push(d.toString('utf8')));
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 'cut-1', method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } }), 'utf8');
+    s!.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length - 20}\r\n\r\n`, 'latin1'), body]));
+    const h: any = await s!.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.match(hoverText(h), /mail/i);
+    const symbols: any[] = await s!.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0);
+    assert.ok(seen.join('').includes('"id":"cut-1","error":{"code":-32700'), 'the cut request got no parse error answer');
+  });
+});

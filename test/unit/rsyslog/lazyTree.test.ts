@@ -21,10 +21,11 @@ describe('rsyslog lazy tree', () => {
 
   it('still reports names in selectors the quick check does not accept', () => {
     // Deprecated, unknown, upper-case and oddly punctuated selectors go through the full check
-    // (which reads `=!` as `=`, as before).
+    // (`=!` is no modifier: rsyslogd reads `=!info` as an unknown priority name).
     assert.deepEqual(codes('mail.warn /var/log/a\nsecurity.* /var/log/b\nMAIL.Info /var/log/c\nmail.=!info /var/log/d\nmail..info /var/log/e\n'), [
       '1:rsyslog/deprecated-name',
       '2:rsyslog/deprecated-name',
+      '4:rsyslog/unknown-priority',
       '5:rsyslog/unknown-priority',
     ]);
     assert.deepEqual(codes('mail.info;;kern.* /var/log/a\nmail,kern.none;auth.=debug /var/log/b\n'), []);

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseFirewalldOutput } from '../../../server/src/tools/firewalld';
 import { isIpv6Rules, parseIptablesOutput } from '../../../server/src/tools/iptables';
 import { logrotateLineNumbers, parseLogrotateOutput, realLine } from '../../../server/src/tools/logrotate';
-import { findMainConfig, parseRsyslogOutput, rewriteIncludes } from '../../../server/src/tools/rsyslog';
+import { findMainConfig, parseRsyslogOutput } from '../../../server/src/tools/rsyslog';
+import { writeRsyslogCopy } from '../../../server/src/tools/rsyslogCopy';
 
 const FX = path.resolve(__dirname, '../../fixtures/tools');
 const read = (rel: string) => fs.readFileSync(path.join(FX, rel), 'utf8');
@@ -47,8 +49,16 @@ describe('tool output parsers (captured real outputs)', () => {
     it('finds the main rsyslog.conf of a drop-in and rewrites include paths without moving lines', () => {
       assert.equal(findMainConfig(app.file), main.file);
       assert.equal(findMainConfig(main.file), main.file);
-      const out = rewriteIncludes('# x\n$IncludeConfig /etc/rsyslog.d/*.conf\ninclude(file="/etc/rsyslog.d/*.conf")\n*.* /etc/rsyslog.d/x', ['/etc/rsyslog.d'], '/tmp/t/rsyslog.d');
-      assert.deepEqual(out.split('\n'), ['# x', '$IncludeConfig /tmp/t/rsyslog.d/*.conf', 'include(file="/tmp/t/rsyslog.d/*.conf")', '*.* /etc/rsyslog.d/x']);
+      const t = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-copy-'));
+      try {
+        const text = '# x\n$IncludeConfig /etc/rsyslog.d/*.conf\ninclude(file="/etc/rsyslog.d/*.conf")\n*.* /etc/rsyslog.d/x';
+        const tmpMain = path.join(t, 'rsyslog.conf');
+        writeRsyslogCopy({ main: '/etc/rsyslog.conf', tmpMain, tmpD: '/tmp/t/rsyslog.d', dropDirs: ['/etc/rsyslog.d'], dropins: [], moduleDir: undefined, read: () => text });
+        const out = fs.readFileSync(tmpMain, 'utf8');
+        assert.deepEqual(out.split('\n'), ['# x', '$IncludeConfig /tmp/t/rsyslog.d/*.conf', 'include(file="/tmp/t/rsyslog.d/*.conf")', '*.* /etc/rsyslog.d/x']);
+      } finally {
+        fs.rmSync(t, { recursive: true, force: true });
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { pick } from './rules';
 import type { DocsLanguage, Localized } from './types';
+import { citeSource } from './manualTitles';
 
 /**
  * How a value is written. Languages add their own kinds; these are the shared ones that
@@ -115,7 +116,7 @@ export function entryMarkdown(entry: CatalogEntry, locale: DocsLanguage): Markup
   if (entry.default !== undefined) facts.push(`${pick(DEFAULT_LABEL, locale)}: \`${entry.default}\``);
   if (entry.since) facts.push(`${pick(SINCE_LABEL, locale)} ${entry.since}`);
   if (facts.length) parts.push(facts.join(' · '));
-  parts.push(`*${pick(SOURCE_LABEL, locale)}: ${entry.source}*`);
+  parts.push(`*${pick(SOURCE_LABEL, locale)}: ${citeSource(entry.source, locale)}*`);
   const md: MarkupContent = { kind: 'markdown', value: parts.join('\n\n') };
   DOCS_SOURCE.set(md, entry);
   return md;

@@ -77,6 +77,14 @@ export interface LanguageContext {
 export interface LanguageFacade<T = unknown> {
   id: string;
   rules: RuleTable;
+  /** The server parses at most this many UTF-16 code units of a document (default: limits.LIMITS). */
+  analyzedChars?: number;
+  /**
+   * True for a finding that says a construct is still open at the end of the text (an unclosed
+   * block or element). When only the start of a large document is parsed, such findings are about
+   * the cut, not the file, and are dropped.
+   */
+  openAtEnd?(finding: Finding): boolean;
   parse(text: string): ParsedDocument<T>;
   /** Semantic checks. Syntax problems from `parse` are added by the caller. */
   validate(doc: ParsedDocument<T>, ctx: LanguageContext): Finding[];

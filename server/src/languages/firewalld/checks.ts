@@ -1,3 +1,4 @@
+import shippedJson from '../../../data/firewalld/shipped.json';
 import type { Localized } from '../common/types';
 
 /**
@@ -84,7 +85,27 @@ export function isIPv6WithMask(s: string): boolean {
 
 const R = (en: string, ja: string): Localized => ({ en, ja });
 
-/** A single port `N` or range `N-M`, numbers 1–65535 (service names from /etc/services pass). */
+/** Port names firewalld resolves through /etc/services (netbase's list, see shipped.json). */
+const PORT_NAMES = new Set((shippedJson as { portNames?: { names: string[] } }).portNames?.names ?? []);
+
+function portPart(p: string): Localized | undefined {
+  if (DIGITS.test(p)) {
+    const n = Number(p);
+    if (n > 65535) return R(`port number ${p} is too big (maximum 65535)`, `ポート番号 ${p} が大きすぎます（最大 65535）`);
+    if (n < 1) return R('port numbers start at 1', 'ポート番号は 1 以上です');
+    return undefined;
+  }
+  if (PORT_NAMES.has(p)) return undefined;
+  return R(
+    `'${p}' is neither a port number nor a service name of /etc/services (firewalld looks names up there, on the machine it runs on)`,
+    `'${p}' はポート番号でも /etc/services のサービス名でもありません（firewalld は動作するマシンの /etc/services で名前を引きます）`,
+  );
+}
+
+/**
+ * A single port `N` or range `N-M`, numbers 1–65535 or names of /etc/services, as firewalld
+ * reads it: the whole value as a name first, then the two ends of a range.
+ */
 export function checkPort(value: string): Localized | undefined {
   if (value.length <= 5 && DIGITS.test(value)) {
     const n = Number(value);
@@ -92,23 +113,15 @@ export function checkPort(value: string): Localized | undefined {
   }
   const v = value.trim();
   if (v === '') return R('the port is empty', 'ポートが空です');
+  if (PORT_NAMES.has(v)) return undefined;
   const parts = v.split('-');
-  if (parts.length === 1 || (parts.length === 2 && DIGITS.test(parts[0]) && DIGITS.test(parts[1]))) {
-    for (const p of parts) {
-      if (DIGITS.test(p)) {
-        const n = Number(p);
-        if (n > 65535) return R(`port number ${p} is too big (maximum 65535)`, `ポート番号 ${p} が大きすぎます（最大 65535）`);
-        if (n < 1) return R('port numbers start at 1', 'ポート番号は 1 以上です');
-      } else if (!/^[A-Za-z][A-Za-z0-9_.+-]*$/.test(p)) {
-        return R(`'${p}' is neither a port number nor a service name`, `'${p}' はポート番号でもサービス名でもありません`);
-      }
-    }
-    // firewalld swaps a reversed range (8080-80) itself, so it is not an error.
-    return undefined;
+  if (parts.length > 2 || parts.some((p) => p === '')) return R(`'${v}' is not a port or a range FROM-TO`, `'${v}' はポートでも 開始-終了 の範囲でもありません`);
+  // A reversed range (8080-80) is accepted (and warned about by the port checks).
+  for (const p of parts) {
+    const bad = portPart(p);
+    if (bad) return bad;
   }
-  // Named ports may contain dashes themselves; accept `name` and `name-name` shapes.
-  if (/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(v) && !DIGITS.test(parts[0])) return undefined;
-  return R(`'${v}' is not a port or a range FROM-TO`, `'${v}' はポートでも 開始-終了 の範囲でもありません`);
+  return undefined;
 }
 
 /** A protocol name from /etc/protocols or a number 0–255. */

@@ -1,5 +1,6 @@
 import type { Localized } from '../common/types';
 import { checkIpsetEntry } from './checks';
+import { checkPorts } from './portChecks';
 import { ruleParts } from './richRule';
 import { entityNameFromUri } from './schema';
 import { rangeOf, type Run } from './run';
@@ -21,6 +22,7 @@ export function checkKindSpecific(run: Run, root: XmlElement) {
   if (run.kind === 'zone') checkBindings(run, root);
   if (run.kind === 'policy') checkPolicy(run, root);
   if (run.kind === 'ipset') checkIpset(run, root);
+  if (run.kind === 'zone' || run.kind === 'policy' || run.kind === 'service') checkPorts(run, root);
 }
 
 function checkZoneLike(run: Run, root: XmlElement) {

@@ -58,6 +58,20 @@ export const RULES: RuleTable = {
     severity: 'warning',
     message: { en: '{what} is already set above; firewalld ignores the duplicate.', ja: '{what} はすでに上で設定されています。firewalld は重複を無視します。' },
   },
+  'firewalld/reversed-range': {
+    severity: 'warning',
+    message: {
+      en: "The range {value} runs backwards: firewall-offline-cmd accepts it, but write it low to high ({fixed}) so that it says what it opens.",
+      ja: "範囲 {value} が逆順です。firewall-offline-cmd は受け付けますが、開く範囲が分かるよう小さい方から（{fixed}）書いてください。",
+    },
+  },
+  'firewalld/overlap': {
+    severity: 'warning',
+    message: {
+      en: "{value} overlaps {other} above; firewalld accepts both, but the overlap is opened twice and one entry is likely a mistake.",
+      ja: "{value} は上の {other} と重なっています。firewalld は両方を受け付けますが、重なった部分を二重に開くことになり、どちらかは誤りの可能性があります。",
+    },
+  },
   'firewalld/missing-text': {
     severity: 'error',
     message: { en: '<{name}> needs text content.', ja: '<{name}> には内容（テキスト）が必要です。' },

@@ -53,7 +53,7 @@ function valueReason(spec: AttributeSpec, value: string, el: XmlElement, inRule:
       return spec.values?.includes(value) ? undefined : R(`expected one of ${spec.values?.join(', ')}`, `${spec.values?.join('、')} のいずれかを指定します`);
     case 'port':
       // A service's `<port port="" protocol="esp"/>` stands for the whole protocol.
-      if (value === '' && el.parent?.name === 'service') return undefined;
+      if (value === '' && el.name === 'port' && el.parent?.name === 'service') return undefined;
       return checkPort(value);
     case 'protocol':
       return checkProtocol(value, PROTOCOLS);

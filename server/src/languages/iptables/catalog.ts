@@ -4,6 +4,7 @@ import optionsJson from '../../../data/iptables/options.json';
 import tablesJson from '../../../data/iptables/tables.json';
 import targetsJson from '../../../data/iptables/targets.json';
 import valuesJson from '../../../data/iptables/values.json';
+import { EXTENSIONS, mergeGenerated, NETBASE_SERVICES, netbaseProtocols } from './generated';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -46,15 +47,19 @@ export interface ValueEntry extends CatalogEntry {
 }
 
 export const OPTIONS = optionsJson as OptionEntry[];
-export const MATCHES = matchesJson as ModuleEntry[];
-export const TARGETS = targetsJson as ModuleEntry[];
+/** The hand-written modules with every extension of the installed package merged in (generated.ts). */
+export const MATCHES = mergeGenerated(matchesJson as ModuleEntry[], 'match');
+export const TARGETS = mergeGenerated(targetsJson as ModuleEntry[], 'target');
 export const TABLES = tablesJson as TableEntry[];
-export const PROTOCOLS = valuesJson.protocols as ValueEntry[];
+const HAND_PROTOCOLS = valuesJson.protocols as ValueEntry[];
+const handProtocolNames = new Set(HAND_PROTOCOLS.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase())));
+/** The hand-written protocols, then every other name of /etc/protocols (iptables looks names up there). */
+export const PROTOCOLS: ValueEntry[] = [...HAND_PROTOCOLS, ...netbaseProtocols((n) => handProtocolNames.has(n.toLowerCase()))];
 export const REJECT_TYPES = valuesJson.rejectTypes as ValueEntry[];
 export const REJECT_ALIASES = valuesJson.rejectAliases as Record<string, string>;
 export const LOG_LEVELS = valuesJson.logLevels as ValueEntry[];
 export const STATES = valuesJson.states as ValueEntry[];
-export const SERVICES = valuesJson.services as Record<string, number>;
+export const SERVICES: Record<string, number> = { ...NETBASE_SERVICES, ...(valuesJson.services as Record<string, number>) };
 export const PORT_NAMES = valuesJson.portNames as Record<string, Record<string, string>>;
 export const ICMP_TYPES = valuesJson.icmpTypes as string[];
 export const ICMP6_TYPES = valuesJson.icmp6Types as string[];
@@ -137,5 +142,6 @@ export function moduleOption(mod: ModuleEntry, name: string): OptionEntry | unde
  * Extensions iptables ships that the catalog does not describe option by option yet. They are
  * accepted as they are (no "unknown match/target"), and their options are not checked.
  */
-export const UNDESCRIBED_MATCHES = new Set(['bpf', 'cgroup', 'cluster', 'connbytes', 'connlabel', 'cpu', 'dst', 'ecn', 'eui64', 'frag', 'hbh', 'ipcomp', 'ipv6header', 'ipvs', 'l2tp', 'mh', 'nfacct', 'osf', 'quota', 'rateest', 'realm', 'rt', 'srh', 'condition', 'geoip']);
-export const UNDESCRIBED_TARGETS = new Set(['CLUSTERIP', 'DNPT', 'SNPT', 'ECN', 'IDLETIMER', 'LED', 'NETMAP', 'RATEEST', 'SYNPROXY', 'TCPOPTSTRIP', 'ULOG']);
+const GENERATED_NAMES = new Set(EXTENSIONS.map((x) => x.name));
+export const UNDESCRIBED_MATCHES = new Set(['bpf', 'cgroup', 'cluster', 'connbytes', 'connlabel', 'cpu', 'dst', 'ecn', 'eui64', 'frag', 'hbh', 'ipcomp', 'ipv6header', 'ipvs', 'l2tp', 'mh', 'nfacct', 'osf', 'quota', 'rateest', 'realm', 'rt', 'srh', 'condition', 'geoip'].filter((n) => !GENERATED_NAMES.has(n)));
+export const UNDESCRIBED_TARGETS = new Set(['CLUSTERIP', 'DNPT', 'SNPT', 'ECN', 'IDLETIMER', 'LED', 'NETMAP', 'RATEEST', 'SYNPROXY', 'TCPOPTSTRIP', 'ULOG'].filter((n) => !GENERATED_NAMES.has(n)));

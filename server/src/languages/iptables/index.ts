@@ -12,6 +12,7 @@ import { validate } from './validate';
 export const iptablesFacade: LanguageFacade<IptablesTree> = {
   id: 'iptables',
   rules: RULES,
+  openAtEnd: (f) => f.code === 'iptables/missing-commit',
   parse,
   validate,
   complete,

@@ -261,6 +261,49 @@ export const RULES: RuleTable = {
       ja: "'{name}' は {found} でしか使えませんが、このファイルは {family} のルールファイルです。",
     },
   },
+  'iptables/missing-required-option': {
+    severity: 'error',
+    message: {
+      en: '{name} needs {options}; iptables-restore refuses it without ("{message}").',
+      ja: '{name} には {options} が必要です。指定しないと iptables-restore が拒否します（"{message}"）。',
+    },
+  },
+  'iptables/exclusive-options': {
+    severity: 'error',
+    message: {
+      en: '{a} and {b} cannot be used together; iptables-restore refuses the rule ("{message}").',
+      ja: '{a} と {b} は同時に使えません。iptables-restore はこのルールを拒否します（"{message}"）。',
+    },
+  },
+  'iptables/value-out-of-range': {
+    severity: 'error',
+    message: { en: "{name} takes a whole number from {min} to {max}; iptables-restore refuses '{value}'.", ja: "{name} に指定できる整数は {min}〜{max} です。iptables-restore は '{value}' を拒否します。" },
+  },
+  'iptables/extension-not-in-table': {
+    severity: 'error',
+    message: {
+      en: '{name} cannot be used in the {table} table (only in: {tables}); the kernel refuses the rule when it is loaded.',
+      ja: '{name} は {table} テーブルでは使えません（使えるのは {tables}）。読み込み時にカーネルがルールを拒否します。',
+    },
+  },
+  'iptables/extension-not-in-chain': {
+    severity: 'error',
+    message: {
+      en: '{name} cannot be used in the {chain} chain of this table (only in: {chains}); the kernel refuses the rule when it is loaded.',
+      ja: '{name} はこのテーブルの {chain} チェインでは使えません（使えるのは {chains}）。読み込み時にカーネルがルールを拒否します。',
+    },
+  },
+  'iptables/extension-needs-protocol': {
+    severity: 'error',
+    message: { en: '{name} needs {protocols} in the same rule; the kernel refuses it otherwise.', ja: '{name} には同じルールに {protocols} が必要です。ないとカーネルが拒否します。' },
+  },
+  'iptables/extension-unavailable': {
+    severity: 'warning',
+    message: {
+      en: '{name} depends on the kernel: the kernel this catalog was made on ({tool}) refused every rule using it (most current kernels no longer provide it). Check it with a tool check on the target host.',
+      ja: '{name} はカーネルに依存します。このカタログを作成したカーネル（{tool}）は、これを使うルールをすべて拒否しました（現在の多くのカーネルにはありません）。対象ホストでツールチェックを実行して確認してください。',
+    },
+  },
   'iptables/unreachable-rule': {
     severity: 'warning',
     message: {

@@ -1,6 +1,7 @@
 import { lineRange } from '../common/text';
 import type { Finding, LanguageContext, Localized, ParsedDocument } from '../common/types';
 import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type Family } from './catalog';
+import { checkConstraints } from './constraints';
 import { familyOf } from './family';
 import { suggestion } from './interpret';
 import type { IptablesTree, Rule, Table } from './tree';
@@ -139,6 +140,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
       }
     }
     if (known && rule.target) checkTarget(rule, t, builtin, user, family, ctx, out);
+    if (known) checkConstraints(rule, t.name, inBuiltin ? chain : undefined, family, out);
     // Dead rules after a catch-all in the same chain.
     if (chain && rule.command?.name === '--append') {
       const first = catchAll.get(chain);

@@ -266,6 +266,18 @@ function checkEnumList(v: string, tok: Token, item: RuleItem, vc: ValueContext):
 
 const RATE_UNITS = ['second', 'minute', 'hour', 'day'];
 
+/** hashlimit's rate: a packet rate, or bytes per time unit (`10mb/s`, `512kb/minute`, `100b`). */
+function checkHashRate(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const m = /^(\d{1,15})([kKmM]?[bB])(\/.*)?$/.exec(v);
+  if (!m) {
+    checkRate(v, tok, item, vc);
+    return;
+  }
+  const unit = m[3]?.slice(1);
+  const ok = Number(m[1]) > 0 && (unit === undefined || (unit.length > 0 && RATE_UNITS.some((u) => u.startsWith(unit))));
+  if (!ok) bad(vc, tok, item, L('a byte rate is written NUMBER followed by b, kb or mb, then /second, /minute, /hour or /day', 'バイト単位の頻度は 数値 に b・kb・mb を付け、/second、/minute、/hour、/day を続けて書きます'));
+}
+
 function checkRate(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const slash = v.indexOf('/');
   const num = slash === -1 ? v : v.slice(0, slash);
@@ -348,6 +360,7 @@ const CHECKS: Record<string, Check> = {
     if (!info.valueSet.has(v) && !info.lowerValues.has(v.toLowerCase())) unknown(vc, tok, item, v, info.values);
   },
   rate: checkRate,
+  hashrate: checkHashRate,
   int: checkInt,
   range: checkRange,
   mark: checkMark,

@@ -1,5 +1,6 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { entryMarkdown } from '../common/catalog';
+import { citeSource } from '../common/manualTitles';
 import { pick } from '../common/rules';
 import { contains } from '../common/text';
 import type { LanguageContext } from '../common/types';
@@ -22,7 +23,7 @@ export function hoverJournald(doc: JdDocument, pos: Position, ctx: LanguageConte
       if (contains(e.valueRange, pos)) {
         const v = entry.valueDocs?.find((d) => d.name === e.value);
         if (v) {
-          const value = `\`\`\`\n${e.key}=${e.value}\n\`\`\`\n\n${pick(v.docs, ctx.locale)}\n\n*${ctx.locale === 'ja' ? '出典' : 'Source'}: ${v.source}*`;
+          const value = `\`\`\`\n${e.key}=${e.value}\n\`\`\`\n\n${pick(v.docs, ctx.locale)}\n\n*${ctx.locale === 'ja' ? '出典' : 'Source'}: ${citeSource(v.source, ctx.locale)}*`;
           return { contents: { kind: 'markdown', value }, range: e.valueRange };
         }
         return { contents: entryMarkdown(entry, ctx.locale), range: e.valueRange };

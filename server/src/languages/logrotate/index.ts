@@ -18,6 +18,7 @@ function codeActions(_doc: LrDocument, d: Diagnostic, ctx: LanguageContext): Cod
 export const logrotateFacade: LanguageFacade<LrTree> = {
   id: 'logrotate',
   rules: RULES,
+  openAtEnd: (f) => f.code === 'logrotate/unclosed-block',
   parse: parseLogrotate,
   validate: validateLogrotate,
   complete: completeLogrotate,

@@ -7,6 +7,7 @@ import modulesJson from '../../../data/rsyslog/modules.json';
 import objectsJson from '../../../data/rsyslog/objects.json';
 import prioritiesJson from '../../../data/rsyslog/priorities.json';
 import propertiesJson from '../../../data/rsyslog/properties.json';
+import verifiedJson from '../../../data/rsyslog/verified.json';
 
 export interface FacilityEntry extends CatalogEntry {
   code?: number;
@@ -107,6 +108,31 @@ function asEntries<T>(json: unknown): T[] {
 
 let cached: RsyslogCatalog | undefined;
 
+/**
+ * Parameters with a list of values whose other values the installed rsyslogd refused at
+ * `rsyslogd -N1` (verified.json, made by scripts/catalogs/rsyslog-verified.mjs): an unknown
+ * value there is an error; elsewhere the list may be incomplete or checked only at start.
+ */
+const strictEntries = new WeakSet<ParamEntry>();
+
+/** True when rsyslogd refuses a value of `entry` outside its documented list. */
+export function refusesUnknownValue(entry: ParamEntry): boolean {
+  return strictEntries.has(entry);
+}
+
+function markVerified(modules: ModuleEntry[], objects: ObjectEntry[]): void {
+  const keys = new Set(((verifiedJson as { refusesUnknownValue?: string[] }).refusesUnknownValue ?? []).map((k) => k.toLowerCase()));
+  const mark = (prefix: string, list: ParamEntry[] | undefined) => {
+    for (const p of list ?? []) if (keys.has(`${prefix}:${p.name}`.toLowerCase())) strictEntries.add(p);
+  };
+  for (const m of modules) {
+    mark(`module:${m.name}`, m.moduleParams);
+    mark(`input:${m.name}`, m.inputParams);
+    mark(`action:${m.name}`, m.actionParams);
+  }
+  for (const o of objects) mark(`object:${o.name}`, o.params);
+}
+
 /** The catalog, built on first use. */
 export function rsyslogCatalog(): RsyslogCatalog {
   if (cached) return cached;
@@ -118,6 +144,7 @@ export function rsyslogCatalog(): RsyslogCatalog {
   const objects = new Catalog(asEntries<ObjectEntry>(objectsJson));
   const properties = new Catalog(asEntries<CatalogEntry>(propertiesJson));
   const compareOps = new Catalog(asEntries<CatalogEntry>(compareOpsJson));
+  markVerified(modules.entries, objects.entries);
   const actionsByForm = new Map<string, ActionEntry>();
   for (const a of actions.entries) if (a.form && !actionsByForm.has(a.form)) actionsByForm.set(a.form, a);
   const paramCache = new Map<string, Catalog<ParamEntry> | undefined>();

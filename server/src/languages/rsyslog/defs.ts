@@ -18,6 +18,8 @@ export interface FileDefs {
   loads: Definition[];
   /** Offset of the first include of the `rsyslog.d/` drop-ins, or -1 (main files have one). */
   includeAt: number;
+  /** Output channels defined by `$outchannel NAME,FILE,…`. */
+  outchannels: Definition[];
 }
 
 const cache = new WeakMap<RsyslogTree, FileDefs>();
@@ -26,7 +28,7 @@ const cache = new WeakMap<RsyslogTree, FileDefs>();
 export function defsOf(tree: RsyslogTree): FileDefs {
   let d = cache.get(tree);
   if (d) return d;
-  d = { templates: [], rulesets: [], loads: [], includeAt: -1 };
+  d = { templates: [], rulesets: [], loads: [], includeAt: -1, outchannels: [] };
   const out = d;
   // Modules, templates and rulesets are defined at the top level only (rsyslog requires it).
   for (const s of tree.declarations ?? tree.statements) {
@@ -54,6 +56,10 @@ export function defsOf(tree: RsyslogTree): FileDefs {
         const name = comma >= 0 ? a.text.slice(0, comma) : a.text;
         if (name) out.templates.push({ name, span: { start: a.start, end: a.start + name.length } });
       } else if (n === '$ruleset') out.rulesets.push({ name: a.text, span: a });
+      else if (n === '$outchannel') {
+        const name = a.text.split(',')[0].trim();
+        if (name) out.outchannels.push({ name, span: { start: a.start, end: a.start + name.length } });
+      }
     }
   }
   cache.set(tree, out);
@@ -80,10 +86,10 @@ export interface Site {
   def: Definition;
 }
 
-type Kind = 'templates' | 'rulesets' | 'loads' | 'rainerLoads';
+type Kind = 'templates' | 'rulesets' | 'loads' | 'rainerLoads' | 'outchannels';
 /** Sites kept per name and kind: enough to find one in another file, and to order templates. */
 const KEEP = 4;
-const KINDS: Kind[] = ['templates', 'rulesets', 'loads', 'rainerLoads'];
+const KINDS: Kind[] = ['templates', 'rulesets', 'loads', 'rainerLoads', 'outchannels'];
 
 /**
  * What the files of one configuration define, by lower-cased name (module names are already
@@ -101,7 +107,7 @@ interface WorkspaceIndex {
 }
 
 function newGroup(): Group {
-  return { templates: new Map(), rulesets: new Map(), loads: new Map(), rainerLoads: new Map() };
+  return { templates: new Map(), rulesets: new Map(), loads: new Map(), rainerLoads: new Map(), outchannels: new Map() };
 }
 
 function put(g: Group, kind: Kind, key: string, site: Site): void {

@@ -12,6 +12,8 @@ import { validate } from './validate';
 export const rsyslogFacade: LanguageFacade<RsyslogTree> = {
   id: 'rsyslog',
   rules: RULES,
+  openAtEnd: (f) =>
+    f.code === 'rsyslog/unterminated-comment' || ((f.code === 'rsyslog/unbalanced-brace' || f.code === 'rsyslog/unbalanced-paren') && (f.args?.char === '{' || f.args?.char === '(')),
   parse,
   validate,
   complete,

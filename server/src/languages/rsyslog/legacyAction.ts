@@ -59,6 +59,7 @@ export class Action implements LegacyAction {
         te = start + 1;
         break;
       case 47: // /
+      case 46: // . (a relative name such as ./x.log, which rsyslog takes as a file)
         form = 'file';
         break;
       case 63: // ?

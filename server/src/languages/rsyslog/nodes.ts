@@ -159,6 +159,8 @@ export class ObjectNode implements ObjectStmt {
 export class IfNode implements IfStmt {
   readonly type = 'if' as const;
   then: Stmt[] = NONE_STMTS;
+  /** True when no `then` ends the condition (already reported; the condition is not checked). */
+  noThen = false;
   else: Stmt[] | null = null;
   /** Start and end of the `then` and `else` blocks; start -1 when that part is no block. */
   private thenStart = -1;

@@ -420,7 +420,10 @@ class Parser extends Reader {
     const condStart = this.i;
     const ok = this.expressionUntil(start, 'then');
     const st = new IfNode(start, this.i, condStart, this.condEnd);
-    if (!ok) return st;
+    if (!ok) {
+      st.noThen = true;
+      return st;
+    }
     st.then = this.actionPart();
     st.setThenBlock(this.partBlockStart, this.partBlockEnd);
     st.end = Math.max(st.end, this.partEnd);

@@ -97,7 +97,13 @@ export class Reader extends Scanner {
         if (item.modifier === '') {
           item.modifierStart = this.i;
           item.modifier = c === EQ ? '=' : '!';
-        } else item.modifier = item.modifier === '!' && c === EQ ? '!=' : item.modifier;
+        } else if (item.modifier === '!' && c === EQ) item.modifier = '!=';
+        else {
+          // `=!`, `!!`, `!==`: rsyslogd takes the whole word as an (unknown) priority name.
+          ws = item.modifierStart;
+          item.modifier = '';
+          item.modifierStart = -1;
+        }
       } else if (c === COMMA || c === DOT || c === EQ || c === BANG) {
         // Stray punctuation inside a priority: keep it in the word so it is reported as unknown.
         if (ws < 0) ws = this.i;

@@ -69,8 +69,11 @@ export const RULES: RuleTable = {
   },
   // ---- selectors and actions ----
   'rsyslog/unknown-facility': {
-    severity: 'error',
-    message: { en: "Unknown facility '{name}'.{suggestion}", ja: "'{name}' というファシリティはありません。{suggestion}" },
+    severity: 'warning',
+    message: {
+      en: "Unknown facility '{name}': rsyslog warns and ignores it.{suggestion}",
+      ja: "'{name}' というファシリティはありません（rsyslog は警告して無視します）。{suggestion}",
+    },
   },
   'rsyslog/unknown-priority': {
     severity: 'error',
@@ -84,10 +87,17 @@ export const RULES: RuleTable = {
     },
   },
   'rsyslog/relative-path': {
+    severity: 'warning',
+    message: {
+      en: "'{path}' is not an absolute path: rsyslog accepts it, but not as the file you likely mean (write file names from '/').",
+      ja: "'{path}' は絶対パスではありません。rsyslog は受け付けますが、意図したファイルにはなりません（ファイル名は '/' から書きます）。",
+    },
+  },
+  'rsyslog/relative-sync-path': {
     severity: 'error',
     message: {
-      en: "'{path}' is not an absolute path; rsyslog needs file names starting with '/'.",
-      ja: "'{path}' は絶対パスではありません。ファイル名は '/' から書く必要があります。",
+      en: "'-{path}' is not an action: after '-' rsyslog needs an absolute file name, and it drops this line.",
+      ja: "'-{path}' はアクションになりません。'-' の後には絶対パスのファイル名が必要で、rsyslog はこの行を捨てます。",
     },
   },
   'rsyslog/unknown-action': {
@@ -102,8 +112,11 @@ export const RULES: RuleTable = {
     },
   },
   'rsyslog/invalid-port': {
-    severity: 'error',
-    message: { en: "'{value}' is not a port number (1–65535).", ja: "'{value}' はポート番号（1〜65535）ではありません。" },
+    severity: 'warning',
+    message: {
+      en: "'{value}' is not a port number (0–65535; 0 picks a free port): rsyslogd reads the file, but the listener or connection fails when it starts.",
+      ja: "'{value}' はポート番号（0〜65535。0 は空きポート）ではありません。rsyslogd は設定を読み込みますが、起動時に待ち受けや接続が失敗します。",
+    },
   },
   'rsyslog/unknown-property': {
     severity: 'warning',
@@ -148,6 +161,13 @@ export const RULES: RuleTable = {
     severity: 'error',
     message: { en: "'{value}' is not valid for {name}: expected {expected}.", ja: "'{value}' は {name} の値として正しくありません（{expected}）。" },
   },
+  'rsyslog/unknown-value': {
+    severity: 'warning',
+    message: {
+      en: "'{value}' is not a value the rsyslog docs list for {name} ({expected}); a newer rsyslog may know it, an older one fails when the module starts.",
+      ja: "'{value}' は rsyslog のドキュメントにある {name} の値ではありません（{expected}）。新しい rsyslog なら使える場合がありますが、古いものではモジュールの開始時に失敗します。",
+    },
+  },
   'rsyslog/module-not-loaded': {
     severity: 'warning',
     message: {
@@ -169,6 +189,41 @@ export const RULES: RuleTable = {
   'rsyslog/undefined-template': {
     severity: 'warning',
     message: { en: "Template '{name}' is not defined in this workspace.{suggestion}", ja: "テンプレート '{name}' はワークスペース内で定義されていません。{suggestion}" },
+  },
+  'rsyslog/unquoted-value': {
+    severity: 'error',
+    message: {
+      en: "rsyslogd needs the value in quotes: {name}=\"{value}\".",
+      ja: "rsyslogd では値を引用符で囲む必要があります（{name}=\"{value}\"）。",
+    },
+  },
+  'rsyslog/expression-syntax': {
+    severity: 'error',
+    message: {
+      en: "rsyslogd cannot read this expression at '{token}': {hint}.",
+      ja: "rsyslogd はこの式を '{token}' の所で読めません（{hint}）。",
+    },
+  },
+  'rsyslog/invalid-variable': {
+    severity: 'error',
+    message: {
+      en: "'{keyword}' cannot write '{name}': only message ($!name), local ($.name) and global ($/name) variables can be set.",
+      ja: "'{keyword}' で '{name}' には書き込めません。書けるのはメッセージ変数（$!名前）、ローカル変数（$.名前）、グローバル変数（$/名前）だけです。",
+    },
+  },
+  'rsyslog/unknown-function': {
+    severity: 'warning',
+    message: {
+      en: "'{name}()' is not a function rsyslog knows without a function module (fm…); rsyslogd refuses the file unless a loaded module adds it.",
+      ja: "'{name}()' は関数モジュール（fm…）なしで rsyslog が知っている関数ではありません。読み込んだモジュールが追加しない限り、rsyslogd は設定を拒否します。",
+    },
+  },
+  'rsyslog/undefined-outchannel': {
+    severity: 'warning',
+    message: {
+      en: "Output channel '{name}' is not defined in this workspace ($outchannel {name},FILE,…); rsyslogd drops an action naming an output channel it does not know.",
+      ja: "出力チャネル '{name}' はワークスペース内で定義されていません（$outchannel {name},ファイル,…）。rsyslogd は知らない出力チャネルを指すアクションを捨てます。",
+    },
   },
   'rsyslog/template-defined-later': {
     severity: 'error',

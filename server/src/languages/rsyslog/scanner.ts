@@ -18,6 +18,7 @@ export const HASH = 35;
 export const DOLLAR = 36;
 export const AMP = 38;
 export const SQUOTE = 39;
+export const BACKTICK = 96;
 export const LPAREN = 40;
 export const RPAREN = 41;
 export const STAR = 42;
@@ -297,6 +298,7 @@ export class Scanner {
     const s = this.s;
     const c = s.charCodeAt(this.i);
     if (c === DQUOTE || c === SQUOTE) return this.string(multiline);
+    if (c === BACKTICK) return this.backtick();
     if (c === LBRACKET) {
       const start = this.i;
       this.i++;
@@ -366,6 +368,25 @@ export class Scanner {
     if (end > start && s.charCodeAt(end - 1) === CR) end--;
     this.problem('rsyslog/unterminated-string', start, end);
     this.i = j;
+  }
+
+  /**
+   * A backtick constant (`` `echo $LOGDIR`/x.log `` … up to the closing backtick): rsyslogd
+   * runs the command when it reads the file. Its text keeps the backticks, so that value
+   * checks (which skip such values) know it.
+   */
+  backtick(): Value {
+    const s = this.s;
+    const start = this.i;
+    let j = start + 1;
+    while (j < this.n && s.charCodeAt(j) !== BACKTICK && s.charCodeAt(j) !== LF) j++;
+    if (j >= this.n || s.charCodeAt(j) !== BACKTICK) {
+      this.problem('rsyslog/unterminated-string', start, j);
+      this.i = j;
+      return { kind: 'string', start, end: j, text: s.slice(start, j) };
+    }
+    this.i = j + 1;
+    return { kind: 'string', start, end: this.i, text: s.slice(start, this.i) };
   }
 
   /** A quoted string at the cursor; unterminated strings end at the end of their line. */

@@ -13,6 +13,7 @@ import * as rule from './rule';
 import * as lookups from './lookups';
 import type { ParamSet } from './lookups';
 import * as legacy from './legacyAction';
+import * as expr from './expression';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -106,6 +107,7 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
       statements(env, s.body, parent);
       break;
     case 'if':
+      if (!(s instanceof nodes.IfNode && s.noThen)) for (const pr of expr.checkExpression(env.doc.text, s.cond.start, s.cond.end)) add(env, pr.code, pr, pr.args);
       statements(env, s.then, parent);
       if (s.else) statements(env, s.else, parent);
       break;
@@ -118,9 +120,14 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
     case 'object':
       object(env, s, parent);
       break;
-    case 'keyword':
-      if (s.arg && sameLower(s.keyword.text, 'call')) reference(env, 'ruleset', s.arg.text, s.arg);
+    case 'keyword': {
+      const k = s.keyword.text.toLowerCase();
+      if (s.arg && k === 'call') reference(env, 'ruleset', s.arg.text, s.arg);
+      else if (s.arg && (k === 'set' || k === 'unset' || k === 'reset')) {
+        for (const pr of expr.checkAssignment(env.doc.text, k, s.arg.start, s.arg.end)) add(env, pr.code, pr, pr.args);
+      }
       break;
+    }
   }
 }
 
@@ -180,7 +187,10 @@ function legacyAction(env: Env, a: LegacyAction): void {
     case 'file':
     case 'file-nosync':
       // The usual absolute path is told from its first character, without making the word.
-      if (a instanceof Action ? !a.targetStartsWith(47) : !a.target.text.startsWith('/')) add(env, 'rsyslog/relative-path', a.target, { path: a.target.text });
+      // `-relative` is refused; a relative name without '-' is accepted (a file or a user).
+      if (a instanceof Action ? !a.targetStartsWith(47) : !a.target.text.startsWith('/')) {
+        add(env, a.form === 'file-nosync' ? 'rsyslog/relative-sync-path' : 'rsyslog/relative-path', a.target, { path: a.target.text });
+      }
       break;
     case 'users':
       if (a.target.text.includes('/') || a.target.text.includes('.')) {
@@ -210,8 +220,16 @@ function legacyAction(env: Env, a: LegacyAction): void {
     case 'dynafile':
       reference(env, 'template', a.target.text, a.target, true);
       break;
+    case 'output-channel':
+      outchannel(env, a.target.text, a.target);
+      break;
     case 'module':
       if (a.module) moduleUse(env, a.module.text, a.module);
+      // `:omfile:$NAME` writes through an output channel.
+      if (a.module && lower(a.module.text) === 'omfile' && a.target.text.startsWith('$')) {
+        const t = a.target;
+        outchannel(env, t.text.slice(1), { start: t.start + 1, end: t.end });
+      }
       break;
     case 'unknown':
       add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
@@ -224,7 +242,13 @@ function legacyAction(env: Env, a: LegacyAction): void {
   }
 }
 
-/** True for the usual port, 1 to 65535 in digits, which checkValue() would accept too. */
+/** rsyslogd drops an action naming an output channel no `$outchannel` defined. */
+function outchannel(env: Env, text: string, span: Span): void {
+  const name = text.split(/[;\s]/)[0];
+  if (name && !name.includes('`') && !env.scope.has('outchannels', name.toLowerCase())) add(env, 'rsyslog/undefined-outchannel', span, { name });
+}
+
+/** True for the usual port, 0 to 65535 in digits, which checkValue() would accept too. */
 function plainPort(text: string): boolean {
   if (text.length === 0 || text.length > 5) return false;
   let n = 0;
@@ -233,7 +257,7 @@ function plainPort(text: string): boolean {
     if (c < 48 || c > 57) return false;
     n = n * 10 + (c - 48);
   }
-  return n >= 1 && n <= 65535;
+  return n <= 65535;
 }
 
 function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void {
@@ -409,12 +433,17 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
     if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: name + '()', name: 'name' });
   }
   const params = o.params;
-  for (let i = 0; i < params.length; i++) checkParam(env, o, lname, params[i], set, ownerKey, ownerRaw, moduleKnown);
+  for (let i = 0; i < params.length; i++) {
+    const v = params[i].value;
+    // rsyslogd reads only "strings", `backticks` and [arrays] as values: `port=514` is refused.
+    if (v && (v.kind === 'word' || v.kind === 'number')) add(env, 'rsyslog/unquoted-value', v, { name: paramName(params[i]), value: v.text });
+    checkParam(env, o, lname, params[i], set, ownerKey, ownerRaw, moduleKnown);
+  }
   // `mod` is the normalized type= of an action (paramText(o, 'type') as normalizeModule() reads it).
   if (lname === 'action' && mod === 'omfile') {
     const file = findParam(o, 'file');
     const path = file && valueKind(file) === 'string' ? valueText(file) : undefined;
-    if (path && !path.startsWith('/')) {
+    if (path && !path.startsWith('/') && !path.startsWith('`')) {
       add(env, 'rsyslog/relative-path', file!.value!, { path });
     }
   }

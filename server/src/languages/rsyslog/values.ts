@@ -1,9 +1,7 @@
 import type { Localized } from '../common/types';
-import type { ParamEntry } from './catalog';
+import { refusesUnknownValue, type ParamEntry } from './catalog';
 
-export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port'; expected?: Localized } | null;
-
-const ONOFF = new Set(['on', 'off', 'yes', 'no', 'true', 'false', '1', '0']);
+export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port' | 'rsyslog/unknown-value'; expected?: Localized } | null;
 /** The types checkValue() checks besides enumerations. */
 const CHECKED_TYPES = new Set(['onoff', 'boolean', 'integer', 'size', 'port', 'mode', 'queue-type']);
 const QUEUE_TYPES = ['fixedarray', 'linkedlist', 'direct', 'disk'];
@@ -38,7 +36,8 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
   switch (entry.type) {
     case 'onoff':
     case 'boolean':
-      return ONOFF.has(v.toLowerCase()) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'on or off', ja: 'on または off' } };
+      // rsyslogd takes exactly `on` or `off` (not `true`, `yes`, `1` or `ON`) and refuses the rest.
+      return v === 'on' || v === 'off' ? null : { code: 'rsyslog/invalid-value', expected: { en: 'on or off (lower case)', ja: 'on または off（小文字）' } };
     case 'integer':
       return isDigits(v, v.startsWith('-') ? 1 : 0) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'a whole number', ja: '整数' } };
     case 'size':
@@ -46,7 +45,8 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
     case 'port': {
       if (isDigits(v)) {
         const n = Number(v);
-        return n >= 1 && n <= 65535 ? null : { code: 'rsyslog/invalid-port' };
+        // 0 asks for a free port (with a port file to learn which).
+        return n <= 65535 ? null : { code: 'rsyslog/invalid-port' };
       }
       // A service name (`syslog`) is resolved by rsyslog; anything else is not a port.
       return /^[A-Za-z][A-Za-z0-9-]*$/.test(v) ? null : { code: 'rsyslog/invalid-port' };
@@ -61,12 +61,14 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
   if (entry.values?.length && (entry.type === 'enum' || !entry.type)) {
     const lv = v.toLowerCase();
     for (const x of entry.values) if (x.toLowerCase() === lv) return null;
-    return enumProblem(entry.values);
+    return enumProblem(entry.values, refusesUnknownValue(entry));
   }
   return null;
 }
 
-function enumProblem(values: string[]): ValueProblem {
+function enumProblem(values: string[], refused = true): ValueProblem {
   const list = values.join(' | ');
-  return { code: 'rsyslog/invalid-value', expected: { en: `one of ${list}`, ja: `${list} のいずれか` } };
+  // Outside the documented list: an error where rsyslogd -N1 was seen to refuse it; elsewhere a
+  // warning (rsyslog versions add values, and some are checked only when the module starts).
+  return { code: refused ? 'rsyslog/invalid-value' : 'rsyslog/unknown-value', expected: { en: `one of ${list}`, ja: `${list} のいずれか` } };
 }

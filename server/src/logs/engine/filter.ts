@@ -24,7 +24,9 @@ export interface FilterSpec {
 }
 
 /** A filter ready to run, or the reason it cannot be. */
-export type Compiled = { ok: true; filter: CompiledFilter; warning?: string } | { ok: false; error: string };
+export type Compiled =
+  | { ok: true; filter: CompiledFilter; warning?: string; /** the pattern the warning is about */ risky?: string }
+  | { ok: false; error: string; /** for an invalid regular expression: the pattern and the engine's reason */ pattern?: string; reason?: string };
 
 interface TermTest {
   /** Tests a line given lazily built latin1 (byte-exact) and decoded forms. */
@@ -53,6 +55,7 @@ export function riskyRegex(src: string): boolean {
 export function compileFilter(spec: FilterSpec, encoding: LogEncoding = 'utf-8'): Compiled {
   const terms = [...(spec.include ?? []), ...(spec.exclude ?? [])];
   let warning: string | undefined;
+  let risky: string | undefined;
   for (const t of terms) {
     if (typeof t.pattern !== 'string') return { ok: false, error: 'a filter term has no pattern' };
     if (t.regex) {
@@ -62,17 +65,21 @@ export function compileFilter(spec: FilterSpec, encoding: LogEncoding = 'utf-8')
         try {
           new RegExp(t.pattern);
         } catch {
-          return { ok: false, error: `invalid regular expression /${t.pattern}/: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
+          const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
+          return { ok: false, error: `invalid regular expression /${t.pattern}/: ${reason}`, pattern: t.pattern, reason };
         }
       }
-      if (riskyRegex(t.pattern)) warning = `/${t.pattern}/ has nested repetition and may be very slow; the search can be stopped at any time`;
+      if (riskyRegex(t.pattern)) {
+        risky = t.pattern;
+        warning = `/${t.pattern}/ has nested repetition and may be very slow; the search can be stopped at any time`;
+      }
     }
   }
   const include = (spec.include ?? []).filter((t) => t.pattern !== '');
   const exclude = (spec.exclude ?? []).filter((t) => t.pattern !== '');
   const clean: FilterSpec = { ...spec, include, exclude };
   const all = !include.length && !exclude.length && !spec.programs?.length && spec.from === undefined && spec.to === undefined;
-  return { ok: true, filter: { spec: clean, encoding, all }, warning };
+  return { ok: true, filter: { spec: clean, encoding, all }, warning, risky };
 }
 
 let lowerBuf = Buffer.alloc(0);

@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
-import { rotatedCopies } from './rotated';
+import * as path from 'node:path';
+import { MAX_LINE } from './blocks';
+import { copiesOf, copyHead, idOf, recoverFromCopy } from './followCopy';
+import { parseRotatedName } from './rotated';
 
+/** Bytes kept from just before the read position (to find our place in a rotated copy). */
 const SIG = 64;
+/** Bytes kept from the start of the file (to tell a copy of it from a copy of something else). */
+const HEAD = 1024;
 const CHUNK = 1 << 20;
 
 export type RotationKind = 'rename' | 'truncate';
@@ -12,7 +18,7 @@ export interface FollowEvents {
   /**
    * The file was rotated. rename: the old file was fully read first (its descriptor is handed
    * over when keepOldFd is set, else closed). truncate (copytruncate): the unread rest was read from
-   * the copy `copyPath` when one matched; `lost` says no copy held it.
+   * the copy `copyPath` (plain or .gz) when one matched; `lost` says no copy held it.
    */
   rotated?(kind: RotationKind, info: { oldFd?: number; copyPath?: string; lost?: boolean; gen: number }): void;
   /** The path is missing or unreadable (the follower keeps trying). */
@@ -22,32 +28,53 @@ export interface FollowEvents {
 export interface FollowOptions {
   /** Start offset in the file as it is now; default its end (like tail -f without old lines). */
   start?: number;
+  /** Polling period; file system notifications make reads prompt in between. */
   intervalMs?: number;
   keepOldFd?: boolean;
+  /** React to file system notifications (fs.watch on the directory) besides polling; default true. */
+  watch?: boolean;
 }
 
+// Synchronous calls on purpose: after a change notification the read must happen at once (logrotate
+// truncates a few milliseconds after its copy ends, and lines written in between exist only in the
+// live file until then). Appended text is small; a long backlog is read in slices (see readNew).
 const p = {
-  open: (f: string) => new Promise<number>((res, rej) => fs.open(f, 'r', (e, fd) => (e ? rej(e) : res(fd)))),
-  fstat: (fd: number) => new Promise<fs.Stats>((res, rej) => fs.fstat(fd, (e, s) => (e ? rej(e) : res(s)))),
-  stat: (f: string) => new Promise<fs.Stats>((res, rej) => fs.stat(f, (e, s) => (e ? rej(e) : res(s)))),
-  read: (fd: number, buf: Buffer, len: number, pos: number) => new Promise<number>((res, rej) => fs.read(fd, buf, 0, len, pos, (e, n) => (e ? rej(e) : res(n)))),
+  open: (f: string) => fs.openSync(f, 'r'),
+  fstat: (fd: number) => fs.fstatSync(fd),
+  stat: (f: string) => fs.statSync(f),
+  read: (fd: number, buf: Buffer, len: number, pos: number) => fs.readSync(fd, buf, 0, len, pos),
 };
+/** Bytes read in one go before letting other work run (a backlog is read in slices). */
+const SLICE = 16 * CHUNK;
 
 /**
- * tail -f that survives rotation without losing or repeating a line. It watches the path (not the
- * descriptor): when the path names a new file (rename + create) it first reads the old descriptor
- * to its end, then switches; when the file shrank or its bytes before our position changed
- * (copytruncate), it reads what it had not seen yet from the rotated copy, then restarts at 0.
- * Every read starts SIG bytes before the position and checks those bytes, so a truncation that
- * happens between two polls is noticed in the same read that would otherwise return new text.
+ * tail -F that survives rotation without losing or repeating a line. It reads as soon as the
+ * directory reports a change (and polls besides), and tells rotations apart by identity and size,
+ * not by content:
+ * - the path names another file (device/inode): rename + create. The old file is read to its end,
+ *   and followed until the new one gets its first bytes (the writer switches when told to reopen);
+ * - the file is smaller than our position: truncated (copytruncate);
+ * - a new rotated copy of this file appeared (a new inode, starting as our file starts) and the file
+ *   is now smaller than that copy, or no longer starts as it did: truncated and written again
+ *   before we looked.
+ * After a truncation the lines not read yet come from the newest copy, plain or .gz.
+ * As a last resort, bytes before our position that changed also count as a truncation.
  */
 export class Follower {
   private fd = -1;
-  private ino = -1;
+  private id = '';
   private pos = 0;
   private sig: Buffer = Buffer.alloc(0);
+  private head: Buffer = Buffer.alloc(0);
+  /** Identities of rotated copies that are not news (there before, or already dealt with). */
+  private known = new Set<string>();
+  private checkCopies = true;
+  private dirTime = 0;
   private timer: NodeJS.Timeout | undefined;
+  private watcher: fs.FSWatcher | undefined;
   private busy: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
   private buf = Buffer.allocUnsafe(CHUNK + SIG);
   /** Increments at each rotation. */
   gen = 0;
@@ -62,21 +89,21 @@ export class Follower {
 
   /** Opens the file; resolves once positioned. */
   async open(): Promise<void> {
-    this.fd = await p.open(this.file);
-    const st = await p.fstat(this.fd);
-    this.ino = st.ino;
+    this.fd = p.open(this.file);
+    const st = p.fstat(this.fd);
+    this.id = idOf(st);
     this.pos = Math.min(this.opts.start ?? st.size, st.size);
-    if (this.pos > 0) {
-      // Start at a line start and remember the bytes before it.
-      const from = Math.max(0, this.pos - SIG);
-      const n = await p.read(this.fd, this.buf, this.pos - from, from);
-      this.sig = Buffer.from(this.buf.subarray(0, n));
-    }
+    this.sig = this.bytesAt(this.fd, Math.max(0, this.pos - SIG), Math.min(SIG, this.pos));
+    this.head = this.bytesAt(this.fd, 0, Math.min(HEAD, this.pos));
+    this.known = new Set(copiesOf(this.file).map((c) => c.id));
   }
 
   start(): void {
+    if (this.opts.watch !== false && !this.watcher) this.watch();
     const tick = () => {
       this.timer = setTimeout(async () => {
+        if (this.closed) return;
+        this.checkCopies = true;
         await this.poll();
         if (this.timer) tick();
       }, this.opts.intervalMs ?? 250);
@@ -84,121 +111,233 @@ export class Follower {
     tick();
   }
 
+  private watch(): void {
+    const base = path.basename(this.file);
+    const live = parseRotatedName(base).base;
+    try {
+      this.watcher = fs.watch(path.dirname(this.file), { persistent: false }, (kind, name) => {
+        const n = name?.toString();
+        if (n !== base) {
+          // Another log in the directory, or a copy being written: nothing to read.
+          if (n && (parseRotatedName(n).base !== live || kind !== 'rename')) return;
+          this.checkCopies = true; // a rotated copy appeared, moved or went
+        }
+        this.kick();
+      });
+      this.watcher.on('error', () => this.unwatch());
+    } catch {
+      // no notifications here (inotify limit, some network file systems): polling alone
+    }
+  }
+
+  private unwatch(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** Polls now, or once more right after the poll running now. */
+  private kick(): void {
+    if (this.closed) return;
+    if (this.busy) this.again = true;
+    else void this.poll();
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.unwatch();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.stop();
     await this.busy;
-    if (this.fd >= 0) fs.close(this.fd, () => undefined);
+    const fd = this.fd;
     this.fd = -1;
+    // Closed before returning: a late close could hit a descriptor number opened meanwhile.
+    if (fd >= 0) fs.closeSync(fd);
   }
 
   /** One check: read what was appended and handle a rotation. Never runs twice at once. */
   poll(): Promise<void> {
     if (!this.busy) {
-      this.busy = this.pollOnce().finally(() => {
-        this.busy = undefined;
-        this.polls++;
-      });
+      this.busy = (async () => {
+        for (;;) {
+          this.again = false;
+          await this.pollOnce();
+          this.polls++;
+          if (!this.again || this.closed) break;
+          await new Promise((r) => setImmediate(r)); // let notifications and other work in
+        }
+      })().finally(() => (this.busy = undefined));
     }
     return this.busy;
   }
 
   private async pollOnce(): Promise<void> {
+    if (this.closed) return;
     try {
       if (this.fd < 0) {
         try {
           await this.open();
           this.pos = 0;
-          this.sig = Buffer.alloc(0);
+          this.sig = this.head = Buffer.alloc(0);
         } catch (e) {
           this.ev.problem?.(e as NodeJS.ErrnoException);
           return;
         }
       }
-      if (!(await this.readNew(this.fd))) await this.truncated();
-      let st: fs.Stats | undefined;
+      // Names in the directory changed (a copy may have appeared): its mtime says so, cheaply.
+      const dir = p.stat(path.dirname(this.file)).mtimeMs;
+      if (dir !== this.dirTime) this.checkCopies = true;
+      this.dirTime = dir;
+      const st = p.fstat(this.fd);
+      if (st.size < this.pos) await this.truncated();
+      else if (this.checkCopies && (await this.copiedThenTruncated())) await this.truncated();
+      if (!this.readNew(this.fd)) await this.truncated(); // the bytes before our position changed
+      let now: fs.Stats;
       try {
-        st = await p.stat(this.file);
+        now = p.stat(this.file);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.ev.problem?.(e as NodeJS.ErrnoException);
         return; // renamed and not created yet: keep reading the old file
       }
-      if (st.ino !== this.ino) await this.renamed();
+      // A new file at the path: switch once it has bytes (until then the writer may still be
+      // writing to the old one, which it keeps open until told to reopen).
+      if (idOf(now) !== this.id && now.size > 0) await this.renamed();
     } catch (e) {
       this.ev.problem?.(e as NodeJS.ErrnoException);
     }
   }
 
+  private bytesAt(fd: number, pos: number, len: number): Buffer {
+    const b = Buffer.allocUnsafe(len);
+    return b.subarray(0, len ? p.read(fd, b, len, pos) : 0);
+  }
+
   /**
-   * Reads complete lines after pos. Returns false when the bytes before pos are no longer what
-   * we read (the file was truncated or rewritten).
+   * Was the file copied then truncated before we looked? A new rotated copy that starts as our
+   * file started is a copy of it; if the file is now smaller than that copy, or starts otherwise,
+   * it was truncated in between. A copy being written, or logrotate's `copy`, stays undecided.
    */
-  private async readNew(fd: number, deliver = true): Promise<boolean> {
-    for (;;) {
-      const from = this.pos - this.sig.length;
-      const n = await p.read(fd, this.buf, this.buf.length, from);
-      if (n < this.sig.length || (this.sig.length && this.buf.compare(this.sig, 0, this.sig.length, 0, this.sig.length) !== 0)) return false;
-      const last = this.buf.lastIndexOf(10, n - 1);
-      if (last < this.sig.length) {
-        if (n === this.buf.length) this.buf = Buffer.allocUnsafe(this.buf.length * 2); // a very long line
-        else return true;
+  private async copiedThenTruncated(): Promise<boolean> {
+    this.checkCopies = false;
+    for (const c of copiesOf(this.file)) {
+      if (this.known.has(c.id)) continue;
+      if (c.id === this.id) {
+        this.known.add(c.id); // our own file under its rotated name: a rename, seen at the path
         continue;
       }
-      if (deliver) this.ev.lines(this.buf, this.sig.length, last + 1, this.pos, this.gen);
+      let h: Buffer;
+      try {
+        h = await copyHead(c, HEAD);
+      } catch {
+        continue;
+      }
+      const n = Math.min(h.length, this.head.length);
+      if (n === 0) continue; // nothing to compare yet
+      if (!h.subarray(0, n).equals(this.head.subarray(0, n))) {
+        this.known.add(c.id); // a copy of something else (an older generation compressed late)
+        continue;
+      }
+      try {
+        // The copy's size first, then ours: a file never smaller than its copy unless it shrank.
+        if (!c.gz && fs.statSync(c.path).size > p.fstat(this.fd).size) return true;
+      } catch {
+        // gone (compressed meanwhile): the start of the file decides
+      }
+      if (!this.bytesAt(this.fd, 0, n).equals(this.head.subarray(0, n))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reads complete lines after pos. False when the bytes before pos are not what we read. Stops
+   * after SLICE bytes and asks for another poll, so a long backlog does not hold the thread.
+   */
+  private readNew(fd: number): boolean {
+    for (let done = 0; ; ) {
+      if (done >= SLICE) {
+        this.again = true;
+        return true;
+      }
+      const from = this.pos - this.sig.length;
+      const n = p.read(fd, this.buf, this.buf.length, from);
+      if (n < this.sig.length || (this.sig.length && this.buf.compare(this.sig, 0, this.sig.length, 0, this.sig.length) !== 0)) return false;
+      this.keepHead(from, n);
+      // (Only within what was read: lastIndexOf(10, -1) would search the whole stale buffer.)
+      let last = n > this.sig.length ? this.buf.lastIndexOf(10, n - 1) : -1;
+      if (last < this.sig.length) {
+        if (n < this.buf.length) return true; // the rest of the line is not written yet
+        if (this.buf.length - SIG < MAX_LINE) {
+          this.buf = Buffer.allocUnsafe(Math.min(this.buf.length * 2, MAX_LINE + SIG)); // a long line
+          continue;
+        }
+        last = n - 1; // longer than MAX_LINE: handed over in pieces, as the indexer does
+      }
+      this.ev.lines(this.buf, this.sig.length, last + 1, this.pos, this.gen);
+      done += from + last + 1 - this.pos;
       this.pos = from + last + 1;
       this.sig = Buffer.from(this.buf.subarray(Math.max(0, last + 1 - SIG), last + 1));
+      if (this.buf.length > CHUNK + SIG) this.buf = Buffer.allocUnsafe(CHUNK + SIG);
       if (n < this.buf.length) return true;
     }
   }
 
+  /** Remembers the first HEAD bytes of the file as reads pass over them. */
+  private keepHead(from: number, n: number): void {
+    const have = this.head.length;
+    if (have >= HEAD || from > have || from + n <= have) return;
+    this.head = Buffer.concat([this.head, this.buf.subarray(have - from, Math.min(n, HEAD - from))]);
+  }
+
+  private newGeneration(fd: number, id: string, also: string[] = []): void {
+    this.fd = fd;
+    this.id = id;
+    this.pos = 0;
+    this.sig = this.head = Buffer.alloc(0);
+    this.known = new Set([...copiesOf(this.file).map((c) => c.id), ...also]);
+  }
+
   private async renamed(): Promise<void> {
     // Finish the old file (the writer may have added lines after our last read), then switch.
-    if (!(await this.readNew(this.fd))) await this.truncated();
+    if (!this.readNew(this.fd)) await this.truncated();
     const oldFd = this.fd;
-    const newFd = await p.open(this.file);
-    const st = await p.fstat(newFd);
+    const oldId = this.id;
+    const newFd = p.open(this.file);
+    const st = p.fstat(newFd);
     this.gen++;
     this.ev.rotated?.('rename', { oldFd: this.opts.keepOldFd ? oldFd : undefined, gen: this.gen });
-    if (!this.opts.keepOldFd) fs.close(oldFd, () => undefined);
-    this.fd = newFd;
-    this.ino = st.ino;
-    this.pos = 0;
-    this.sig = Buffer.alloc(0);
-    if (!(await this.readNew(this.fd))) await this.truncated();
+    if (!this.opts.keepOldFd) fs.closeSync(oldFd);
+    this.newGeneration(newFd, idOf(st), [oldId]);
+    if (!this.readNew(this.fd)) await this.truncated();
   }
 
   private async truncated(): Promise<void> {
-    // copytruncate: the rest of what we had not read is in the newest copy that matches our signature.
+    // copytruncate: the rest of what we had not read is in the newest copy of this file. New copies
+    // are tried first; the list is read again when a plain copy vanished (gzip replaced it).
     let copyPath: string | undefined;
-    for (const c of rotatedCopies(this.file)) {
-      let fd = -1;
-      try {
-        fd = await p.open(c);
-        const head = Buffer.allocUnsafe(this.sig.length);
-        const n = await p.read(fd, head, head.length, this.pos - this.sig.length);
-        if (n === this.sig.length && head.equals(this.sig)) {
-          await this.readNew(fd);
-          // A final line without newline in the copy is delivered as it is.
-          const tail = Buffer.allocUnsafe(CHUNK);
-          const m = await p.read(fd, tail, CHUNK, this.pos);
-          if (m > 0) this.ev.lines(tail, 0, m, this.pos, this.gen);
-          copyPath = c;
-          break;
+    for (let attempt = 0; attempt < 2 && !copyPath; attempt++) {
+      let vanished = false;
+      const all = copiesOf(this.file);
+      const order = [...all.filter((c) => !this.known.has(c.id)), ...all.filter((c) => this.known.has(c.id))];
+      for (const c of order) {
+        if (c.id === this.id) continue;
+        try {
+          const r = await recoverFromCopy(c, this.pos, this.head, this.sig, (buf, from, to, offset) => this.ev.lines(buf, from, to, offset, this.gen));
+          if (r === 'recovered') {
+            copyPath = c.path;
+            break;
+          }
+        } catch {
+          vanished = true;
         }
-      } catch {
-        // unreadable candidate: try the next
-      } finally {
-        if (fd >= 0) fs.close(fd, () => undefined);
       }
+      if (!vanished) break;
     }
     this.gen++;
     this.ev.rotated?.('truncate', { copyPath, lost: !copyPath && this.pos > 0, gen: this.gen });
-    this.pos = 0;
-    this.sig = Buffer.alloc(0);
-    await this.readNew(this.fd);
+    this.newGeneration(this.fd, this.id);
+    this.readNew(this.fd);
   }
 }

@@ -56,9 +56,18 @@ function rank(r: RotatedName): number {
   return 1e6;
 }
 
-/** Newest first: the plain (not compressed) rotated copies of a live file, for copytruncate recovery. */
+/**
+ * Newest first: the rotated copies of a live file, for copytruncate recovery. Compressed copies
+ * count too (`compress` without `delaycompress` gzips the copy right after the truncation); of a
+ * plain copy and its .gz the plain one comes first, as the .gz may still be being written.
+ */
 export function rotatedCopies(file: string): string[] {
-  return rotatedSet(file)
-    .filter((p) => p !== file && !/\.gz$/i.test(p))
+  const out = rotatedSet(file)
+    .filter((p) => p !== file)
     .reverse();
+  // The two forms of one rotation sort next to each other (same number or date).
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (/\.gz$/i.test(out[i]) && out[i].slice(0, -3) === out[i + 1]) [out[i], out[i + 1]] = [out[i + 1], out[i]];
+  }
+  return out;
 }

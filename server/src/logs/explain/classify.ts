@@ -2,6 +2,7 @@ import { KEYWORD_CATEGORIES } from '../keywords';
 import { execNamed, FAMILY_BY_NAME, FORMAT_BY_NAME, familiesFor, type CompiledFamily } from './data';
 import { EXTRACTORS } from './extractors';
 import { parseLine } from './format';
+import { genericFields, splitAddressPort } from './generic';
 import { SEVERITY_ORDER, type Classified, type LineSeverity } from './types';
 
 const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -33,7 +34,7 @@ const PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info'
 
 const LEVEL_SEVERITY: Record<string, LineSeverity> = {
   emerg: 'critical', panic: 'critical', alert: 'critical', crit: 'critical',
-  err: 'error', error: 'error', warn: 'warning', warning: 'warning', notice: 'notice', info: 'info', debug: 'info',
+  err: 'error', error: 'error', fatal: 'error', warn: 'warning', warning: 'warning', notice: 'notice', info: 'info', debug: 'info',
 };
 
 function maxSeverity(a: LineSeverity, b: LineSeverity | undefined): LineSeverity {
@@ -89,6 +90,7 @@ export function classifyLine(raw: string): Classified {
   const message = p.message;
   for (const fam of familiesOf(p.format, p.program, message)) {
     for (const pat of fam.patterns) {
+      if (pat.prefix && !message.startsWith(pat.prefix)) continue;
       if (pat.data.hint && !message.includes(pat.data.hint)) continue;
       const groups = execNamed(pat, message);
       if (!groups) continue;
@@ -107,8 +109,10 @@ export function classifyLine(raw: string): Classified {
       out.pattern = pat.data.name;
       out.variant = v ? variant : undefined;
       out.category = v?.category ?? pat.data.category ?? keywordCategory(message);
-      out.severity = maxSeverity(v?.severity ?? pat.data.severity, levelSeverity);
-      return out;
+      // A level the message itself states (`[WARNING]`, `<warn>`, `error:`) counts like the syslog priority.
+      const said = fields.level !== undefined && fields.level !== p.formatFields.level ? LEVEL_SEVERITY[fields.level.toLowerCase()] : undefined;
+      out.severity = maxSeverity(maxSeverity(v?.severity ?? pat.data.severity, levelSeverity), said);
+      return withVocabulary(out, true);
     }
   }
   // No pattern: the family (if any) and the manuals' keyword table still say something.
@@ -117,5 +121,33 @@ export function classifyLine(raw: string): Classified {
   out.category = keywordCategory(message);
   const cat = KEYWORD_CATEGORIES.find((c) => c.name === out.category);
   out.severity = maxSeverity(cat ? (cat.severity === 'error' ? 'error' : 'warning') : 'info', levelSeverity);
+  return withVocabulary(out, false);
+}
+
+const MAY_NAME_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|\bfrom [\w.-]+\.[A-Za-z]|=\S*\.[A-Za-z]/;
+
+/**
+ * The shared field vocabulary: whatever a format or pattern called the remote party
+ * (`client`, `rhost`, `SRC` …), it is also `ip` (an address) or `client_host` (a name), so
+ * trace, charts and the CLI read one name. A line that names nobody gets the generic fields.
+ */
+function withVocabulary(out: Classified, matched: boolean): Classified {
+  const f = out.fields;
+  if (f.client_host === '') delete f.client_host; // postscreen's `[192.0.2.1]:port` names no host
+  if (f.ip === undefined) {
+    const c = f.client ?? f.rhost;
+    const a = c ? splitAddressPort(c) : undefined;
+    if (a) {
+      f.ip = a.ip;
+      if (a.port && f.port === undefined) f.port = a.port;
+    } else if (c && c.includes('.') && f.client_host === undefined && !c.includes(' ')) f.client_host = c;
+  }
+  // A matched line that named nobody: look for an address only where one can be (cheap test first).
+  if (!matched || (f.ip === undefined && f.client_host === undefined && f.SRC === undefined && MAY_NAME_ADDRESS.test(out.message))) {
+    const g = genericFields(out.message, f);
+    for (const k in g) f[k] = g[k];
+  }
+  // An IPv4 address written the IPv6 way (`::ffff:192.0.2.1`) is the IPv4 address for trace and blocking.
+  if (f.ip !== undefined && f.ip.startsWith('::ffff:') && f.ip.includes('.')) f.ip = f.ip.slice(7);
   return out;
 }

@@ -1,19 +1,28 @@
 import formatsJson from '../../../data/logs/formats.json';
 import cron from '../../../data/logs/patterns/cron.json';
+import databases from '../../../data/logs/patterns/databases.json';
+import dns from '../../../data/logs/patterns/dns.json';
+import dropbear from '../../../data/logs/patterns/dropbear.json';
+import ftp from '../../../data/logs/patterns/ftp.json';
 import http from '../../../data/logs/patterns/http.json';
 import kernel from '../../../data/logs/patterns/kernel.json';
+import mailServers from '../../../data/logs/patterns/mailServers.json';
 import lastMgetty from '../../../data/logs/patterns/lastMgetty.json';
 import pam from '../../../data/logs/patterns/pam.json';
+import polkit from '../../../data/logs/patterns/polkit.json';
 import postfix from '../../../data/logs/patterns/postfix.json';
+import proxies from '../../../data/logs/patterns/proxies.json';
+import security from '../../../data/logs/patterns/security.json';
 import sendmail from '../../../data/logs/patterns/sendmail.json';
 import sshd from '../../../data/logs/patterns/sshd.json';
 import suSudo from '../../../data/logs/patterns/suSudo.json';
+import system from '../../../data/logs/patterns/system.json';
 import systemd from '../../../data/logs/patterns/systemd.json';
 import tcpdump from '../../../data/logs/patterns/tcpdump.json';
 import type { FamilyData, FormatData, PatternData } from './types';
 
 /** Every pattern family, in the order they are tried when several apply. */
-export const FAMILY_DATA: FamilyData[] = [kernel, postfix, sendmail, sshd, pam, suSudo, cron, systemd, http, tcpdump, lastMgetty].flatMap(
+export const FAMILY_DATA: FamilyData[] = [kernel, postfix, sendmail, mailServers, sshd, dropbear, pam, suSudo, polkit, cron, systemd, system, security, dns, databases, ftp, proxies, http, tcpdump, lastMgetty].flatMap(
   (f: any) => (Array.isArray(f) ? f : [f]),
 ) as FamilyData[];
 
@@ -85,11 +94,61 @@ export function execNamed(c: CompiledRegex, text: string): Record<string, string
 
 export interface CompiledFormat extends CompiledRegex {
   data: FormatData;
+  /** `data.programs` compiled. */
+  programs?: { program: string; re: RegExp }[];
 }
 
 export interface CompiledPattern extends CompiledRegex {
   data: PatternData;
   family: string;
+  /** The literal text an anchored regex starts with (`^Failed ` → `Failed `); '' when none. */
+  prefix: string;
+}
+
+/**
+ * The literal beginning of an anchored regex, so a message that does not start with it is
+ * skipped with one `startsWith` instead of a regex run (most of a family's patterns, most lines).
+ */
+export function literalPrefix(source: string): string {
+  if (!source.startsWith('^')) return '';
+  let out = '';
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i];
+    if (/[A-Za-z0-9 :_=,'"<>@#%&~`!;-]/.test(c)) {
+      out += c;
+      continue;
+    }
+    if (c === '\\' && /[.\/\[\]()]/.test(source[i + 1] ?? '')) {
+      out += source[i + 1];
+      i++;
+      continue;
+    }
+    // A quantifier or alternation makes the last literal optional or repeated: drop it.
+    if (c === '?' || c === '*' || c === '{') out = out.slice(0, -1);
+    if (c === '|') return '';
+    break;
+  }
+  // An alternation later at the top level (`^a|b`) would make the prefix wrong.
+  return hasTopLevelBar(source) ? '' : out;
+}
+
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 export interface CompiledFamily {
@@ -104,7 +163,11 @@ export interface FormatTable {
 }
 
 function compileFormats(): FormatTable {
-  const all = FORMAT_DATA.map((data) => ({ data, ...compileRegex(data.regex) }));
+  const all: CompiledFormat[] = FORMAT_DATA.map((data) => ({
+    data,
+    ...compileRegex(data.regex),
+    programs: data.programs?.map((r) => ({ program: r.program, re: new RegExp(r.regex) })),
+  }));
   const byFirst: CompiledFormat[][] = Array.from({ length: 129 }, () => []);
   for (const f of all) {
     if (!f.data.first) {
@@ -123,7 +186,10 @@ export const FORMAT_BY_NAME = new Map(FORMATS.all.map((f) => [f.data.name, f.dat
 
 export const FAMILIES: CompiledFamily[] = FAMILY_DATA.map((data) => ({
   data,
-  patterns: data.patterns.map((p) => ({ data: p, family: data.name, ...compileRegex(p.regex) })),
+  patterns: data.patterns.map((p) => {
+    const c = compileRegex(p.regex);
+    return { data: p, family: data.name, ...c, prefix: literalPrefix(c.re.source) };
+  }),
 }));
 
 export const FAMILY_BY_NAME = new Map(FAMILIES.map((f) => [f.data.name, f]));
@@ -139,6 +205,9 @@ for (const f of FAMILIES) {
 }
 const prefixed = FAMILIES.filter((f) => f.data.programPrefixes?.length);
 const byMessagePrefix = FAMILIES.filter((f) => f.data.messagePrefixes?.length);
+const MESSAGE_PREFIX = new RegExp(
+  '^(?:' + byMessagePrefix.flatMap((f) => f.data.messagePrefixes!).map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') + ')',
+);
 
 /**
  * The families to try for a program and message: those claiming the program (or its
@@ -152,6 +221,8 @@ export function familiesFor(program: string | undefined, message: string): Compi
     programCache.set(program!, out);
   }
   let extra: CompiledFamily[] | undefined;
+  // One anchored test of every prefix at once spares the loop below on almost every line.
+  if (!MESSAGE_PREFIX.test(message)) return out;
   for (const f of byMessagePrefix) {
     if (out.includes(f)) continue;
     const prefixes = f.data.messagePrefixes!;

@@ -1,4 +1,5 @@
 import services from '../../../data/logs/services.json';
+import { genericFields } from './generic';
 import type { Extracted } from './types';
 
 const SERVICES: Record<string, string> = services;
@@ -117,6 +118,15 @@ function postfix(g: Record<string, string>, message: string): Extracted {
       fields.status = fields.status.slice(0, sp);
     }
   }
+  // The remote server's reply inside status=…(… said: 550 5.1.1 …) and the DSN give the codes.
+  if (fields.status_detail && fields.smtp_code === undefined && !g.smtp_code) {
+    const m = /(?:^|[\s(:])([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(fields.status_detail);
+    if (m) {
+      fields.smtp_code = m[1];
+      fields.enhanced_code = m[2];
+    }
+  }
+  if (fields.dsn && fields.enhanced_code === undefined && !g.enhanced_code) fields.enhanced_code = fields.dsn;
   if (fields.delays) {
     const d = fields.delays.split('/');
     if (d.length === 4) {
@@ -229,6 +239,82 @@ function nginxTail(_g: Record<string, string>, message: string): Extracted {
   return { fields };
 }
 
+/** Any `key=value` record (audit, dovecot, pam): the generic fields; `res=failed` is the `failed` variant. */
+function kv(g: Record<string, string>, message: string): Extracted {
+  const fields = genericFields(message, g);
+  const res = fields.res ?? g.res ?? '';
+  return { fields, variant: /^(?:failed|failure|no|0)$/.test(res) ? 'failed' : undefined };
+}
+
+/** Exim's client `H=name (helo) [address]:port` (not `I=`, this server), `F=<sender>` and the message ID. */
+function exim(g: Record<string, string>, message: string): Extracted {
+  const fields: Record<string, string> = {};
+  const m = /(?:^|\s)(?:H=)?(?:([\w.-]+) )?(?:\(([^)]*)\) )?\[((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]*:[0-9A-Fa-f.:]*)\](?::(\d+))?/.exec(message);
+  if (m) {
+    if (m[1] && m[1] !== 'NULL' && m[1] !== 'host') fields.client_host = m[1];
+    if (m[2] !== undefined) fields.helo = m[2];
+    fields.ip = m[3].replace(/^::ffff:/, '');
+    if (m[4]) fields.port = m[4];
+  }
+  const f = /\bF=<?([^>\s]*)>?/.exec(message);
+  if (f) fields.from = f[1];
+  const id = /(?:^|\s)([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})\s/.exec(message);
+  if (id && !g.queue_id) fields.queue_id = id[1];
+  const auth = /: (\d{3}) [^(]*(?:\(set_id=([^)]{0,200})\))?$/.exec(message.slice(-400));
+  if (auth) {
+    fields.smtp_code = auth[1];
+    if (auth[2] !== undefined) fields.user = auth[2];
+  }
+  return { fields };
+}
+
+/** sendmail's `key=value, …` list; `relay=name [address] (may be forged)` gives the client. */
+function sendmail(g: Record<string, string>, message: string): Extracted {
+  const colon = /^[A-Za-z0-9]+: /.test(message) ? message.indexOf(': ') + 2 : 0;
+  const fields = commaKv(message.slice(colon));
+  for (const k of Object.keys(fields)) if (g[k] !== undefined) delete fields[k];
+  if (fields.from) fields.from = fields.from.replace(/^<|>$/g, '');
+  if (fields.to) fields.to = fields.to.replace(/^<|>$/g, '');
+  const relay = fields.relay;
+  if (relay) {
+    const m = /^(?:([^\s\[]+)(?:@([^\s\[]+))? )?\[([0-9A-Fa-f.:]+)\]/.exec(relay);
+    if (m) {
+      if (m[2] || m[1]) fields.client_host = m[2] ?? m[1];
+      fields.ip = m[3].replace(/^IPv6:/i, '');
+    }
+  }
+  if (fields.reject && !g.smtp_code) {
+    const r = /^([45]\d\d) (?:([45]\.\d{1,3}\.\d{1,3}) )?/.exec(fields.reject);
+    if (r) {
+      fields.smtp_code = r[1];
+      if (r[2]) fields.enhanced_code = r[2];
+    }
+  }
+  if (fields.dsn && !fields.enhanced_code) fields.enhanced_code = fields.dsn;
+  return { fields };
+}
+
+/** Squid's result code (`TCP_DENIED/403`): a refusal is the `denied` variant. */
+function squid(_g: Record<string, string>, _m: string, ff: Record<string, string>): Extracted {
+  const denied = /DENIED/.test(ff.squid_result ?? '') || ff.status === '403' || ff.status === '407';
+  return { fields: {}, variant: denied ? 'denied' : undefined };
+}
+
+/** fail2ban's action (Ban, Unban, Found …) is the variant; the banned address is the remote party. */
+function fail2ban(g: Record<string, string>): Extracted {
+  return { fields: {}, variant: g.action === 'Restore Ban' ? 'Ban' : g.action };
+}
+
+/** Link up or down. */
+function link(g: Record<string, string>): Extracted {
+  return { fields: {}, variant: /^down$/i.test(g.state ?? '') ? 'down' : undefined };
+}
+
+/** A filesystem message that reports damage, an I/O error or a read-only remount is the `error` variant. */
+function fs(g: Record<string, string>, message: string): Extracted {
+  return { fields: {}, variant: /error|corrupt|shutdown|read-only|failed|inconsisten/i.test(message) ? 'error' : undefined };
+}
+
 type Extractor = (groups: Record<string, string>, message: string, formatFields: Record<string, string>) => Extracted;
 
 /** Extractors by the name a pattern gives in its `extract` field. */
@@ -243,4 +329,11 @@ export const EXTRACTORS: Record<string, Extractor> = {
   preauth,
   last,
   'nginx-tail': nginxTail,
+  kv,
+  exim,
+  sendmail,
+  squid,
+  fail2ban,
+  link,
+  fs,
 };

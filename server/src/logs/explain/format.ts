@@ -1,4 +1,4 @@
-import { execNamed, FORMATS, type CompiledFormat } from './data';
+import { execNamed, familiesFor, FORMATS, type CompiledFormat } from './data';
 import type { ParsedLine } from './types';
 
 const STANDARD = new Set(['timestamp', 'host', 'program', 'pid', 'message']);
@@ -15,14 +15,29 @@ function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
   let host: string | undefined = g.host;
   let program: string | undefined = g.program ?? f.data.program;
   let pid: string | undefined = g.pid;
-  const message = g.message ?? '';
   // `Feb 17 17:40:17 sshd[1972]: …` has no host: what looked like the host is the program.
-  if (host && host.endsWith(':') && !g.program) {
-    const hm = /^([^\s\[:]+)(?:\[(\d+)\])?:$/.exec(host);
+  // `Mar  3 00:17:22 [sshd]: …` and `[sshd] …` (some BSD and busybox loggers) name it in brackets.
+  let message = g.message ?? '';
+  if (host && (host.endsWith(':') || host.startsWith('['))) {
+    const hm = /^([^\s\[:]+)(?:\[(\d+)\])?:$/.exec(host) ?? /^\[([^\s\[\]:]+)\]:?$()/.exec(host);
     if (hm) {
+      // What followed was message, even if it looked like a program (`192.0.2.1:5678 TLS Error`).
+      if (g.program) {
+        const at = line.indexOf(host + ' ');
+        if (at >= 0) message = line.slice(at + host.length + 1);
+      }
       program = hm[1];
-      pid = hm[2];
+      pid = hm[2] || undefined;
       host = undefined;
+    }
+  }
+  if (f.data.needs === 'pid-or-known-program' && !pid && !familiesFor(program, '').length) return undefined;
+  if (!program && f.programs) {
+    for (const r of f.programs) {
+      if (r.re.test(message)) {
+        program = r.program;
+        break;
+      }
     }
   }
   if (f.data.name === 'rfc5424') {
@@ -32,7 +47,7 @@ function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
     if (formatFields.msgid === '-') delete formatFields.msgid;
     if (formatFields.sd === '-') delete formatFields.sd;
   }
-  return { line, format: f.data.name, timestamp: g.timestamp ?? formatFields.uptime, host, program, pid, message, formatFields };
+  return { line, format: f.data.name, timestamp: g.timestamp ?? formatFields.uptime ?? formatFields.tai64n, host, program, pid, message, formatFields };
 }
 
 /**

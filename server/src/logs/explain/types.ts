@@ -19,6 +19,10 @@ export interface FormatData {
   program?: string;
   /** Pattern family to use regardless of the program (access logs, tcpdump …). */
   family?: string;
+  /** For a format without a program: the program a message's beginning names (Exim's main log). */
+  programs?: { program: string; regex: string }[];
+  /** `pid-or-known-program`: accept the match only with a PID or a program some family claims (a date-less header is easy to mistake). */
+  needs?: string;
   docs: Localized;
   source: string;
   samples: string[];

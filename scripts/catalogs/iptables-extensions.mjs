@@ -1,0 +1,333 @@
+// Builds server/data/iptables/extensions.json from the installed iptables: every xtables extension
+// in the package (the libxt_/libipt_/libip6t_ files), its options from `iptables -m NAME --help` /
+// `-j NAME --help` and iptables-extensions(8), and what the tool itself accepts, learnt by running
+// candidate rules through iptables-restore in a private network namespace: option arity, numeric
+// bounds, negation, required options, options that exclude each other, needed protocols and the
+// tables/chains where the kernel loads the extension. Needs root (unshare -n).
+//
+//   node scripts/catalogs/iptables-extensions.mjs           rewrite the catalog
+//   node scripts/catalogs/iptables-extensions.mjs --check   exit 1 when the installed tool differs
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { probeEach, probeOne, probeRuns, requireProgram, restore, TABLE_CHAINS, whereLoads } from './iptablesProbe.mjs';
+import { CANDIDATES, LADDER, SEEDS } from './iptablesSeeds.mjs';
+
+const OUT = 'server/data/iptables/extensions.json';
+const check = process.argv.includes('--check');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const [p, pkg] of [['iptables', 'iptables'], ['ip6tables', 'iptables'], ['iptables-restore', 'iptables'], ['unshare', 'util-linux']]) requireProgram(p, pkg);
+
+const version = spawnSync('iptables', ['--version'], { encoding: 'utf8' }).stdout.trim();
+
+/** The folder of the extension libraries: XTABLES_LIBDIR, else where the distribution puts it. */
+function xtablesDir() {
+  const tries = [process.env.XTABLES_LIBDIR, '/usr/lib/xtables', '/usr/lib64/xtables', '/usr/local/lib/xtables', '/usr/libexec/xtables'];
+  for (const d of fs.existsSync('/usr/lib') ? fs.readdirSync('/usr/lib') : []) tries.push(path.join('/usr/lib', d, 'xtables'));
+  const dir = tries.find((d) => d && fs.existsSync(d) && fs.readdirSync(d).some((f) => f.startsWith('libxt_')));
+  if (!dir) {
+    console.error('no xtables extension folder found (libxt_*.so); set XTABLES_LIBDIR to it.');
+    process.exit(2);
+  }
+  return dir;
+}
+
+/** The text after the generic help: the extension's own options. */
+function help(family, kind, name) {
+  const prog = family === 'ipv6' ? 'ip6tables' : 'iptables';
+  const r = spawnSync('unshare', ['-n', prog, kind === 'match' ? '-m' : '-j', name, '--help'], { encoding: 'utf8' });
+  if (r.status !== 0 || /Couldn't load/.test(r.stderr + r.stdout)) return undefined;
+  const at = r.stdout.indexOf('print package version.');
+  const own = at === -1 ? '' : r.stdout.slice(r.stdout.indexOf('\n', at) + 1);
+  // `-j NAME` of no target at all is taken as a jump to a chain: the help then has no part of its own.
+  return own.trim() ? own : undefined;
+}
+
+/** iptables-extensions(8): per extension name, its summary and options marked `[!]`. */
+function manual() {
+  const src = ['/usr/share/man/man8/iptables-extensions.8.gz', '/usr/share/man/man8/iptables-extensions.8'].find((f) => fs.existsSync(f));
+  if (!src) {
+    console.error('iptables-extensions(8) is not installed (Debian: the iptables package ships it; check /etc/dpkg/dpkg.cfg.d for path-exclude of man pages).');
+    process.exit(2);
+  }
+  const text = src.endsWith('.gz') ? spawnSync('zcat', [src], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout : fs.readFileSync(src, 'utf8');
+  const plain = (s) => s.replace(/\\f[BIRP]/g, '').replace(/\\-/g, '-').replace(/\\\(aq/g, "'").replace(/\\(.)/g, '$1').trim();
+  const out = new Map();
+  let section = '';
+  let cur;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('.SH ')) section = /TARGET/.test(line) ? 'target' : 'match';
+    const ss = /^\.SS (\S+)/.exec(line);
+    if (ss) {
+      const key = `${section}:${ss[1]}`;
+      cur = out.get(key) ?? { summary: '', negatable: new Set(), options: new Set(), collecting: true };
+      cur.collecting = !cur.summary;
+      out.set(key, cur);
+      continue;
+    }
+    if (!cur) continue;
+    if (/^\.(TP|PP|IP|RS|RE|SH|SS|HP|LP|P|nf|EX|sp)\b/.test(line)) {
+      if (cur.summary) cur.collecting = false;
+    } else if (line.startsWith('.') && cur.collecting) {
+      cur.summary += (cur.summary ? ' ' : '') + plain(line.replace(/^\.[A-Z]+\s*/, '').replace(/"/g, ''));
+    } else if (cur.collecting) {
+      cur.summary += (cur.summary ? ' ' : '') + plain(line);
+    }
+    const p = plain(line);
+    for (const m of p.matchAll(/(\[!\]\s*)?(--[a-z0-9][a-z0-9-]*)/g)) {
+      cur.options.add(m[2]);
+      if (m[1]) cur.negatable.add(m[2]);
+    }
+  }
+  return out;
+}
+
+const PROTOCOLS = { ipv4: ['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmp', 'esp', 'ah', 'ipcomp'], ipv6: ['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmpv6', 'esp', 'ah', 'ipcomp', 'mobility-header'] };
+
+/** The long options of iptables itself (-p, -s ...), which a manual section may mention. */
+const GENERAL = new Set(spawnSync('iptables', ['-h'], { encoding: 'utf8' }).stdout.match(/--[a-z][a-z0-9-]*/g) ?? []);
+const general = (fam, opt) => GENERAL.has(opt);
+
+/** A seed's options as [option, args] pairs. */
+function splitOpts(s) {
+  const out = [];
+  for (const t of s.match(/"[^"]*"|\S+/g) ?? []) {
+    if (t.startsWith('--')) out.push([t, []]);
+    else out.at(-1)[1].push(t);
+  }
+  return out;
+}
+const joinOpts = (pairs) => pairs.map(([o, a]) => [o, ...a].join(' ')).join(' ');
+
+/** The seed with IPv6 addresses for ip6tables. */
+function toIpv6(s) {
+  return s.replace(/1\.2\.3\.4-1\.2\.3\.5/g, '2001:db8::1-2001:db8::2').replace(/10\.0\.0\.0\/8/g, '2001:db8::/64').replace(/1\.2\.3\.4/g, '2001:db8::1');
+}
+
+function learn(kind, name, families, man) {
+  const fam = families[0];
+  const flag = kind === 'match' ? '-m' : '-j';
+  const seedFor = (f) => splitOpts(f === 'ipv6' ? toIpv6(SEEDS[name] ?? '') : (SEEDS[name] ?? ''));
+  const seed = seedFor(fam);
+  const body = (proto, opts) => `${proto ? `-p ${proto} ` : ''}${flag} ${name} ${opts}`.trim();
+  // Protocol: none, or every protocol under which the seeded rule loads somewhere.
+  let protocols;
+  let where = {};
+  let protoOf = { ipv4: '', ipv6: '' };
+  for (const f of families) {
+    where[f] = whereLoads(f, body('', joinOpts(seedFor(f))));
+    if (Object.keys(where[f]).length) continue;
+    // Every protocol under which the seeded rule loads somewhere, per family (ah is a header
+    // of its own in IPv6, a protocol in IPv4).
+    const ok = PROTOCOLS[f].filter((p) => Object.keys(whereLoads(f, body(p, joinOpts(seedFor(f))))).length > 0);
+    if (ok.length) {
+      protocols = [...new Set([...(protocols ?? []), ...ok])];
+      protoOf[f] = ok[0];
+      where[f] = whereLoads(f, body(ok[0], joinOpts(seedFor(f))));
+    }
+  }
+  const proto = protoOf[fam];
+  const loads = Object.keys(where[fam]).length > 0;
+  const parses = probeOne(fam, body(proto, joinOpts(seed))).ok;
+  if (!parses) console.error(`  ${kind} ${name}: the seed options are refused (${probeOne(fam, body(proto, joinOpts(seed))).message}); update iptablesSeeds.mjs`);
+  const entry = { name, kind, families, source: `${fam === 'ipv6' ? 'ip6tables' : 'iptables'} ${flag} ${name} --help; iptables-extensions(8) ${kind.toUpperCase()} EXTENSIONS ${name}; iptables-restore --test probes` };
+  entry.summary = man?.summary?.replace(/\s+/g, ' ').trim() || undefined;
+  if (protocols) entry.protocols = protocols;
+  // A protocol needed in one family only (ah is an extension header in IPv6, a protocol in IPv4).
+  if (protocols && families.some((f) => !protoOf[f])) entry.protocolFamilies = families.filter((f) => protoOf[f]);
+  // Required options: what the bare extension is refused for.
+  const bare = probeOne(fam, body(proto, ''));
+  // Options: from the help text and the manual, kept when the tool knows them.
+  const helpText = help(fam, kind, name) ?? '';
+  const names = new Set([...helpText.matchAll(/--[a-z0-9][a-z0-9-]*/g)].map((m) => m[0]));
+  for (const o of man?.options ?? []) names.add(o);
+  const options = [];
+  /** The other options each option's sample was accepted with. */
+  const restOf = new Map();
+  for (const opt of [...names].sort()) {
+    if (general(fam, opt)) continue;
+    const rest = joinOpts(seed.filter(([o]) => o !== opt));
+    const end = probeOne(fam, body(proto, `${rest} ${opt}`));
+    if (!end.ok && /unknown option|Unknown arg|Couldn't load/i.test(end.message)) continue;
+    if (!end.ok && /^Bad argument/.test(end.message)) continue;
+    const o = { name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0 };
+    if (o.args === 0 && !end.ok && !/must be specified|required|mandatory|only|cannot|can't|conflict|together|needs?/i.test(end.message)) o.alone = end.message;
+    if (o.args === 1) {
+      // With the seed's other options, else without one of them (an option it excludes), else alone.
+      const others = seed.filter(([o]) => o !== opt);
+      const variants = [...new Set([rest, ...others.map(([d]) => joinOpts(others.filter(([o]) => o !== d))), ''])];
+      for (const r of variants) {
+        const tries = probeEach(fam, CANDIDATES.map((c) => body(proto, `${r} ${opt} ${c}`)));
+        const i = tries.findIndex((t) => t.ok);
+        if (i !== -1) {
+          o.sample = CANDIDATES[i];
+          restOf.set(o, r);
+          break;
+        }
+      }
+      if (o.sample !== undefined && /^\d+$/.test(o.sample) && parses) Object.assign(o, bounds(fam, (n) => body(proto, `${restOf.get(o)} ${opt} ${n}`)));
+      if (o.sample !== undefined) {
+        // xtables' whole-number types say so, with their range, when given a word.
+        const r = (v) => body(proto, `${restOf.get(o)} ${opt} ${v}`);
+        const word = probeOne(fam, r('abc'));
+        const m = /bad value for option "([^"]+)", or out of range \((\d+)-(\d+)\)/.exec(word.message);
+        if (!word.ok && m && m[1] === opt) {
+          const [mask, range] = probeEach(fam, [r('1/1'), r('1:1')]);
+          o.number = { min: Number(m[2]), max: Number(m[3]), ...(mask.ok ? { mask: true } : {}), ...(range.ok ? { range: true } : {}) };
+        }
+      }
+    }
+    // Where the option loads on its own (or with the fewest other options), when that differs
+    // from where the seeded extension loads: devgroup --dst-group is for OUTPUT, --src-group is not.
+    if (loads && (o.args === 0 || o.sample !== undefined)) {
+      const opt1 = `${opt}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
+      for (const r of ['', restOf.get(o) ?? rest]) {
+        const w1 = whereLoads(fam, body(proto, `${r} ${opt1}`));
+        if (!Object.keys(w1).length) continue;
+        if (JSON.stringify(w1) !== JSON.stringify(where[fam])) o.where = w1;
+        break;
+      }
+    }
+    if (o.args === 0 || o.sample !== undefined) {
+      const neg = probeOne(fam, body(proto, `${restOf.get(o) ?? rest} ! ${opt}${o.sample !== undefined ? ` ${o.sample}` : ''}`));
+      o.negatable = neg.ok;
+    } else if (man?.negatable.has(opt)) o.negatable = true;
+    options.push(o);
+  }
+  // Required options: a seed option whose removal the tool refuses, with the options that can
+  // stand in for it; and for an extension without a seed, what the bare one is refused for.
+  const required = [];
+  const usableAlone = options.filter((o) => o.args === 0 || o.sample !== undefined);
+  const w = (o) => `${o.name}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
+  if (parses) {
+    for (const [x] of seed) {
+      const without = seed.filter(([o]) => o !== x);
+      const res = probeOne(fam, body(proto, joinOpts(without)));
+      if (res.ok) continue;
+      const alt = usableAlone.filter((o) => o.name !== x && !without.some(([s]) => s === o.name));
+      const oks = probeEach(fam, alt.map((o) => body(proto, `${joinOpts(without)} ${w(o)}`)));
+      if (options.some((o) => o.name === x)) required.push({ anyOf: [x, ...alt.filter((_, i) => oks[i].ok).map((o) => o.name)].sort(), message: res.message });
+    }
+  }
+  if (!bare.ok && seed.length === 0) required.push({ anyOf: [], message: bare.message });
+  // Parsed but refused by the kernel everywhere without options (cgroup, for one).
+  if (bare.ok && loads && Object.keys(whereLoads(fam, body(proto, ''))).length === 0) required.push({ anyOf: [], message: 'the kernel refuses it without options' });
+  if (required.length) entry.required = required;
+  entry.options = options;
+  // Exclusive pairs: each alone is accepted with the seed, both together are refused.
+  if (parses) {
+    const usable = options.filter((o) => o.args === 0 || o.sample !== undefined).slice(0, 24);
+    const pairs = [];
+    const rules = [];
+    for (let a = 0; a < usable.length; a++) {
+      for (let b = a + 1; b < usable.length; b++) {
+        const A = usable[a];
+        const B = usable[b];
+        // The other options both samples were accepted with (the shorter set), without A and B.
+        const ra = restOf.get(A) ?? joinOpts(seed.filter(([o]) => o !== A.name));
+        const rb = restOf.get(B) ?? joinOpts(seed.filter(([o]) => o !== B.name));
+        const rest = joinOpts(splitOpts(ra.length <= rb.length ? ra : rb).filter(([o]) => o !== A.name && o !== B.name));
+        const w = (o) => `${o.name}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
+        pairs.push([A.name, B.name]);
+        rules.push(body(proto, `${rest} ${w(A)}`), body(proto, `${rest} ${w(B)}`), body(proto, `${rest} ${w(A)} ${w(B)}`));
+      }
+    }
+    const res = probeEach(fam, rules);
+    const exclusive = [];
+    pairs.forEach((p, i) => {
+      if (res[3 * i].ok && res[3 * i + 1].ok && !res[3 * i + 2].ok) exclusive.push({ options: p, message: res[3 * i + 2].message });
+    });
+    if (exclusive.length) entry.exclusive = exclusive;
+  }
+  if (!loads) entry.hostUnavailable = probeOne(fam, body(proto, joinOpts(seed)), 'filter', 'INPUT', true).message || 'refused';
+  else {
+    // Only where the extension does not load everywhere.
+    const all = JSON.stringify(TABLE_CHAINS);
+    for (const f of families) if (JSON.stringify(where[f]) === all) delete where[f];
+    if (Object.keys(where).length) entry.where = where;
+  }
+  return entry;
+}
+
+/** The smallest and largest whole numbers the option takes (rule(n) is the rule with value n). */
+function bounds(fam, rule) {
+  const res = probeEach(fam, LADDER.map((n) => rule(n)));
+  const okIdx = LADDER.map((_, i) => i).filter((i) => res[i].ok);
+  if (okIdx.length === 0) return {};
+  const lo = okIdx[0];
+  const hi = okIdx.at(-1);
+  const out = {};
+  if (lo > 0) out.min = bisect(fam, rule, LADDER[lo - 1], LADDER[lo], false);
+  if (hi < LADDER.length - 1) out.max = bisect(fam, rule, LADDER[hi], LADDER[hi + 1], true);
+  return out;
+}
+
+/** Between an accepted and a refused value (in either order), the last/first accepted one. */
+function bisect(fam, rule, a, b, upward) {
+  let ok = upward ? a : b;
+  let bad = upward ? b : a;
+  while (Math.abs(bad - ok) > 1) {
+    const mid = Math.floor((ok + bad) / 2);
+    if (probeOne(fam, rule(mid)).ok) ok = mid;
+    else bad = mid;
+  }
+  return ok;
+}
+
+const dir = xtablesDir();
+const files = fs.readdirSync(dir).filter((f) => /^lib(xt|ipt|ip6t)_.+\.so$/.test(f));
+const bases = new Map();
+for (const f of files) {
+  const [, pre, name] = /^lib(xt|ipt|ip6t)_(.+)\.so$/.exec(f);
+  const fams = pre === 'xt' ? ['ipv4', 'ipv6'] : pre === 'ipt' ? ['ipv4'] : ['ipv6'];
+  for (const n of new Set([name.toLowerCase(), name.toUpperCase()])) bases.set(n, [...new Set([...(bases.get(n) ?? []), ...fams])]);
+}
+const man = manual();
+const extensions = [];
+const started = Date.now();
+for (const [name, fams] of [...bases].sort(([a], [b]) => a.localeCompare(b))) {
+  if (name === 'standard' || name === 'STANDARD' || name === 'NAT') continue;
+  if (only.length && !only.includes(name)) continue;
+  const kind = name === name.toUpperCase() && name !== name.toLowerCase() ? 'target' : 'match';
+  const families = fams.filter((f) => help(f, kind, name) !== undefined).sort();
+  if (families.length === 0) continue;
+  process.stderr.write(`${kind} ${name} (${families.join(', ')})\n`);
+  extensions.push(learn(kind, name, families, man.get(`${kind}:${name}`)));
+}
+/** /etc/protocols and /etc/services (Debian: netbase), which iptables reads for -p and port names. */
+function netbase() {
+  const read = (f) => {
+    if (!fs.existsSync(f)) {
+      console.error(`${f} is missing: install the Debian package 'netbase'.`);
+      process.exit(2);
+    }
+    return fs.readFileSync(f, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim().split(/\s+/)).filter((w) => w.length >= 2 && w[0]);
+  };
+  const protocols = read('/etc/protocols').map(([name, number, ...aliases]) => ({ name, number: Number(number), aliases: aliases.filter((a) => a !== name) }));
+  const services = {};
+  for (const [name, portProto, ...aliases] of read('/etc/services')) {
+    const [port, proto] = portProto.split('/');
+    if (proto !== 'tcp' && proto !== 'udp') continue;
+    for (const n of [name, ...aliases]) services[n] ??= Number(port);
+  }
+  return { protocols, services };
+}
+
+const data = { generatedBy: 'scripts/catalogs/iptables-extensions.mjs', tool: version, ...netbase(), extensions };
+const text = JSON.stringify(data, null, 2) + '\n';
+console.log(`${extensions.length} extensions of ${version}, ${probeRuns()} iptables-restore runs in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (check) {
+  const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+  if (old !== text) {
+    console.log(`${OUT} differs from what the installed iptables answers; run node scripts/catalogs/iptables-extensions.mjs`);
+    process.exit(1);
+  }
+} else if (!only.length) {
+  fs.writeFileSync(OUT, text);
+} else {
+  // Named extensions only: replace their entries in the catalog, keep the rest.
+  const old = JSON.parse(fs.readFileSync(OUT, 'utf8'));
+  const merged = [...old.extensions.filter((x) => !extensions.some((e) => e.name === x.name)), ...extensions].sort((a, b) => a.name.localeCompare(b.name));
+  fs.writeFileSync(OUT, JSON.stringify({ ...data, extensions: merged }, null, 2) + '\n');
+}
+void restore;

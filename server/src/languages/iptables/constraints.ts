@@ -1,0 +1,135 @@
+import { lineRange } from '../common/text';
+import type { Finding } from '../common/types';
+import type { Family } from './catalog';
+import { generatedOf, GENERATED_FROM, type GeneratedExtension } from './generated';
+import type { MatchUse, Rule, RuleItem, Token } from './tree';
+
+/** Tables and chains the generator probes; a table it did not probe is never judged. */
+const PROBED: Record<string, string[]> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** The spellings an item answers to: as written, canonical, and the aliases of its entry. */
+function spellings(it: RuleItem): string[] {
+  return [it.token.text, it.name, ...(it.entry?.aliases ?? [])];
+}
+
+function findItem(items: RuleItem[], name: string): RuleItem | undefined {
+  return items.find((it) => spellings(it).includes(name));
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A number as xtables reads it (strtoumax, base 0: 0x hex, leading 0 octal), or undefined. */
+export function xtablesNumber(s: string): number | undefined {
+  const t = s.replace(/^[ \t]*\+?/, '');
+  if (/^0[xX][0-9a-fA-F]{1,16}$/.test(t)) return parseInt(t.slice(2), 16);
+  if (/^0[0-7]{0,22}$/.test(t)) return parseInt(t, 8);
+  if (/^[1-9][0-9]{0,19}$/.test(t)) return Number(t);
+  return undefined;
+}
+
+function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['number']>, items: RuleItem[], name: string, line: number, out: Finding[]): void {
+  const it = findItem(items, name);
+  const v = it?.first;
+  if (!it || !v || it.args.length !== 1) return;
+  const sep = n.mask && v.text.includes('/') ? '/' : n.range && v.text.includes(':') ? ':' : undefined;
+  const parts = sep ? v.text.split(sep) : [v.text];
+  // An empty side of a range means the bound (`:100`, `5:`).
+  // A value the hand-written checks already reported is not reported twice.
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) if (out[k].range.start.line === line && out[k].range.start.character === v.start) return;
+  const ok = parts.length <= 2 && parts.every((p, i) => (sep === ':' && p === '' && parts.length === 2 && parts[1 - i] !== '') || inRange(xtablesNumber(p), n));
+  if (!ok) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+}
+
+function inRange(x: number | undefined, n: { min: number; max: number }): boolean {
+  return x !== undefined && x >= n.min && x <= n.max;
+}
+
+/**
+ * The constraints the generated catalog records for one extension in use (a match's options or
+ * the target's): required options, options that exclude each other, whole-number bounds, and
+ * the tables and chains where the kernel loads it. One function for every extension: the
+ * knowledge is in server/data/iptables/extensions.json.
+ */
+function checkExtension(x: GeneratedExtension, token: Token, label: string, items: RuleItem[], where: Where, out: Finding[]): void {
+  const line = where.line;
+  const at = (t: Token) => lineRange(line, t.start, t.end);
+  for (const r of x.required ?? []) {
+    const ok = r.anyOf.length ? r.anyOf.some((n) => findItem(items, n)) : items.length > 0;
+    if (!ok) out.push({ code: 'iptables/missing-required-option', range: at(token), args: { name: label, options: r.anyOf.map((n) => `\`${n}\``).join(' / ') || '?', message: r.message } });
+  }
+  for (const e of x.exclusive ?? []) {
+    const a = findItem(items, e.options[0]);
+    const b = findItem(items, e.options[1]);
+    if (!a || !b || a === b || a.entry === b.entry) continue;
+    const later = a.token.start > b.token.start ? a : b;
+    out.push({ code: 'iptables/exclusive-options', range: at(later.token), args: { a: a.token.text, b: b.token.text, message: e.message } });
+  }
+  for (const o of x.options) {
+    if (o.number) {
+      checkNumber(o.number, items, o.name, line, out);
+      continue;
+    }
+    if (o.min === undefined && o.max === undefined) continue;
+    const it = findItem(items, o.name);
+    const v = it?.first;
+    if (!it || !v || it.args.length !== 1 || !isDigits(v.text)) continue;
+    const n = Number(v.text);
+    if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) {
+      out.push({ code: 'iptables/value-out-of-range', range: at(v), args: { name: it.token.text, value: v.text, min: o.min ?? 0, max: o.max ?? 4294967295 } });
+    }
+  }
+  if (x.hostUnavailable) {
+    out.push({ code: 'iptables/extension-unavailable', range: at(token), args: { name: label, tool: GENERATED_FROM } });
+    return;
+  }
+  const fam = where.family ?? 'ipv4';
+  const w = x.where?.[fam];
+  if (!w || !where.table || !PROBED[where.table]) return;
+  const chains = w[where.table];
+  if (!chains) {
+    const tables = Object.keys(w);
+    out.push({ code: 'iptables/extension-not-in-table', range: at(token), args: { name: label, table: where.table, tables: tables.join(', ') || '-' } });
+  } else if (where.chain && PROBED[where.table].includes(where.chain) && !chains.includes(where.chain)) {
+    out.push({ code: 'iptables/extension-not-in-chain', range: at(token), args: { name: label, chain: where.chain, chains: chains.join(', ') } });
+  }
+}
+
+interface Where {
+  line: number;
+  table?: string;
+  /** The rule's chain when it is a built-in one. */
+  chain?: string;
+  family?: Family;
+}
+
+/** Checks every generated extension a rule uses (its matches and its target). */
+export function checkConstraints(rule: Rule, table: string, builtinChain: string | undefined, family: Family | undefined, out: Finding[]): void {
+  if (rule.command?.name !== '--append' && rule.command?.name !== '--insert' && rule.command?.name !== '--replace') return;
+  const where: Where = { line: rule.line, table, chain: builtinChain, family };
+  for (const m of rule.matches as MatchUse[]) {
+    const x = generatedOf(m.entry);
+    if (x) checkExtension(x, m.token, m.implicit ? m.name : `-m ${m.name}`, m.options, where, out);
+  }
+  const t = rule.target;
+  if (t && !t.goto) {
+    const x = generatedOf(t.entry);
+    if (x) checkExtension(x, t.token, `-j ${t.name}`, rule.items.filter((i) => i.owner === 'target'), where, out);
+    const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
+    if (x?.protocols && !t.entry?.protocols && !(p && x.protocols.includes(p))) {
+      out.push({ code: 'iptables/extension-needs-protocol', range: lineRange(rule.line, t.token.start, t.token.end), args: { name: `-j ${t.name}`, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import extensionsJson from '../../../data/iptables/extensions.json';
+import type { ModuleEntry, OptionEntry } from './catalog';
+
+/** An option as the installed iptables answered the generator's probes. */
+export interface GeneratedOption {
+  name: string;
+  args: number;
+  sample?: string;
+  negatable?: boolean;
+  min?: number;
+  max?: number;
+  /** An xtables whole-number type (the tool names its range): `mask` allows N/M, `range` N:M. */
+  number?: { min: number; max: number; mask?: boolean; range?: boolean };
+}
+
+/** One xtables extension of the package, from scripts/catalogs/iptables-extensions.mjs. */
+export interface GeneratedExtension {
+  name: string;
+  kind: 'match' | 'target';
+  families: ('ipv4' | 'ipv6')[];
+  source: string;
+  summary?: string;
+  protocols?: string[];
+  options: GeneratedOption[];
+  /** Each group: at least one of these options (none listed: the extension needs some option). */
+  required?: { anyOf: string[]; message: string }[];
+  exclusive?: { options: [string, string]; message: string }[];
+  /** Per family, the tables and built-in chains where the kernel loads it (absent: everywhere). */
+  where?: Partial<Record<'ipv4' | 'ipv6', Record<string, string[]>>>;
+  /** The kernel that made the catalog refused the extension everywhere. */
+  hostUnavailable?: string;
+}
+
+interface GeneratedCatalog {
+  tool: string;
+  /** /etc/protocols and /etc/services of the machine that made the catalog (Debian netbase). */
+  protocols?: { name: string; number: number; aliases: string[] }[];
+  services?: Record<string, number>;
+  extensions: GeneratedExtension[];
+}
+const data = extensionsJson as unknown as GeneratedCatalog;
+export const GENERATED_FROM: string = data.tool;
+export const EXTENSIONS = data.extensions;
+export const NETBASE_SERVICES: Record<string, number> = data.services ?? {};
+
+/** The protocols of /etc/protocols the hand-written list lacks, as catalog entries with generated docs. */
+export function netbaseProtocols(known: (name: string) => boolean): { name: string; kind: string; number: number; aliases?: string[]; docs: { en: string; ja: string }; source: string }[] {
+  return (data.protocols ?? [])
+    .filter((p) => !known(p.name) && !p.aliases.some(known))
+    .map((p) => ({
+      name: p.name.toLowerCase(),
+      kind: 'protocol',
+      number: p.number,
+      ...(p.aliases.length ? { aliases: p.aliases } : {}),
+      docs: { en: `IP protocol ${p.number}${p.aliases.length ? ` (${p.aliases.join(', ')})` : ''}, as /etc/protocols names it.`, ja: `IP プロトコル番号 ${p.number}${p.aliases.length ? `（${p.aliases.join('、')}）` : ''}です（/etc/protocols の名前）。` },
+      source: 'protocols(5) /etc/protocols (netbase)',
+    }));
+}
+
+function firstSentence(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const m = /^(.*?[.!?])(\s|$)/.exec(s);
+  return (m ? m[1] : s).trim();
+}
+
+function extensionDocs(x: GeneratedExtension): { en: string; ja: string } {
+  const what = x.kind === 'match' ? 'match' : 'target';
+  const fam = x.families.length === 1 ? (x.families[0] === 'ipv4' ? ' (IPv4 only)' : ' (IPv6 only)') : '';
+  const famJa = x.families.length === 1 ? (x.families[0] === 'ipv4' ? '（IPv4 専用）' : '（IPv6 専用）') : '';
+  const opts = x.options.map((o) => `\`${o.name}\``).join(', ');
+  const optsJa = x.options.map((o) => `\`${o.name}\``).join('、');
+  return {
+    en: `${firstSentence(x.summary) ?? `The ${x.name} ${what} of iptables.`}${fam}${opts ? ` Options: ${opts}.` : ''} (Generated from ${GENERATED_FROM} and iptables-extensions(8).)`,
+    ja: `iptables の ${x.name} ${x.kind === 'match' ? 'マッチ' : 'ターゲット'}です${famJa}。${optsJa ? `オプション: ${optsJa}。` : ''}詳しくは iptables-extensions(8) を参照してください（${GENERATED_FROM} から自動生成）。`,
+  };
+}
+
+function optionDocs(x: GeneratedExtension, o: GeneratedOption): { en: string; ja: string } {
+  const range = o.min !== undefined || o.max !== undefined ? ` A whole number from ${o.min ?? 0} to ${o.max ?? 4294967295}.` : '';
+  const rangeJa = o.min !== undefined || o.max !== undefined ? `${o.min ?? 0}〜${o.max ?? 4294967295} の整数です。` : '';
+  const args = o.args === 0 ? 'Takes no argument.' : 'Takes one argument.';
+  const argsJa = o.args === 0 ? '引数を取りません。' : '引数を 1 つ取ります。';
+  return {
+    en: `Option of the ${x.name} ${x.kind}. ${args}${range} See iptables-extensions(8).`,
+    ja: `${x.name} ${x.kind === 'match' ? 'マッチ' : 'ターゲット'}のオプションです。${argsJa}${rangeJa}iptables-extensions(8) を参照してください。`,
+  };
+}
+
+/** The generated extension behind a catalog module, if any. */
+const byModule = new WeakMap<ModuleEntry, GeneratedExtension>();
+export const generatedOf = (m: ModuleEntry | undefined): GeneratedExtension | undefined => (m ? byModule.get(m) : undefined);
+
+/**
+ * The hand-written modules with the generated extensions of `kind` merged in: an extension the
+ * hand-written data lacks becomes an entry with generated docs; a described one gets the
+ * options it lacks, its families and its protocols from the tool, and loses hand-kept
+ * table/chain lists (the generated `where`, checked in constraints.ts, replaces them).
+ */
+export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): ModuleEntry[] {
+  const out = hand.map((m) => ({ ...m, options: [...m.options] }));
+  const byName = new Map(out.map((m) => [m.name, m]));
+  for (const x of EXTENSIONS) {
+    if (x.kind !== kind) continue;
+    let m = byName.get(x.name);
+    if (!m) {
+      m = { name: x.name, kind, syntax: kind === 'match' ? `-m ${x.name}` : `-j ${x.name}`, docs: extensionDocs(x), source: x.source, options: [] };
+      if (x.protocols) m.protocols = x.protocols;
+      out.push(m);
+      byName.set(x.name, m);
+    } else {
+      delete m.tables;
+      delete m.chains;
+      if (!m.protocols && x.protocols && x.protocols.length < 4) m.protocols = x.protocols;
+    }
+    m.family = x.families.length === 1 ? x.families[0] : undefined;
+    for (const o of x.options) {
+      const k = m.options.findIndex((h) => h.name === o.name || h.aliases?.includes(o.name));
+      if (k !== -1) {
+        // The tool's word on negation and on an option that takes no argument (or one) wins.
+        const h = { ...m.options[k] };
+        if (o.negatable) h.negatable = true;
+        const handArgs = h.args ?? (h.type === 'none' ? 0 : 1);
+        if (o.args === 0 && handArgs !== 0) Object.assign(h, { args: 0, type: 'none' });
+        if (o.args === 1 && handArgs === 0) Object.assign(h, { args: 1, type: undefined });
+        m.options[k] = h;
+        continue;
+      }
+      const e: OptionEntry = { name: o.name, kind: `${kind}-option`, args: o.args, negatable: !!o.negatable, syntax: `${o.negatable ? '[!] ' : ''}${o.name}${o.args ? ' VALUE' : ''}`, docs: optionDocs(x, o), source: x.source };
+      if (o.args === 0) e.type = 'none';
+      m.options.push(e);
+    }
+    byModule.set(m, x);
+  }
+  return out;
+}

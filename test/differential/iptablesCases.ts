@@ -1,0 +1,154 @@
+/**
+ * Rules generated from the iptables catalog for the differential fuzzer: for every extension of
+ * the installed package, a valid use and deliberately broken ones (every option with good, bad,
+ * out-of-range and missing values, negated, required options left out, exclusive pairs, every
+ * table and chain, the other family), plus random combinations from a seeded generator.
+ */
+import { EXTENSIONS, type GeneratedExtension } from '../../server/src/languages/iptables/generated';
+
+export type Family = 'ipv4' | 'ipv6';
+
+export interface RuleCase {
+  family: Family;
+  table: string;
+  chain: string;
+  rule: string;
+  /** How it was made, for the report. */
+  op: string;
+}
+
+export const TABLE_CHAINS: Record<string, string[]> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** A small, fast, seedable generator (mulberry32). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BROKEN = ['abc', '1.2.3', 'x,,y', '99999999999', '0', '1:', ':', '0x', '1/0', '-', '""', 'a b', '!', '1-', '300', '65536', '4294967296'];
+const GENERAL = ['-s 1.2.3.4', '-d 10.0.0.0/8', '-i eth0', '-o eth1', '-p tcp', '-p udp', '-p icmp', '-p ipcomp', '-p mobility-header', '-p 300', '-p nosuch', '-f', '! -p tcp', '-p tcp --dport 22', '-p udp --sport domain', '-p tcp --dport nosuchservice', '--dport 80', '-p tcp --dport 99999', '-p udp --dport 99999', '-p tcp --dport 80:22', '-p tcp --tcp-flags SYN,ACK SYN', '-p tcp --syn', '-p tcp ! --syn'];
+
+function protoFor(x: GeneratedExtension, family: Family): string {
+  const p = x.protocols?.[0];
+  if (!p) return '';
+  return `-p ${p === 'icmp' && family === 'ipv6' ? 'icmpv6' : p} `;
+}
+
+function addr(v: string, family: Family): string {
+  if (family === 'ipv4') return v;
+  return v.replace(/1\.2\.3\.4-1\.2\.3\.5/g, '2001:db8::1-2001:db8::2').replace(/10\.0\.0\.0\/8/g, '2001:db8::/64').replace(/1\.2\.3\.4/g, '2001:db8::1');
+}
+
+/** The smallest set of options that the generator found the extension loads with. */
+function baseOptions(x: GeneratedExtension, skip?: string): string[] {
+  const out: string[] = [];
+  for (const r of x.required ?? []) {
+    const pick = r.anyOf.map((n) => x.options.find((o) => o.name === n)).find((o) => o && o.name !== skip && (o.args === 0 || o.sample !== undefined));
+    if (pick) out.push(`${pick.name}${pick.sample !== undefined ? ` ${pick.sample}` : ''}`);
+  }
+  return out;
+}
+
+/** A place where the extension loads: its first allowed table and chain. */
+function home(x: GeneratedExtension, family: Family): { table: string; chain: string } {
+  const w = x.where?.[family];
+  if (!w) return { table: 'filter', chain: 'INPUT' };
+  const table = Object.keys(w).find((t) => w[t].length) ?? 'filter';
+  return { table, chain: w[table]?.[0] ?? 'INPUT' };
+}
+
+/** Every systematic case of one extension. */
+export function extensionCases(x: GeneratedExtension): RuleCase[] {
+  const out: RuleCase[] = [];
+  const flag = x.kind === 'match' ? '-m' : '-j';
+  for (const family of ['ipv4', 'ipv6'] as Family[]) {
+    const { table, chain } = home(x, family);
+    const proto = protoFor(x, family);
+    const rule = (opts: string[]) => addr(`${proto}${flag} ${x.name} ${opts.join(' ')}`.trim(), family);
+    const add = (op: string, opts: string[], where = { table, chain }, p = proto) => out.push({ family, ...where, rule: addr(`${p}${flag} ${x.name} ${opts.join(' ')}`.trim(), family), op: `${x.name} ${op}` });
+    const base = baseOptions(x);
+    add('base', base);
+    if (!x.families.includes(family)) continue; // the base case above is the wrong-family case
+    add('bare', []);
+    if (proto) add('no -p', base, { table, chain }, '');
+    for (const o of x.options) {
+      const others = baseOptions(x, o.name).filter((s) => !s.startsWith(`${o.name} `) && s !== o.name);
+      const v = o.sample ?? '1';
+      add(`${o.name} valid`, [...others, o.args ? `${o.name} ${v}` : o.name]);
+      add(`${o.name} negated`, [...others, o.args ? `! ${o.name} ${v}` : `! ${o.name}`]);
+      add(`${o.name} no value`, [...others, o.name]);
+      if (o.args === 0) add(`${o.name} extra value`, [...others, `${o.name} 1`]);
+      add(`${o.name} twice`, [...others, o.args ? `${o.name} ${v} ${o.name} ${v}` : `${o.name} ${o.name}`]);
+      if (o.args) for (const b of BROKEN) add(`${o.name} = ${b}`, [...others, `${o.name} ${b}`]);
+      if (o.min !== undefined && o.min > 0) add(`${o.name} below min`, [...others, `${o.name} ${o.min - 1}`]);
+      if (o.max !== undefined) {
+        add(`${o.name} above max`, [...others, `${o.name} ${o.max + 1}`]);
+        add(`${o.name} at max`, [...others, `${o.name} ${o.max}`]);
+      }
+    }
+    for (const e of x.exclusive ?? []) {
+      const [a, b] = e.options.map((n) => x.options.find((o) => o.name === n)!);
+      const w = (o: typeof a) => (o.args ? `${o.name} ${o.sample ?? '1'}` : o.name);
+      add(`${a.name} with ${b.name}`, [w(a), w(b)]);
+    }
+    for (const [t, chains] of Object.entries(TABLE_CHAINS)) for (const c of chains) add(`in ${t}/${c}`, base, { table: t, chain: c });
+    void rule;
+  }
+  return out;
+}
+
+/** Random rules: general options, one to three extensions with random option values. */
+export function randomCases(seed: number, count: number): RuleCase[] {
+  const rnd = random(seed);
+  const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)];
+  const out: RuleCase[] = [];
+  for (let i = 0; i < count; i++) {
+    const family: Family = rnd() < 0.7 ? 'ipv4' : 'ipv6';
+    const table = pick(Object.keys(TABLE_CHAINS));
+    const chain = pick(TABLE_CHAINS[table]);
+    const parts: string[] = [];
+    if (rnd() < 0.5) parts.push(pick(GENERAL));
+    const n = 1 + Math.floor(rnd() * 2);
+    let target: GeneratedExtension | undefined;
+    for (let k = 0; k < n; k++) {
+      const x = pick(EXTENSIONS);
+      if (x.kind === 'target') {
+        target = x;
+        continue;
+      }
+      const opts = rnd() < 0.8 ? baseOptions(x) : [];
+      if (x.options.length && rnd() < 0.6) {
+        const o = pick(x.options);
+        opts.push(o.args ? `${o.name} ${rnd() < 0.6 ? (o.sample ?? '1') : pick(BROKEN)}` : o.name);
+      }
+      parts.push(`${protoFor(x, family)}-m ${x.name} ${opts.join(' ')}`.trim());
+    }
+    if (target) {
+      const opts = baseOptions(target);
+      if (target.options.length && rnd() < 0.5) {
+        const o = pick(target.options);
+        opts.push(o.args ? `${o.name} ${rnd() < 0.6 ? (o.sample ?? '1') : pick(BROKEN)}` : o.name);
+      }
+      parts.push(`${protoFor(target, family)}-j ${target.name} ${opts.join(' ')}`.trim());
+    } else if (rnd() < 0.5) parts.push(pick(['-j ACCEPT', '-j DROP', '-j RETURN', '-j REJECT', '-j LOG --log-prefix x']));
+    out.push({ family, table, chain, rule: addr(parts.join(' '), family), op: `random seed ${seed} #${i}` });
+  }
+  return out;
+}
+
+/** Every systematic case, then `randomCount` random ones from `seed`. */
+export function allCases(seed: number, randomCount: number): RuleCase[] {
+  return [...EXTENSIONS.flatMap(extensionCases), ...randomCases(seed, randomCount)];
+}
