@@ -14,6 +14,8 @@ export const NEEDED = {
   logrotate: '/usr/sbin/logrotate',
   iptables: '/usr/sbin/iptables-restore',
   firewalld: '/usr/bin/firewall-offline-cmd',
+  // Tests and the journal benchmark write real journal files from export format with it.
+  'systemd-journal-remote': '/lib/systemd/systemd-journal-remote',
   // Tool checks run inside a bubblewrap sandbox; the sandbox tests build a module with gcc.
   bubblewrap: '/usr/bin/bwrap',
   gcc: '/usr/bin/gcc',

@@ -380,6 +380,11 @@ window.addEventListener('message', (e: MessageEvent) => {
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
     case 'init':
+      // A second init is the same viewer over new content (the journal under other filters): nothing cached still holds.
+      for (const v of ['all', 'filter'] as const) {
+        caches[v].clear();
+        pending[v].clear();
+      }
       unavailable.classList.add('hidden');
       for (const part of [toolbar, status, scroller.el]) part.classList.remove('hidden');
       applySettings(m);

@@ -194,6 +194,22 @@ function learn(kind, name, families, man) {
     } else if (man?.negatable.has(opt)) o.negatable = true;
     options.push(o);
   }
+  // Options that work only next to others (recent --seconds needs --rcheck or --update): refused
+  // alone although the bare extension is accepted; the options that make it pass are listed.
+  if (bare.ok || parses) {
+    const w = (o) => `${o.name}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
+    const usable = options.filter((o) => o.args === 0 || o.sample !== undefined);
+    for (const o of usable) {
+      // Next to the seed's other options (none when the bare extension is accepted).
+      const base = bare.ok ? '' : joinOpts(seed.filter(([n]) => n !== o.name));
+      const alone = probeOne(fam, body(proto, `${base} ${w(o)}`));
+      if (alone.ok) continue;
+      const others = usable.filter((p) => p !== o && !seed.some(([n]) => n === p.name && !bare.ok));
+      const oks = probeEach(fam, others.map((p) => body(proto, `${base} ${w(o)} ${w(p)}`)));
+      const anyOf = others.filter((_, i) => oks[i].ok).map((p) => p.name);
+      if (anyOf.length) o.needs = { anyOf, message: alone.message };
+    }
+  }
   // Required options: a seed option whose removal the tool refuses, with the options that can
   // stand in for it; and for an extension without a seed, what the bare one is refused for.
   const required = [];

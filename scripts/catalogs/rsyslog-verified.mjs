@@ -2,7 +2,9 @@
 // server/data/rsyslog) the installed rsyslogd refuses at `rsyslogd -N1` when given a value
 // outside the list, and which it accepts (checked only when the module starts, or unknown to
 // the docs' list). The checker makes the first an error and the second a warning. Each
-// parameter is tried with the documented first value (must pass) and a made-up one.
+// parameter is tried with the documented first value (must pass) and a made-up one. It also
+// records the parameters rsyslogd calls deprecated (it exits 1 on them): a warning for us; and
+// the smallest whole number it takes where it refuses smaller ones (maxSessions >= 1).
 //   node scripts/catalogs/rsyslog-verified.mjs            rewrite the data
 //   node scripts/catalogs/rsyslog-verified.mjs --check    exit 1 and list what differs
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -47,11 +49,21 @@ const need = (kind, mod, except) =>
     .join(' ');
 
 const dir = mkdtempSync(join(tmpdir(), 'rsyslog-probe-'));
-function accepts(text) {
+function run(text) {
   const f = join(dir, 'probe.conf');
   writeFileSync(f, text);
-  const r = spawnSync(which, ['-N1', '-f', f], { encoding: 'utf8', cwd: dir });
-  return r.status === 0;
+  return spawnSync(which, ['-N1', '-f', f], { encoding: 'utf8', cwd: dir });
+}
+const accepts = (text) => run(text).status === 0;
+/** A value of the parameter's type that rsyslogd should take. */
+function sample(p) {
+  if (p.type === 'enum') return p.values?.[0];
+  if (p.type === 'boolean' || p.type === 'onoff') return 'on';
+  if (p.type === 'integer' || p.type === 'port') return p.default && /^\d+$/.test(p.default) ? p.default : '2';
+  if (p.type === 'size') return '10m';
+  if (p.type === 'mode') return '0640';
+  if (p.type === 'string' || p.type === 'word') return 'probe';
+  return undefined;
 }
 
 const probes = [];
@@ -80,7 +92,21 @@ for (const o of objects) {
 const refuses = [];
 const accepted = [];
 const unsure = [];
+const deprecated = [];
+const minimum = {};
 for (const { key, p, make } of probes) {
+  // Whole numbers: the smallest of -1, 0, 1, 2 rsyslogd takes when it refuses the one below.
+  if (p.type === 'integer') {
+    const ok = ['-1', '0', '1', '2'].map((v) => accepts(make(v)));
+    const first = ok.indexOf(true);
+    if (first > 0 && ok.slice(first).every(Boolean)) minimum[key] = first - 1;
+  }
+  // rsyslogd names parameters it still takes but wants gone ("deprecated"), and exits 1.
+  const v = sample(p);
+  if (v !== undefined) {
+    const r = run(make(v));
+    if (/deprecated/i.test(r.stderr + r.stdout) && new RegExp(p.name.replace(/[.]/g, '\\.'), 'i').test(r.stderr + r.stdout)) deprecated.push(key);
+  }
   if (p.type !== 'enum' || !p.values?.length) continue;
   const good = p.values.find((v) => accepts(make(v)));
   if (good === undefined) {
@@ -97,18 +123,21 @@ const out = {
   refusesUnknownValue: refuses.sort(),
   acceptsUnknownValue: accepted.sort(),
   notProbed: unsure.sort(),
+  deprecated: deprecated.sort(),
+  minimum: Object.fromEntries(Object.entries(minimum).sort()),
 };
 const text = JSON.stringify(out, null, 2) + '\n';
 if (process.argv.includes('--check')) {
   const old = readFileSync(target, 'utf8');
   const a = JSON.parse(old);
-  const diff = ['refusesUnknownValue', 'acceptsUnknownValue'].flatMap((k) => [
+  const diff = ['refusesUnknownValue', 'acceptsUnknownValue', 'deprecated'].flatMap((k) => [
     ...out[k].filter((x) => !a[k]?.includes(x)).map((x) => `+ ${k}: ${x}`),
     ...(a[k] ?? []).filter((x) => !out[k].includes(x)).map((x) => `- ${k}: ${x}`),
   ]);
-  console.log(`rsyslog ${version}: ${refuses.length} parameters refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed`);
+  if (JSON.stringify(a.minimum ?? {}) !== JSON.stringify(out.minimum)) diff.push(`minimum: ${JSON.stringify(out.minimum)}`);
+  console.log(`rsyslog ${version}: ${refuses.length} parameters refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed, ${deprecated.length} deprecated`);
   for (const d of diff) console.log(d);
   process.exit(diff.length ? 1 : 0);
 }
 writeFileSync(target, text);
-console.log(`wrote ${target}: ${refuses.length} refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed (rsyslog ${version})`);
+console.log(`wrote ${target}: ${refuses.length} refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed, ${deprecated.length} deprecated (rsyslog ${version})`);

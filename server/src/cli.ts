@@ -3,6 +3,7 @@ import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
 import { runGrep } from './cli/grep';
 import { runStats } from './cli/stats';
+import { journalExplain, journalGrep, journalQuery, journalStats } from './cli/journal';
 import { usageError, CliError } from './cli/common';
 
 const USAGE = `Usage: linux-admin-configs <command> [options]
@@ -27,6 +28,10 @@ Commands:
                                            explain log lines (reads stdin when no LINE and no --file);
                                            a line over 64 KiB is cut, as the log viewer shows it,
                                            with a note on stderr
+  grep|stats|explain --journal [DIR|FILE] [-u UNIT] [-t IDENT] [-p PRIO] [-b [BOOT]] [--since T] [--until T]
+                                           the same over the systemd journal, read through the
+                                           host's journalctl (no DIR|FILE: the host's journal);
+                                           explain takes -n N (the last N entries, 10 by default)
   help                                     show this help
 
 Exit codes: 0 fine, 1 problems of severity error found, 2 bad usage or unreadable path.`;
@@ -41,6 +46,9 @@ const COMMANDS: Record<string, Command> = {
   stats: runStats,
 };
 
+/** The same commands over the systemd journal, when their arguments hold --journal. */
+const JOURNAL_COMMANDS: Record<string, typeof journalGrep> = { explain: journalExplain, grep: journalGrep, stats: journalStats };
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
@@ -49,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[cmd];
   if (!run) throw usageError(`unknown command '${cmd}'`);
+  const journal = JOURNAL_COMMANDS[cmd] && journalQuery(rest);
+  if (journal) return JOURNAL_COMMANDS[cmd](journal.query, journal.rest);
   return run(rest);
 }
 

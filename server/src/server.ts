@@ -5,6 +5,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Connection,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deferDocumentation, resolveDocumentation } from './completionDocs';
@@ -18,6 +19,8 @@ import { runSafe } from './runSafe';
 import { DEFAULT_SETTINGS, localeToDocs, readSettings, type ServerSettings } from './settings';
 import { checkPosition, checkRange, isRange } from './requestParams';
 import { registerCustomRequests } from './customRequests';
+import { EDITING_CAPABILITIES, registerEditingRequests } from './editingRequests';
+import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigationRequests';
 import { createServerConnection } from './transport';
 
 const connection: Connection = createServerConnection();
@@ -57,13 +60,17 @@ function parsed(uri: string) {
  * part of a very large document that was parsed.
  */
 function parsedAt(uri: string, position: unknown) {
-  const pos = checkPosition(documents.get(uri), position);
+  const pos = checkPosition(undefined, position);
   if (pos instanceof ResponseError) return pos;
   const p = parsed(uri);
   if (!p) return undefined;
+  // Clamped with the parse's lazy line index: the editor's TextDocument would first index every
+  // line of a 100 MB document.
+  const lines = p.tree.lines;
   const t = store.truncation(uri);
-  if (t && p.doc.offsetAt(pos) >= t.analyzedChars) return undefined;
-  return { ...p, pos };
+  const line = Math.max(0, pos.line);
+  if (t && (line >= t.analyzedLines || lines.starts[line] + Math.max(0, pos.character) >= t.analyzedChars)) return undefined;
+  return { ...p, pos: checkPosition(lines, pos) as Position };
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -83,6 +90,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...EDITING_CAPABILITIES,
+      ...NAVIGATION_CAPABILITIES,
     },
     serverInfo: { name: 'linux-admin-configs', version: '0.1.0' },
   };
@@ -218,7 +227,7 @@ connection.onFoldingRanges((params, token) =>
 );
 
 connection.onCodeAction((params, token) => {
-  const range = checkRange(documents.get(params.textDocument.uri), params.range);
+  const range = checkRange(undefined, params.range);
   if (range instanceof ResponseError) return range;
   return runSafe(log, 'codeAction', [], token, () => {
     const p = parsed(params.textDocument.uri);
@@ -234,6 +243,8 @@ connection.onCodeAction((params, token) => {
 });
 
 registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
+registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor });
+registerNavigation({ connection, documents, store, host, log, docsLanguage, folders: () => folders });
 
 documents.listen(connection);
 connection.listen();

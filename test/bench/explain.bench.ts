@@ -1,8 +1,17 @@
 // Classification throughput of "Explain this log line" (format parse + family dispatch +
 // pattern + keyword category) on a generated mix of lines. Target: ≥ 200,000 lines/s.
+// Then: the time to explain a 1 MB line and random bytes (target ≤ 50 ms, never a throw), and
+// coverage per family on the project's own fixtures and, when present, on the real samples in
+// ../shared/logs (read only, to measure; the bench runs without them).
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { FAMILIES, FORMATS } from '../../server/src/logs/explain/data';
 import { classifyLine } from '../../server/src/logs/explain/classify';
+import { explainLine } from '../../server/src/logs/explain/explain';
+import { renderMarkdown } from '../../server/src/logs/explain/render';
+import { printTable } from './common';
+import { coverage, coverageCells, readSamples } from './explainCoverage';
 
 const TARGET = 200_000;
 const N = 200_000;
@@ -53,3 +62,49 @@ console.log(`classify slowest (p95)   ${fmt(p95)}  ${fmt(TARGET)}  ${p95 >= TARG
 console.log(`per CPU-second (median) ${fmt(cpuMedian)}  ${fmt(TARGET)}  ${cpuMedian >= TARGET ? 'ok' : 'BELOW TARGET'}`);
 const [l1, l5] = os.loadavg();
 console.log(`(load average ${l1.toFixed(1)} / ${l5.toFixed(1)} on ${os.cpus().length} CPUs while measuring)`);
+
+// A 1 MB line and random bytes: explained (classification, fields, Markdown) within 50 ms each.
+const LONG_TARGET_MS = 50;
+const mb = 'Jul 19 19:21:07 gw sshd[4021]: Failed password for ' + 'x'.repeat(1 << 20) + ' from 203.0.113.9 port 1 ssh2';
+const kv = 'Jul 19 19:21:07 gw app[1]: ' + 'k=v '.repeat(1 << 18);
+const ips = 'Jul 19 19:21:07 gw app[1]: ' + 'from 203.0.113.9 [198.51.100.1] '.repeat(1 << 15);
+let rs = 7;
+const rb = () => ((rs = (rs * 1103515245 + 12345) & 0x7fffffff) & 0xff);
+const bytes = Buffer.from(Array.from({ length: 1 << 20 }, rb)).toString('latin1');
+const rows: string[][] = [];
+let worst = 0;
+for (const [name, line] of [['1 MB user name', mb], ['1 MB of key=value', kv], ['1 MB of addresses', ips], ['1 MB random bytes', bytes]] as const) {
+  const times: number[] = [];
+  let error = '';
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    try {
+      renderMarkdown(explainLine(line, 'en').result);
+    } catch (e) {
+      error = String(e);
+    }
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  worst = Math.max(worst, times[2]);
+  rows.push([name, `${times[2].toFixed(1)} ms`, `${LONG_TARGET_MS} ms`, error ? `THREW ${error}` : times[2] <= LONG_TARGET_MS ? 'ok' : 'OVER TARGET']);
+}
+console.log('');
+printTable(['long line (median of 5)', 'explain + Markdown', 'target', ''], rows);
+
+// Coverage. Lines with format and program; lines whose labelled offender is among the fields;
+// Postfix queue IDs, hosts, addresses, statuses and codes found among the fields.
+const header = ['lines', 'format+program', 'offender in fields', 'Postfix tokens'];
+console.log('');
+printTable(['project fixtures', ...header], coverageCells(coverage(readSamples('test/fixtures/logs/explain', ''))));
+const shared = path.join('..', 'shared', 'logs');
+if (fs.existsSync(shared)) {
+  const rowsShared = coverage(readSamples(shared, ''));
+  console.log('');
+  printTable([`real samples (${shared})`, ...header], coverageCells(rowsShared));
+  const t = rowsShared[rowsShared.length - 1];
+  const pct = (a: number, b: number) => (b ? (100 * a) / b : 100);
+  console.log(
+    `real samples: format+program ${pct(t.formatProgram, t.lines).toFixed(1)}% (target 95%), offender among fields ${pct(t.offenderFound, t.labelled).toFixed(1)}% (target 95%)`,
+  );
+} else console.log(`\n(${shared} not found: coverage on real samples skipped)`);

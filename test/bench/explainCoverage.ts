@@ -33,7 +33,7 @@ export function readSamples(root: string, prefix: string): Sample[] {
     const group = prefix + path.relative(root, file).replace(/^logs\//, '');
     let offender: string | undefined;
     let labelled = false;
-    for (const raw of fs.readFileSync(file, 'latin1').split('\n')) {
+    for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (line.startsWith('# failJSON:')) {
         labelled = true;
@@ -65,7 +65,8 @@ export function postfixTokens(line: string): string[] {
   const t: string[] = [];
   const q = /postfix[^:\s]*\[\d+\]: ([0-9A-F]{6,12}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,20}|NOQUEUE): /.exec(line);
   if (q) t.push(q[1]);
-  for (const m of line.matchAll(/([A-Za-z0-9._-]+)\[([0-9A-Fa-f.:]+)\]/g)) if (!/^postfix|^smtpd?$|^qmgr$|^cleanup$|^local$/.test(m[1])) t.push(m[1], m[2]);
+  // `name[address]`, not `program[pid]`: an address has a dot or a colon.
+  for (const m of line.matchAll(/([A-Za-z0-9._-]*)\[([0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*)\]/g)) t.push(...(m[1] && m[1] !== 'unknown' ? [m[1], m[2]] : [m[2]]));
   for (const m of line.matchAll(/\bstatus=([a-z]+)/g)) t.push(m[1]);
   for (const m of line.matchAll(/(?:^|[:;(] )([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})\b/g)) t.push(m[1], m[2]);
   for (const m of line.matchAll(/\bdsn=([245]\.\d{1,3}\.\d{1,3})/g)) t.push(m[1]);

@@ -4,6 +4,7 @@
 // like a throw does.
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { diagnose } from '../../server/src/languages/common/diagnose';
+import { definition, documentLinks, highlights, references } from '../../server/src/languages/common/navigation';
 import type { LanguageContext, LanguageFacade } from '../../server/src/languages/common/types';
 import { LANGUAGES } from '../../server/src/languages/index';
 import { StatsAccumulator, compileFilter, blockScanner, LineIndex, NewlineFinder, parseSyslogHeader, syslogTokens, visiblePieces, detectEncoding, makeDecoder } from '../../server/src/logs/engine/index';
@@ -106,7 +107,9 @@ export function facadeTarget(facade: LanguageFacade<any>, fixtureDir: string): T
         if (!h.contents) fail('hover without contents');
         if (h.range) checkRange(h.range, 'hover');
       }
+      for (const l of [...definition(facade, doc, pos, ctx), ...references(facade, doc, pos, ctx), ...highlights(facade, doc, pos, ctx)]) checkRange(l.range, 'navigation');
     }
+    for (const l of documentLinks(facade, doc, ctx)) checkRange(l.range, 'document link');
     const symbols = facade.symbols(doc);
     const walk = (list: typeof symbols, depth: number) => {
       if (depth > 200) fail('symbols nested deeper than 200');

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseRotatedName } from '../../../server/src/logs/engine/rotated';
 import { explain } from './session';
+import { activateJournalViewer } from './journal';
 import { concernsViewer, LogViewerProvider, openSessions, sizeMB, VIEW_TYPE } from './provider';
 
 const LOG_NAMES = new Set(['messages', 'secure', 'maillog', 'cron', 'kern.log', 'syslog', 'auth.log', 'mail.log', 'daemon.log', 'user.log', 'debug']);
@@ -12,8 +13,10 @@ export function looksLikeLog(p: string): boolean {
   return base.endsWith('.log') || LOG_NAMES.has(base);
 }
 
-async function target(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function target(uri?: vscode.Uri | string): Promise<vscode.Uri | undefined> {
   if (uri instanceof vscode.Uri) return uri;
+  // A document link on a log path in a config passes the file's URI as a string (command: URI).
+  if (typeof uri === 'string' && uri.startsWith('file:')) return vscode.Uri.parse(uri);
   const active = vscode.window.activeTextEditor?.document.uri ?? (vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined)?.uri;
   if (active?.scheme === 'file') return active;
   const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.Uri.file('/var/log'), title: vscode.l10n.t('Open in Log Viewer') });
@@ -24,13 +27,14 @@ async function target(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
 export function activateLogViewer(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Linux Admin Configs: Log Viewer', { log: true });
   const offered = new Set<string>();
+  activateJournalViewer(context, log);
   context.subscriptions.push(
     log,
     vscode.window.registerCustomEditorProvider(VIEW_TYPE, new LogViewerProvider(context, log), {
       webviewOptions: { retainContextWhenHidden: true },
       supportsMultipleEditorsPerDocument: true,
     }),
-    vscode.commands.registerCommand('linuxAdminConfigs.logViewer.open', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand('linuxAdminConfigs.logViewer.open', async (uri?: vscode.Uri | string) => {
       const u = await target(uri);
       if (u) await vscode.commands.executeCommand('vscode.openWith', u.with({ query: '' }), VIEW_TYPE);
     }),

@@ -140,11 +140,23 @@ export function parseRsyslogOutput(output: string, files: TextFile[], mapPath: (
       ...(priority ? ['.' + priority[1], '.=' + priority[1], '.!' + priority[1]] : []),
       ...tokens,
     ];
-    const at = locateToken(files, ordered);
+    // "imudp: deprecated parameter inputname used": the parameter, in any case, before its '='.
+    const dep = /deprecated parameter ([\w.]+) used/.exec(p)?.[1];
+    const at = (dep ? locateParam(files, dep) : undefined) ?? locateToken(files, ordered);
     if (at) place(p, at.file, at.line, true);
     else place(p, fallback, 0, true);
   }
   return findings;
+}
+
+/** The first line setting parameter `name` (rsyslogd prints names lower-cased). */
+function locateParam(files: TextFile[], name: string): { file: string; line: number } | undefined {
+  const re = new RegExp(`(^|[\\s(])${name.replace(/[.]/g, '\\.')}\\s*=`, 'i');
+  for (const f of files) {
+    const line = f.text.split('\n').findIndex((l) => re.test(l));
+    if (line >= 0) return { file: f.file, line };
+  }
+  return undefined;
 }
 
 /** The main rsyslog.conf for a file: itself, the one next to its rsyslog.d, or /etc/rsyslog.conf. */

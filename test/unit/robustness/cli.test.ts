@@ -24,7 +24,7 @@ describe('robustness: the CLI on hostile paths (check)', function () {
     fs.chmodSync(dir, 0o755);
     fs.mkdirSync(path.join(dir, 'etc/rsyslog.d'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'etc/rsyslog.d/good.conf'), 'mail.*  -/var/log/mail.log\n');
-    fs.writeFileSync(path.join(dir, 'etc/rsyslog.d/bad.conf'), 'mial.*  /var/log/mail.log\n');
+    fs.writeFileSync(path.join(dir, 'etc/rsyslog.d/bad.conf'), 'mail.infoo  /var/log/mail.log\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +51,7 @@ describe('robustness: the CLI on hostile paths (check)', function () {
   it('in a directory walk, symlink loops and a symlink to a FIFO get a message each; the other files are still checked', () => {
     const d = path.join(dir, 'loops/etc/rsyslog.d');
     fs.mkdirSync(d, { recursive: true });
-    fs.writeFileSync(path.join(d, 'real.conf'), 'mial.* /var/log/x\n');
+    fs.writeFileSync(path.join(d, 'real.conf'), 'mail.infoo /var/log/x\n');
     fs.symlinkSync('b.conf', path.join(d, 'a.conf'));
     fs.symlinkSync('a.conf', path.join(d, 'b.conf'));
     fs.symlinkSync('..', path.join(d, 'up')); // a directory loop: not followed
@@ -61,7 +61,7 @@ describe('robustness: the CLI on hostile paths (check)', function () {
     assert.equal(r.signal, null);
     assert.match(r.err, /a\.conf: too many levels of symbolic links/);
     assert.match(r.err, /pipe\.conf: is a named pipe/);
-    assert.match(r.out, /real\.conf:1:1: error rsyslog\/unknown-facility/);
+    assert.match(r.out, /real\.conf:1:6: error rsyslog\/unknown-priority/);
     assert.equal(r.code, 2);
   });
 
@@ -85,7 +85,7 @@ describe('robustness: the CLI on hostile paths (check)', function () {
       // Inside a walked directory: the others are still checked.
       const w = cli(['check', path.join(dir, 'etc')], { asNobody: true });
       assert.match(w.err, /secret\.conf: permission denied/);
-      assert.match(w.out, /bad\.conf:1:1: error rsyslog\/unknown-facility/);
+      assert.match(w.out, /bad\.conf:1:6: error rsyslog\/unknown-priority/);
       assert.equal(w.code, 2);
     } finally {
       fs.rmSync(f, { force: true });
@@ -99,10 +99,10 @@ describe('robustness: the CLI on hostile paths (check)', function () {
     fs.mkdirSync(certs, { recursive: true });
     fs.mkdirSync(d, { recursive: true });
     for (let i = 0; i < 9_900; i++) fs.writeFileSync(path.join(certs, `c${i}.pem`), '-----BEGIN CERTIFICATE-----\n');
-    for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(d, `f${i}.conf`), i === 77 ? 'mial.* /var/log/x\n' : `local${i % 8}.info /var/log/l${i}.log\n`);
+    for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(d, `f${i}.conf`), i === 77 ? 'mail.infoo /var/log/x\n' : `local${i % 8}.info /var/log/l${i}.log\n`);
     const r = cli(['check', path.join(dir, 'many')], { timeout: 60_000 });
     assert.equal(r.signal, null, 'timed out on 10,000 files');
-    assert.match(r.out, /f77\.conf:1:1: error rsyslog\/unknown-facility/);
+    assert.match(r.out, /f77\.conf:1:6: error rsyslog\/unknown-priority/);
     assert.equal(r.code, 1, r.err.slice(0, 500));
   });
 
@@ -162,10 +162,10 @@ describe('robustness: the CLI on hostile paths (check)', function () {
     const d = path.join(dir, 'deep/etc/rsyslog.d');
     fs.mkdirSync(d, { recursive: true });
     fs.writeFileSync(path.join(d, 'deep.conf'), '{'.repeat(5000));
-    fs.writeFileSync(path.join(d, 'plain.conf'), 'mial.* /var/log/x\n');
+    fs.writeFileSync(path.join(d, 'plain.conf'), 'mail.infoo /var/log/x\n');
     const r = cli(['check', path.join(dir, 'deep')]);
     assert.doesNotMatch(r.err, /internal error: RangeError[\s\S]*at /);
-    assert.match(r.out, /plain\.conf:1:1: error rsyslog\/unknown-facility/);
+    assert.match(r.out, /plain\.conf:1:6: error rsyslog\/unknown-priority/);
     assert.ok(r.code === 1 || r.code === 2, `exit ${r.code}`);
     // Either way the user is told about deep.conf: its errors (exit 1), or that it could not be checked (exit 2).
     if (r.code === 2) assert.match(r.err, /deep\.conf: could not be checked \(internal error: /);

@@ -98,5 +98,6 @@ describe('robustness: very large documents in the language server (LSP over stdi
     assert.equal(exited, null);
     const peak = peakRssMb(s!.child.pid!);
     assert.ok(peak < RSS_LIMIT_MB, `peak RSS ${peak.toFixed(0)} MB`);
+    console.log(`      server peak RSS ${peak.toFixed(0)} MB`);
   });
 });

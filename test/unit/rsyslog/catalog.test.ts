@@ -195,4 +195,52 @@ describe('rsyslog catalog data', () => {
     // `endswith` and the `_i` variants are rejected by rsyslogd in property-based filters.
     assert.deepEqual(compareOps.map((c) => c.name).sort(), ['contains', 'ereregex', 'isempty', 'isequal', 'regex', 'startswith']);
   });
+
+  it('docParams.json (made from rsyslog-doc) and the hand-written docs name the same parameters', () => {
+    const gen = JSON.parse(fs.readFileSync(path.join(DATA, 'docParams.json'), 'utf8')) as {
+      source: string; modules: Record<string, Record<'module' | 'input' | 'action', { name: string; type: string; required: boolean }[]>>;
+    };
+    assert.match(gen.source, /^rsyslog-doc \d/);
+    assert.ok(Object.keys(gen.modules).length >= 15, 'too few modules: is rsyslog-doc installed when generating?');
+    const problems: string[] = [];
+    for (const [name, kinds] of Object.entries(gen.modules)) {
+      const m = modules.find((x) => x.name === name);
+      if (!m) {
+        problems.push(`${name}: a generated module with no hand-written entry`);
+        continue;
+      }
+      for (const kind of ['module', 'input', 'action'] as const) {
+        const hand = ((m[`${kind}Params`] ?? []) as Entry[]).map((p) => [p.name.toLowerCase(), p] as const);
+        const byName = new Map(hand);
+        const generated = new Set(kinds[kind].map((p) => p.name.toLowerCase()));
+        for (const p of kinds[kind]) {
+          const e = byName.get(p.name.toLowerCase());
+          if (!e) problems.push(`${name} ${kind} ${p.name}: generated, but no hand-written docs`);
+          else if (!e.docs?.en || !e.docs?.ja) problems.push(`${name} ${kind} ${p.name}: docs lack English or Japanese`);
+        }
+        // A hand-written entry names a generated one, or says which other source vouches for it.
+        for (const [k, e] of hand) if (!generated.has(k) && !/^rsyslogd -N1 /.test(String(e.source))) problems.push(`${name} ${kind} ${e.name}: the docs name no generated entry`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('verified.json (made by rsyslogd -N1) names its source and only parameters the catalog documents', () => {
+    const v = JSON.parse(fs.readFileSync(path.join(DATA, 'verified.json'), 'utf8')) as Record<string, any>;
+    assert.match(String(v.source), /^rsyslogd -N1 of rsyslog \d/);
+    const documented = new Map<string, Entry>();
+    for (const m of modules) {
+      for (const [kind, list] of [['module', m.moduleParams], ['input', m.inputParams], ['action', m.actionParams]] as const) {
+        for (const p of (list ?? []) as Entry[]) documented.set(`${kind}:${m.name}:${p.name}`, p);
+      }
+    }
+    for (const o of objects) for (const p of (o.params ?? []) as Entry[]) documented.set(`object:${o.name}:${p.name}`, p);
+    const keys = [...['refusesUnknownValue', 'acceptsUnknownValue', 'deprecated'].flatMap((k) => v[k] as string[]), ...Object.keys(v.minimum ?? {})];
+    assert.ok(keys.length > 0, 'verified.json is empty');
+    for (const k of keys) {
+      const e = documented.get(k);
+      assert.ok(e, `${k} names no catalog entry`);
+      assert.ok(e.docs?.en && e.docs?.ja, `${k} has no English and Japanese docs`);
+    }
+  });
 });

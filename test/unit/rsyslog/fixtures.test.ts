@@ -28,6 +28,8 @@ describe('rsyslog fixtures', () => {
       '5 rsyslog/relative-path',
       '6 rsyslog/unknown-directive',
       '7 rsyslog/unknown-module',
+      // `prot=` for `port=`: imudp's port is mandatory too (rsyslogd says both).
+      '8 rsyslog/missing-parameter',
       '8 rsyslog/unknown-parameter',
       '9 rsyslog/invalid-port',
       '10 rsyslog/invalid-port',

@@ -66,6 +66,7 @@ describe('rsyslog validate', () => {
       'template(name="x" type="text" string="y")',
     ].join('\n');
     assert.deepEqual(codes(src), [
+      '2:rsyslog/missing-parameter',
       '2:rsyslog/unknown-parameter',
       '3:rsyslog/invalid-port',
       '4:rsyslog/invalid-value',
@@ -74,7 +75,7 @@ describe('rsyslog validate', () => {
       '7:rsyslog/invalid-value',
       '8:rsyslog/invalid-value',
     ]);
-    assert.match(check(F, src)[0].message, /Did you mean 'port'/);
+    assert.match(check(F, src)[1].message, /Did you mean 'port'/);
   });
 
   it('warns about an input whose module is never loaded, looking at the whole workspace', () => {

@@ -103,6 +103,20 @@ describe('tool output parsers (captured real outputs)', () => {
       const f = parseFirewalldOutput(read('firewalld-dmz2.txt'), all, () => undefined);
       assert.deepEqual(f.map((x) => [path.basename(x.file), x.line]), [['dmz2.xml', 5]]);
     });
+
+    it("finds an empty port ('' is invalid port range) by its empty attribute", () => {
+      const text = '<?xml version="1.0" encoding="utf-8"?>\n<zone>\n  <short>X</short>\n  <source-port port="" protocol="udp"/>\n</zone>\n';
+      const f = parseFirewalldOutput("Configuration error: INVALID_PORT: '' is invalid port range\n", [{ file: '/etc/firewalld/zones/x.xml', text }], () => undefined);
+      assert.deepEqual(f.map((x) => x.line), [3]);
+    });
+  });
+
+  describe('rsyslogd -N1: messages without a line', () => {
+    it('places "deprecated parameter NAME used" on the line that sets it, whatever its case', () => {
+      const text = 'module(load="imudp")\ninput(type="imudp" port="514"\n      inputName="udp")\n';
+      const f = parseRsyslogOutput('rsyslogd: imudp: deprecated parameter inputname used. Suggest to use name instead [v8.2302.0]\n', [{ file: '/etc/rsyslog.conf', text }], () => '/etc/rsyslog.conf');
+      assert.deepEqual(f.map((x) => x.line), [2]);
+    });
   });
 
   describe('iptables-restore', () => {

@@ -5,8 +5,8 @@ import {
   type DocumentSymbol,
   type Hover,
 } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from './rules';
-import type { DocsLanguage } from './types';
+import { DIAGNOSTIC_SOURCE, format, pick } from './rules';
+import type { DocsLanguage, Localized } from './types';
 
 /**
  * Bounds on what the language server computes and sends for one document, whatever its size.
@@ -66,13 +66,22 @@ function countLines(text: string): number {
 const mb = (chars: number) => (chars / (1024 * 1024)).toFixed(1);
 const num = (n: number, locale: DocsLanguage) => n.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US');
 
+/** The notices the limits add at line 1 (information diagnostics, one of each at most). */
+const NOTICES: Record<'large-file' | 'too-many-problems', Localized> = {
+  'large-file': {
+    en: 'This file is {size} MB ({lines} lines): only its first {analyzedSize} MB ({analyzedLines} lines) are checked, outlined, folded, completed and hovered.',
+    ja: 'このファイルは {size} MB（{lines} 行）あります。検査、アウトライン、折りたたみ、補完とホバーの対象は先頭の {analyzedSize} MB（{analyzedLines} 行）だけです。',
+  },
+  'too-many-problems': {
+    en: '{count} problems found: only {shown} are shown (errors first).',
+    ja: '問題が {count} 件見つかりました。表示は {shown} 件までです（エラーを優先）。',
+  },
+};
+
 /** The one notice at line 1 of a document that is checked only in part. */
 export function largeFileNotice(t: Truncation, locale: DocsLanguage): Diagnostic {
-  const message =
-    locale === 'ja'
-      ? `このファイルは ${mb(t.totalChars)} MB（${num(t.totalLines, locale)} 行）あります。検査、アウトライン、折りたたみ、補完とホバーの対象は先頭の ${mb(t.analyzedChars)} MB（${num(t.analyzedLines, locale)} 行）だけです。`
-      : `This file is ${mb(t.totalChars)} MB (${num(t.totalLines, locale)} lines): only its first ${mb(t.analyzedChars)} MB (${num(t.analyzedLines, locale)} lines) are checked, outlined, folded, completed and hovered.`;
-  return notice('large-file', message);
+  const args = { size: mb(t.totalChars), lines: num(t.totalLines, locale), analyzedSize: mb(t.analyzedChars), analyzedLines: num(t.analyzedLines, locale) };
+  return notice('large-file', format(pick(NOTICES['large-file'], locale), args, locale));
 }
 
 /** The diagnostics to publish: at most `max`, errors first, then by position; says so when cut. */
@@ -83,10 +92,7 @@ export function capDiagnostics(diags: Diagnostic[], locale: DocsLanguage, max = 
     .sort((a, b) => rank(a) - rank(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
     .slice(0, max)
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const message =
-    locale === 'ja'
-      ? `問題が ${num(diags.length, locale)} 件見つかりました。表示は ${num(max, locale)} 件までです（エラーを優先）。`
-      : `${num(diags.length, locale)} problems found: only ${num(max, locale)} are shown (errors first).`;
+  const message = format(pick(NOTICES['too-many-problems'], locale), { count: num(diags.length, locale), shown: num(max, locale) }, locale);
   return [notice('too-many-problems', message), ...kept];
 }
 

@@ -8,7 +8,11 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
+import type { Navigation } from './navigation';
+import type { PathResolver } from './paths';
 import type { LineIndex } from './text';
+import type { SignatureHelp, TextEdit } from 'vscode-languageserver-types';
+import type { FormatOptions } from './format';
 
 export type DocsLanguage = 'en' | 'ja';
 
@@ -71,6 +75,8 @@ export interface LanguageContext {
   uri: string;
   workspace: WorkspaceView;
   host?: HostView;
+  /** Where absolute paths of a configuration are found (common/paths.ts); absent: the tree it lives in. */
+  paths?: PathResolver;
 }
 
 /** One facade shape for every language: the server and the CLI only ever talk to this. */
@@ -94,6 +100,15 @@ export interface LanguageFacade<T = unknown> {
   folding(doc: ParsedDocument<T>): FoldingRange[];
   /** Quick fixes for one of our own diagnostics (its `data` is the finding's). */
   codeActions?(doc: ParsedDocument<T>, diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[];
+  /**
+   * Whole-document formatting as one edit per changed line; range and on-type formatting keep
+   * the edits they touch. Never changes what the file means (only blanks and line breaks).
+   */
+  format?(doc: ParsedDocument<T>, options: FormatOptions): TextEdit[];
+  /** Signature help: the parameters of the call or object around the cursor. */
+  signatureHelp?(doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): SignatureHelp | null;
+  /** Names and paths to navigate (definition, references, rename, links): see common/navigation.ts. */
+  navigation?: Navigation<T>;
 }
 
 export interface Rule {

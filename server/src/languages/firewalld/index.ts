@@ -1,11 +1,13 @@
 import type { LanguageFacade } from '../common/types';
 import { replacementActions } from './codeActions';
 import { complete } from './complete';
+import { format } from './format';
 import { hover } from './hover';
 import { parse, type FirewalldTree } from './parse';
 import { RULES } from './rules';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
+import { navigation } from './navigate';
 
 /** firewalld XML files: zones, services, policies, ipsets, icmptypes, helpers, direct.xml, lockdown-whitelist.xml. */
 export const firewalldFacade: LanguageFacade<FirewalldTree> = {
@@ -21,4 +23,6 @@ export const firewalldFacade: LanguageFacade<FirewalldTree> = {
   symbols,
   folding,
   codeActions: (_doc, diagnostic, ctx) => replacementActions(diagnostic, ctx),
+  format,
+  navigation,
 };

@@ -2,6 +2,7 @@ import type { IniTree } from '../common/ini';
 import type { LanguageFacade } from '../common/types';
 import { replacementActions } from '../firewalld/codeActions';
 import { complete } from './complete';
+import { format } from './format';
 import { hover } from './hover';
 import { parse } from './parse';
 import { RULES } from './rules';
@@ -19,4 +20,5 @@ export const firewalldConfFacade: LanguageFacade<IniTree> = {
   symbols,
   folding,
   codeActions: (_doc, diagnostic, ctx) => replacementActions(diagnostic, ctx),
+  format,
 };

@@ -19,6 +19,8 @@ export interface OptionEntry extends CatalogEntry {
   chains?: string[];
   family?: string;
   restoreForbidden?: boolean;
+  /** The tool takes numbers above 65535 here and keeps the low 16 bits (generated). */
+  wraps?: boolean;
 }
 
 export interface ModuleEntry extends CatalogEntry {

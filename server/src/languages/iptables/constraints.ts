@@ -47,10 +47,15 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   const sep = n.mask && v.text.includes('/') ? '/' : n.range && v.text.includes(':') ? ':' : undefined;
   const parts = sep ? v.text.split(sep) : [v.text];
   // An empty side of a range means the bound (`:100`, `5:`).
-  // A value the hand-written checks already reported is not reported twice.
-  for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) if (out[k].range.start.line === line && out[k].range.start.character === v.start) return;
+  if (reported(out, line, v)) return;
   const ok = parts.length <= 2 && parts.every((p, i) => (sep === ':' && p === '' && parts.length === 2 && parts[1 - i] !== '') || inRange(xtablesNumber(p), n));
   if (!ok) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+}
+
+/** A value the hand-written checks already reported is not reported twice. */
+function reported(out: Finding[], line: number, v: Token): boolean {
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) if (out[k].range.start.line === line && out[k].range.start.character === v.start) return true;
+  return false;
 }
 
 function inRange(x: number | undefined, n: { min: number; max: number }): boolean {
@@ -70,6 +75,13 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     const ok = r.anyOf.length ? r.anyOf.some((n) => findItem(items, n)) : items.length > 0;
     if (!ok) out.push({ code: 'iptables/missing-required-option', range: at(token), args: { name: label, options: r.anyOf.map((n) => `\`${n}\``).join(' / ') || '?', message: r.message } });
   }
+  for (const o of x.options) {
+    if (!o.needs) continue;
+    const it = findItem(items, o.name);
+    if (it && !o.needs.anyOf.some((n) => findItem(items, n))) {
+      out.push({ code: 'iptables/option-needs-option', range: at(it.token), args: { name: it.token.text, options: o.needs.anyOf.map((n) => `\`${n}\``).join(' / '), message: o.needs.message } });
+    }
+  }
   for (const e of x.exclusive ?? []) {
     const a = findItem(items, e.options[0]);
     const b = findItem(items, e.options[1]);
@@ -85,7 +97,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     if (o.min === undefined && o.max === undefined) continue;
     const it = findItem(items, o.name);
     const v = it?.first;
-    if (!it || !v || it.args.length !== 1 || !isDigits(v.text)) continue;
+    if (!it || !v || it.args.length !== 1 || !isDigits(v.text) || reported(out, line, v)) continue;
     const n = Number(v.text);
     if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) {
       out.push({ code: 'iptables/value-out-of-range', range: at(v), args: { name: it.token.text, value: v.text, min: o.min ?? 0, max: o.max ?? 4294967295 } });
@@ -96,19 +108,39 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     return;
   }
   const fam = where.family ?? 'ipv4';
-  const w = x.where?.[fam];
+  if (x.protocolFamilies?.includes(fam) && x.protocols && !(where.protocol && x.protocols.includes(where.protocol))) {
+    out.push({ code: 'iptables/extension-needs-protocol', range: at(token), args: { name: label, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
+  }
+  // Where it loads: what the options used allow (an option measured alone has places of its own,
+  // the others those of the extension as the generator loaded it), or the extension's places.
+  const whole = x.where?.[fam];
+  const used = x.options.filter((o) => findItem(items, o.name));
+  let w: Record<string, string[]> | undefined = used.length && used.some((o) => o.where) ? ALL : whole;
+  if (w === ALL) for (const o of used) w = o.where ? intersect(w!, o.where) : whole ? intersect(w!, whole) : w;
   if (!w || !where.table || !PROBED[where.table]) return;
   const chains = w[where.table];
+  const target = x.kind === 'target';
   if (!chains) {
-    const tables = Object.keys(w);
-    out.push({ code: 'iptables/extension-not-in-table', range: at(token), args: { name: label, table: where.table, tables: tables.join(', ') || '-' } });
+    const tables = Object.keys(w).join(', ') || '-';
+    const args = { name: label, target: x.name, table: where.table, tables };
+    out.push({ code: target ? 'iptables/target-not-in-table' : 'iptables/extension-not-in-table', range: at(token), args });
   } else if (where.chain && PROBED[where.table].includes(where.chain) && !chains.includes(where.chain)) {
-    out.push({ code: 'iptables/extension-not-in-chain', range: at(token), args: { name: label, chain: where.chain, chains: chains.join(', ') } });
+    const args = { name: label, target: x.name, chain: where.chain, chains: chains.join(', ') };
+    out.push({ code: target ? 'iptables/target-not-in-chain' : 'iptables/extension-not-in-chain', range: at(token), args });
   }
+}
+
+const ALL: Record<string, string[]> = PROBED;
+
+function intersect(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of Object.keys(a)) if (b[t]) out[t] = a[t].filter((c) => b[t].includes(c));
+  return out;
 }
 
 interface Where {
   line: number;
+  protocol?: string;
   table?: string;
   /** The rule's chain when it is a built-in one. */
   chain?: string;
@@ -118,7 +150,7 @@ interface Where {
 /** Checks every generated extension a rule uses (its matches and its target). */
 export function checkConstraints(rule: Rule, table: string, builtinChain: string | undefined, family: Family | undefined, out: Finding[]): void {
   if (rule.command?.name !== '--append' && rule.command?.name !== '--insert' && rule.command?.name !== '--replace') return;
-  const where: Where = { line: rule.line, table, chain: builtinChain, family };
+  const where: Where = { line: rule.line, table, chain: builtinChain, family, protocol: rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined };
   for (const m of rule.matches as MatchUse[]) {
     const x = generatedOf(m.entry);
     if (x) checkExtension(x, m.token, m.implicit ? m.name : `-m ${m.name}`, m.options, where, out);

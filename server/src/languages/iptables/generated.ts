@@ -9,6 +9,10 @@ export interface GeneratedOption {
   negatable?: boolean;
   min?: number;
   max?: number;
+  /** The option is refused unless one of these is used too. */
+  needs?: { anyOf: string[]; message: string };
+  /** Where the option alone loads, when that differs from the extension's `where` (first family). */
+  where?: Record<string, string[]>;
   /** An xtables whole-number type (the tool names its range): `mask` allows N/M, `range` N:M. */
   number?: { min: number; max: number; mask?: boolean; range?: boolean };
 }
@@ -21,6 +25,8 @@ export interface GeneratedExtension {
   source: string;
   summary?: string;
   protocols?: string[];
+  /** The families that need `protocols` (absent: all). */
+  protocolFamilies?: ('ipv4' | 'ipv6')[];
   options: GeneratedOption[];
   /** Each group: at least one of these options (none listed: the extension needs some option). */
   required?: { anyOf: string[]; message: string }[];
@@ -108,10 +114,22 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
       out.push(m);
       byName.set(x.name, m);
     } else {
-      delete m.tables;
-      delete m.chains;
+      // The tables and chains the kernel loaded it in (for completion; constraints.ts checks them).
+      const w = x.where?.ipv4 ?? x.where?.ipv6;
+      if (w) {
+        m.tables = Object.keys(w);
+        const chains = [...new Set(Object.values(w).flat())];
+        if (chains.length < 5) m.chains = chains;
+        else delete m.chains;
+      } else {
+        delete m.tables;
+        delete m.chains;
+      }
       if (!m.protocols && x.protocols && x.protocols.length < 4) m.protocols = x.protocols;
+      // The tool loaded it without a protocol (in some family): constraints.ts checks per family.
+      if (!x.hostUnavailable && (!x.protocols || x.protocolFamilies)) delete m.protocols;
     }
+    if (x.protocolFamilies) delete m.protocols;
     m.family = x.families.length === 1 ? x.families[0] : undefined;
     for (const o of x.options) {
       const k = m.options.findIndex((h) => h.name === o.name || h.aliases?.includes(o.name));
@@ -122,6 +140,12 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         const handArgs = h.args ?? (h.type === 'none' ? 0 : 1);
         if (o.args === 0 && handArgs !== 0) Object.assign(h, { args: 0, type: 'none' });
         if (o.args === 1 && handArgs === 0) Object.assign(h, { args: 1, type: undefined });
+        // Whole-number bounds the tool answered replace hand-kept ones.
+        if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
+          h.min = o.number?.min ?? o.min ?? 0;
+          h.max = o.number?.max ?? o.max ?? Number.MAX_SAFE_INTEGER;
+          if (h.max > 65535) h.wraps = true;
+        }
         m.options[k] = h;
         continue;
       }

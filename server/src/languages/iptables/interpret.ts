@@ -333,7 +333,8 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
       pendingNeg = undefined;
     }
     const need = info.argc;
-    if (need > 0 && i < ntok && info.negatable && tokens[i].text === '!' && !tokens[i].quoted) {
+    // `--opt ! VALUE` (the old placement); a `!` with nothing after it is the option's value.
+    if (need > 0 && i + 1 < ntok && info.negatable && tokens[i].text === '!' && !tokens[i].quoted && !isOptionToken(tokens[i + 1])) {
       item.legacyNegation = tokens[i];
       item.negated = tokens[i];
       out.push({ code: 'iptables/legacy-negation', range: lineRange(line, tok.start, tokens[i].end), args: { name: word }, data: { option: word } });

@@ -268,6 +268,13 @@ export const RULES: RuleTable = {
       ja: '{name} には {options} が必要です。指定しないと iptables-restore が拒否します（"{message}"）。',
     },
   },
+  'iptables/option-needs-option': {
+    severity: 'error',
+    message: {
+      en: '{name} only works together with {options}; iptables-restore refuses it alone ("{message}").',
+      ja: '{name} は {options} と一緒にしか使えません。単独では iptables-restore が拒否します（"{message}"）。',
+    },
+  },
   'iptables/exclusive-options': {
     severity: 'error',
     message: {
@@ -302,6 +309,13 @@ export const RULES: RuleTable = {
     message: {
       en: '{name} depends on the kernel: the kernel this catalog was made on ({tool}) refused every rule using it (most current kernels no longer provide it). Check it with a tool check on the target host.',
       ja: '{name} はカーネルに依存します。このカタログを作成したカーネル（{tool}）は、これを使うルールをすべて拒否しました（現在の多くのカーネルにはありません）。対象ホストでツールチェックを実行して確認してください。',
+    },
+  },
+  'iptables/host-name': {
+    severity: 'warning',
+    message: {
+      en: "'{value}' is a host name: iptables resolves it once, when the rules are loaded, and refuses the file if DNS does not answer then (at boot, often). An address is safer.",
+      ja: "'{value}' はホスト名です。iptables はルールの読み込み時に一度だけ名前解決し、そのとき DNS が応答しないと（起動時によくあります）ファイル全体を拒否します。アドレスで書くほうが確実です。",
     },
   },
   'iptables/unreachable-rule': {

@@ -2,6 +2,7 @@ import { lineRange } from '../common/text';
 import type { Finding, LanguageContext, Localized, ParsedDocument } from '../common/types';
 import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type Family } from './catalog';
 import { checkConstraints } from './constraints';
+import { generatedOf } from './generated';
 import { familyOf } from './family';
 import { suggestion } from './interpret';
 import type { IptablesTree, Rule, Table } from './tree';
@@ -180,7 +181,9 @@ function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<strin
     }
     return;
   }
-  if (e.tables && !e.tables.includes(t.name)) {
+  if (generatedOf(e.entry)) {
+    // constraints.ts checks where the kernel loads it.
+  } else if (e.tables && !e.tables.includes(t.name)) {
     out.push({ code: 'iptables/target-not-in-table', range: targetRange(rule), args: { target: e.name, tables: e.tables.join(', '), table: t.name } });
   } else if (e.chains && chain && builtin.has(chain) && !e.chains.includes(chain)) {
     out.push({ code: 'iptables/target-not-in-chain', range: targetRange(rule), args: { target: e.name, chains: e.chains.join(', '), chain } });

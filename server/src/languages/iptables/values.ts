@@ -100,7 +100,7 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
       // iptables' udp match accepts such a port and keeps only its low 16 bits (99999 → 34463);
       // tcp and the others refuse it. Surely a mistake either way, but only an error where the
       // tool refuses the file.
-      if (vc.protocol === 'udp') vc.out.push({ code: 'iptables/port-wraps', range: lineRange(vc.line, tok.start, tok.end), args: { value: p, wrapped: n % 65536 } });
+      if (vc.protocol === 'udp' || item.entry?.wraps) vc.out.push({ code: 'iptables/port-wraps', range: lineRange(vc.line, tok.start, tok.end), args: { value: p, wrapped: n % 65536 } });
       else bad(vc, tok, item, L(`port ${p} is above 65535`, `ポート ${p} は 65535 を超えています`));
       return undefined;
     }
@@ -121,7 +121,7 @@ function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext,
     checkPortIn(v, 0, v.length, tok, item, vc);
     return;
   }
-  if (v.indexOf(sep, at + 1) !== -1 || v === sep) {
+  if (v.indexOf(sep, at + 1) !== -1) {
     bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
     return;
   }
@@ -212,6 +212,19 @@ function isHostname(s: string): boolean {
   return s.length > 0 && s.length <= 253 && /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(s) && !/^[\d.]+$/.test(s);
 }
 
+/** The shorter numeric IPv4 forms inet_aton reads, as iptables does: `1` (0.0.0.1), `10.1` (10.0.0.1), `0x7f.1`. */
+function isInetAton(s: string): boolean {
+  const parts = s.split('.');
+  if (parts.length > 4) return false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const n = /^0[xX][0-9a-fA-F]+$/.test(p) ? parseInt(p.slice(2), 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9][0-9]*$/.test(p) ? Number(p) : NaN;
+    const limit = i < parts.length - 1 ? 255 : 2 ** (8 * (5 - parts.length)) - 1;
+    if (!(n <= limit)) return false;
+  }
+  return true;
+}
+
 /** `ADDRESS[/MASK]` of either family, or a host name. Reports family mismatches. */
 function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const slash = v.indexOf('/');
@@ -230,7 +243,11 @@ function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): 
   let fam: Family | undefined;
   if (isIPv4(host)) fam = 'ipv4';
   else if (isIPv6(host)) fam = 'ipv6';
-  else if (!isHostname(host)) {
+  else if (vc.family !== 'ipv6' && isInetAton(host)) fam = 'ipv4';
+  else if (isHostname(host)) {
+    // /etc/hosts always answers for localhost; other names need the resolver at load time.
+    if (!/^(ip6-)?localhost(\.localdomain)?$/i.test(host)) vc.out.push({ code: 'iptables/host-name', range: lineRange(vc.line, tok.start, tok.end), args: { value: host } });
+  } else {
     bad(vc, tok, item, L(`'${host}' is not an IPv4 or IPv6 address nor a host name`, `'${host}' は IPv4／IPv6 アドレスでもホスト名でもありません`));
     return;
   }
@@ -434,5 +451,6 @@ export function checkValues(item: RuleItem, vc: ValueContext): void {
     return;
   }
   const a = item.first ?? item.args[0];
-  if (a) check(a.text, a, item, vc);
+  // An empty argument ("") is taken as no value by most extensions; the generated checks judge it.
+  if (a && a.text !== '') check(a.text, a, item, vc);
 }

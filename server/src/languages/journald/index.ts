@@ -3,11 +3,13 @@ import type { IniTree } from '../common/ini';
 import { suggestionFixes } from '../common/quickFix';
 import type { LanguageContext, LanguageFacade } from '../common/types';
 import { completeJournald } from './complete';
+import { format } from './format';
 import { hoverJournald } from './hover';
 import { parseJournald, type JdDocument } from './parse';
 import { RULES } from './rules';
 import { foldingJournald, symbolsJournald } from './symbols';
 import { validateJournald } from './validate';
+import { navigation } from './navigate';
 
 const FIXABLE = new Set(['journald/unknown-key', 'journald/unknown-section', 'journald/deprecated-key']);
 
@@ -27,4 +29,6 @@ export const journaldFacade: LanguageFacade<IniTree> = {
   symbols: symbolsJournald,
   folding: foldingJournald,
   codeActions,
+  format,
+  navigation,
 };

@@ -4,6 +4,7 @@ import { contains, lineRange } from '../common/text';
 import type { LanguageContext } from '../common/types';
 import { CATALOG } from './catalog';
 import type { LrBlock, LrDocument, LrItem } from './tree';
+import { inheritedFor } from './inherit';
 import { summarize } from './summary';
 
 function blockAt(blocks: LrBlock[], line: number): LrBlock | undefined {
@@ -27,7 +28,7 @@ export function hoverLogrotate(doc: LrDocument, pos: Position, ctx: LanguageCont
   if (block) {
     for (const w of block.paths) {
       const r = lineRange(w.line, w.start, w.end);
-      if (contains(r, pos)) return { contents: { kind: 'markdown', value: summarize(tree, block, ctx.locale) }, range: r };
+      if (contains(r, pos)) return { contents: { kind: 'markdown', value: summarize(tree, block, ctx.locale, inheritedFor(ctx.uri, ctx)) }, range: r };
     }
   }
   const items: LrItem[] = block ? block.items : tree.items;

@@ -7,8 +7,10 @@ import type { LrBlock, LrDirective, LrItem, LrScript, LrTree } from './tree';
 export interface Applied {
   item: LrDirective | LrScript;
   entry: LrEntry;
-  /** True when it comes from the global section of the same file. */
+  /** True when it comes from the global section of the same file (or of an including file). */
   global: boolean;
+  /** The name of the file that includes this one, when the setting is inherited from it. */
+  from?: string;
 }
 
 /** Setting → the directive that decides it (the last one in the scope). */
@@ -19,12 +21,12 @@ function settingOf(entry: LrEntry, name: string): string {
 }
 
 /**
- * The effective settings of a definition: global directives written before it in the same
- * file, then its own directives (later ones win, as logrotate copies the defaults when it
+ * The effective settings of a definition: what the including file set before its `include`
+ * (`inherited`), global directives written before it in the same file, then its own directives (later ones win, as logrotate copies the defaults when it
  * meets the definition).
  */
-export function effectiveFor(tree: LrTree, block: LrBlock): Effective {
-  const eff: Effective = new Map();
+export function effectiveFor(tree: LrTree, block: LrBlock, inherited?: Effective): Effective {
+  const eff: Effective = new Map(inherited);
   for (const it of tree.items) {
     if (it === block) break;
     if (it.type === 'block') continue;

@@ -1,7 +1,7 @@
 import type { DocsLanguage } from '../common/types';
 import { parseCInteger } from '../common/values';
 import type { LrBlock, LrDirective, LrTree } from './tree';
-import { effectiveFor, isOn, type Applied } from './scope';
+import { effectiveFor, isOn, type Applied, type Effective } from './scope';
 
 type L = DocsLanguage;
 
@@ -13,6 +13,7 @@ function arg(a: Applied | undefined): string {
 function origin(a: Applied | undefined, locale: L): string {
   if (!a?.global) return '';
   const line = a.item.line + 1;
+  if (a.from) return locale === 'ja' ? `（${a.from} ${line} 行目から継承）` : ` (inherited from ${a.from}, line ${line})`;
   return locale === 'ja' ? `（グローバル設定 ${line} 行目）` : ` (from the global section, line ${line})`;
 }
 
@@ -26,10 +27,10 @@ const FREQ: Record<string, { en: string; ja: string }> = {
 
 /**
  * A plain-language account of what logrotate does with the files of one definition, with the
- * settings inherited from the global section of the same file marked as such.
+ * settings inherited from the global section of the same file (or from the file that includes it) marked as such.
  */
-export function summarize(tree: LrTree, block: LrBlock, locale: L): string {
-  const eff = effectiveFor(tree, block);
+export function summarize(tree: LrTree, block: LrBlock, locale: L, inherited?: Effective): string {
+  const eff = effectiveFor(tree, block, inherited);
   const ja = locale === 'ja';
   const lines: string[] = [];
   const add = (text: string, a?: Applied) => lines.push(`- ${text}${origin(a, locale)}`);

@@ -8,6 +8,7 @@ import objectsJson from '../../../data/rsyslog/objects.json';
 import prioritiesJson from '../../../data/rsyslog/priorities.json';
 import propertiesJson from '../../../data/rsyslog/properties.json';
 import verifiedJson from '../../../data/rsyslog/verified.json';
+import docParamsJson from '../../../data/rsyslog/docParams.json';
 
 export interface FacilityEntry extends CatalogEntry {
   code?: number;
@@ -114,6 +115,36 @@ let cached: RsyslogCatalog | undefined;
  * value there is an error; elsewhere the list may be incomplete or checked only at start.
  */
 const strictEntries = new WeakSet<ParamEntry>();
+/** Parameters rsyslogd calls deprecated when given (verified.json): it exits 1 on them. */
+const deprecatedEntries = new WeakSet<ParamEntry>();
+
+type DocParams = { modules: Record<string, Record<'module' | 'input' | 'action', { name: string; required?: boolean }[]>> };
+const required = new Map<string, string[]>();
+for (const [m, kinds] of Object.entries((docParamsJson as DocParams).modules)) {
+  for (const kind of ['module', 'input', 'action'] as const) {
+    const names = (kinds[kind] ?? []).filter((p) => p.required).map((p) => p.name);
+    if (names.length) required.set(`${kind}:${m}`, names);
+  }
+}
+
+/**
+ * Parameters rsyslog-doc marks mandatory for an input or action of a module (docParams.json,
+ * made by scripts/catalogs/rsyslog-doc.mjs); rsyslogd refuses the statement without them.
+ */
+export function requiredParams(module: string, kind: 'module' | 'input' | 'action'): string[] {
+  return required.get(`${kind}:${module}`) ?? [];
+}
+
+/** True when rsyslogd says `entry` is deprecated. */
+export function isDeprecatedParam(entry: ParamEntry): boolean {
+  return deprecatedEntries.has(entry);
+}
+
+/** The smallest whole number rsyslogd -N1 takes for `entry`, where it refuses smaller ones. */
+const minimums = new WeakMap<ParamEntry, number>();
+export function minimumOf(entry: ParamEntry): number | undefined {
+  return minimums.get(entry);
+}
 
 /** True when rsyslogd refuses a value of `entry` outside its documented list. */
 export function refusesUnknownValue(entry: ParamEntry): boolean {
@@ -121,9 +152,17 @@ export function refusesUnknownValue(entry: ParamEntry): boolean {
 }
 
 function markVerified(modules: ModuleEntry[], objects: ObjectEntry[]): void {
-  const keys = new Set(((verifiedJson as { refusesUnknownValue?: string[] }).refusesUnknownValue ?? []).map((k) => k.toLowerCase()));
+  const v = verifiedJson as { refusesUnknownValue?: string[]; deprecated?: string[]; minimum?: Record<string, number> };
+  const mins = new Map(Object.entries(v.minimum ?? {}).map(([k, n]) => [k.toLowerCase(), n]));
+  const keys = new Set((v.refusesUnknownValue ?? []).map((k) => k.toLowerCase()));
+  const old = new Set((v.deprecated ?? []).map((k) => k.toLowerCase()));
   const mark = (prefix: string, list: ParamEntry[] | undefined) => {
-    for (const p of list ?? []) if (keys.has(`${prefix}:${p.name}`.toLowerCase())) strictEntries.add(p);
+    for (const p of list ?? []) {
+      const key = `${prefix}:${p.name}`.toLowerCase();
+      if (keys.has(key)) strictEntries.add(p);
+      if (old.has(key)) deprecatedEntries.add(p);
+      if (mins.has(key)) minimums.set(p, mins.get(key)!);
+    }
   };
   for (const m of modules) {
     mark(`module:${m.name}`, m.moduleParams);

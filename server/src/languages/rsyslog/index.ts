@@ -1,9 +1,12 @@
 import type { LanguageFacade } from '../common/types';
 import { codeActions } from './codeActions';
 import { complete } from './complete';
+import { format } from './format';
 import { hover } from './hover';
+import { navigation } from './navigate';
 import { parse } from './parse';
 import { RULES } from './rules';
+import { signatureHelp } from './signature';
 import { folding, symbols } from './symbols';
 import type { RsyslogTree } from './tree';
 import { validate } from './validate';
@@ -21,4 +24,7 @@ export const rsyslogFacade: LanguageFacade<RsyslogTree> = {
   symbols,
   folding,
   codeActions,
+  navigation,
+  format,
+  signatureHelp,
 };

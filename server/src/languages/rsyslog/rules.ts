@@ -197,6 +197,13 @@ export const RULES: RuleTable = {
       ja: "rsyslogd では値を引用符で囲む必要があります（{name}=\"{value}\"）。",
     },
   },
+  'rsyslog/deprecated-parameter': {
+    severity: 'warning',
+    message: {
+      en: "rsyslogd says '{name}' is deprecated: it still takes it, but complains at every start (and `rsyslogd -N1` exits 1). See the module's docs for its replacement.",
+      ja: "rsyslogd は '{name}' を非推奨としています。まだ受け付けますが、起動のたびに警告します（`rsyslogd -N1` は 1 で終了します）。代わりのパラメータはモジュールのドキュメントを見てください。",
+    },
+  },
   'rsyslog/expression-syntax': {
     severity: 'error',
     message: {

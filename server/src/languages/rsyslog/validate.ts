@@ -432,6 +432,11 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
   if (lname === 'template' || lname === 'ruleset') {
     if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: name + '()', name: 'name' });
   }
+  if ((lname === 'input' || lname === 'action') && mod && o.close >= 0) {
+    for (const req of catalog.requiredParams(mod, lname)) {
+      if (!findParam(o, req.toLowerCase())) add(env, 'rsyslog/missing-parameter', o.name, { owner: `${name}(type="${ownerRaw}")`, name: req });
+    }
+  }
   const params = o.params;
   for (let i = 0; i < params.length; i++) {
     const v = params[i].value;
@@ -478,6 +483,7 @@ function checkParam(
     add(env, 'rsyslog/unknown-parameter', p.name, { name: pname, owner, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     return;
   }
+  if (catalog.isDeprecatedParam(entry)) add(env, 'rsyslog/deprecated-parameter', p.name, { name: pname });
   const text = valueText(p);
   if (text === undefined) return;
   if (entry.type === 'template') reference(env, 'template', text, p.value!, lname === 'action');

@@ -1,5 +1,5 @@
 import type { Localized } from '../common/types';
-import { refusesUnknownValue, type ParamEntry } from './catalog';
+import { minimumOf, refusesUnknownValue, type ParamEntry } from './catalog';
 
 export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port' | 'rsyslog/unknown-value'; expected?: Localized } | null;
 /** The types checkValue() checks besides enumerations. */
@@ -38,8 +38,12 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
     case 'boolean':
       // rsyslogd takes exactly `on` or `off` (not `true`, `yes`, `1` or `ON`) and refuses the rest.
       return v === 'on' || v === 'off' ? null : { code: 'rsyslog/invalid-value', expected: { en: 'on or off (lower case)', ja: 'on または off（小文字）' } };
-    case 'integer':
-      return isDigits(v, v.startsWith('-') ? 1 : 0) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'a whole number', ja: '整数' } };
+    case 'integer': {
+      if (!isDigits(v, v.startsWith('-') ? 1 : 0)) return { code: 'rsyslog/invalid-value', expected: { en: 'a whole number', ja: '整数' } };
+      // rsyslogd -N1 refuses numbers below this (verified.json): maxSessions >= 1, TlsVerifyDepth >= 2.
+      const min = minimumOf(entry);
+      return min !== undefined && Number(v) < min ? { code: 'rsyslog/invalid-value', expected: { en: `a whole number of at least ${min}`, ja: `${min} 以上の整数` } } : null;
+    }
     case 'size':
       return isSize(v) ? null : { code: 'rsyslog/invalid-value', expected: { en: 'a size such as 512k, 10m or 1g', ja: '512k、10m、1g のようなサイズ' } };
     case 'port': {

@@ -195,7 +195,11 @@ async function gzBlocks(file: string, cb: BlockCallback, opts: ScanOptions): Pro
   }
 }
 
-/** The bytes of an unfinished line, in a buffer that doubles as needed up to `max` bytes. */
+/**
+ * The bytes of an unfinished line. Past 64 KiB the buffer is allocated at its full `max` at once:
+ * a large allocation is mapped lazily, so only the bytes written cost memory, and nothing is
+ * copied again as the line grows.
+ */
 class PendingLine {
   buf: Buffer = Buffer.alloc(0);
   length = 0;
@@ -206,7 +210,7 @@ class PendingLine {
     const take = Math.min(to - from, this.max - this.length);
     const need = this.length + take;
     if (need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.min(this.max, Math.max(need, this.buf.length * 2, 64 * 1024)));
+      const grown = Buffer.allocUnsafe(need <= 64 * 1024 ? 64 * 1024 : this.max);
       this.buf.copy(grown, 0, 0, this.length);
       this.buf = grown;
     }

@@ -88,7 +88,8 @@ export function classifyLine(raw: string): Classified {
     notes: [],
   };
   const message = p.message;
-  for (const fam of familiesOf(p.format, p.program, message)) {
+  const fams = familiesOf(p.format, p.program, message);
+  for (const fam of fams) {
     for (const pat of fam.patterns) {
       if (pat.prefix && !message.startsWith(pat.prefix)) continue;
       if (pat.data.hint && !message.includes(pat.data.hint)) continue;
@@ -116,7 +117,6 @@ export function classifyLine(raw: string): Classified {
     }
   }
   // No pattern: the family (if any) and the manuals' keyword table still say something.
-  const fams = familiesOf(p.format, p.program, message);
   if (fams.length) out.family = fams[0].data.name;
   out.category = keywordCategory(message);
   const cat = KEYWORD_CATEGORIES.find((c) => c.name === out.category);
@@ -134,6 +134,8 @@ const MAY_NAME_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|\bfrom [
 function withVocabulary(out: Classified, matched: boolean): Classified {
   const f = out.fields;
   if (f.client_host === '') delete f.client_host; // postscreen's `[192.0.2.1]:port` names no host
+  // A logged packet: the remote party is the source of incoming and the destination of outgoing traffic.
+  if (f.ip === undefined && f.SRC !== undefined) f.ip = f.OUT && !f.IN && f.DST ? f.DST : f.SRC;
   if (f.ip === undefined) {
     const c = f.client ?? f.rhost;
     const a = c ? splitAddressPort(c) : undefined;

@@ -184,13 +184,13 @@ export const FORMATS: FormatTable = compileFormats();
 
 export const FORMAT_BY_NAME = new Map(FORMATS.all.map((f) => [f.data.name, f.data]));
 
-export const FAMILIES: CompiledFamily[] = FAMILY_DATA.map((data) => ({
-  data,
-  patterns: data.patterns.map((p) => {
+export const FAMILIES: CompiledFamily[] = FAMILY_DATA.map((data) => {
+  const patterns = data.patterns.map((p) => {
     const c = compileRegex(p.regex);
     return { data: p, family: data.name, ...c, prefix: literalPrefix(c.re.source) };
-  }),
-}));
+  });
+  return { data, patterns };
+});
 
 export const FAMILY_BY_NAME = new Map(FAMILIES.map((f) => [f.data.name, f]));
 

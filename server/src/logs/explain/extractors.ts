@@ -138,7 +138,11 @@ function postfix(g: Record<string, string>, message: string): Extracted {
   }
   // smtpd reject lines end in space-separated `; from=<…> to=<…> proto=… helo=<…>`.
   const semi = message.indexOf('; from=');
-  if (semi >= 0) Object.assign(fields, spaceKv(message.slice(semi + 2)).kv);
+  if (semi >= 0) {
+    // smtpd writes `from=<a> to=<b>`, postscreen `from=<a>, to=<b>,`: drop the comma.
+    const kv = spaceKv(message.slice(semi + 2)).kv;
+    for (const k in kv) fields[k] = kv[k].replace(/,$/, '');
+  }
   for (const k of ['from', 'to', 'orig_to', 'helo']) if (fields[k]) fields[k] = fields[k].replace(/^<|>$/g, '');
   if (fields.relay) {
     const m = /^([^\[]+)\[([^\]]+)\](?::(\d+))?$/.exec(fields.relay);

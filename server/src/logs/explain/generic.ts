@@ -80,14 +80,21 @@ export function genericFields(message: string, existing: Record<string, string> 
   const text = message.length > 8192 ? message.slice(0, 8192) : message;
   let n = 0;
   if (text.includes('=')) {
+    // audit's msg='op=login acct="root" addr=…' nests pairs in a quoted value: read those too.
+    const nested: string[] = [];
     KV.lastIndex = 0;
     for (let m = KV.exec(text); m && n < 40; m = KV.exec(text), n++) {
       const key = m[1];
       const value = unquote(m[2]);
+      if (m[2][0] === "'" && value.includes('=') && nested.length < 2) nested.push(value);
       if (existing[key] === undefined && out[key] === undefined) out[key] = value;
       const lk = key.toLowerCase();
       if (ADDRESS_KEYS.has(lk) && value && value !== '?') addRemote(out, value);
       else if (USER_KEYS.has(lk) && value && out.user === undefined && existing.user === undefined) out.user = value;
+    }
+    for (const inner of nested) {
+      const g = genericFields(inner, { ...existing, ...out });
+      for (const k in g) if (out[k] === undefined) out[k] = g[k];
     }
   }
   const my = text.includes("'@'") ? MYSQL_USER.exec(text) : null;

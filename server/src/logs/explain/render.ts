@@ -26,6 +26,8 @@ const T = {
     next: 'What to check next',
     related: 'Where this is configured',
     about: 'About',
+    empty: '*(empty)*',
+    kvMeaning: 'The value of {key}= in the message.',
     sev: { info: 'information', notice: 'notice', warning: 'warning', error: 'error', critical: 'critical' },
     kinds: { 'iptables-log-prefix': 'iptables rule with this --log-prefix', 'firewalld-log-denied': 'firewalld LogDenied setting', 'firewalld-rich-log': 'firewalld rich rule logging with this prefix' },
   },
@@ -50,6 +52,8 @@ const T = {
     next: '次に確認すること',
     related: '設定箇所',
     about: '解説',
+    empty: '*（空）*',
+    kvMeaning: 'メッセージ中の {key}= の値。',
     sev: { info: '情報', notice: '通知', warning: '警告', error: 'エラー', critical: '重大' },
     kinds: { 'iptables-log-prefix': 'この --log-prefix を持つ iptables のルール', 'firewalld-log-denied': 'firewalld の LogDenied 設定', 'firewalld-rich-log': 'このプレフィックスで記録する firewalld のリッチルール' },
   },
@@ -59,6 +63,34 @@ const T = {
 function cell(s: string): string {
   const t = s.length > 300 ? s.slice(0, 300) + '…' : s;
   return t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>*_`[\]]/g, (c) => '\\' + c);
+}
+
+/** Longest run without a break opportunity in a table cell before `<wbr>` is offered. */
+const RUN = 24;
+
+/**
+ * A table cell that wraps: a long word (URL, SELinux context, base64) gets `<wbr>` break
+ * opportunities after punctuation or every RUN characters, so the table fits the preview's
+ * width. `<wbr>` is invisible and is not copied with the text, unlike a zero-width space.
+ */
+function wrapCell(s: string): string {
+  const escaped = cell(s);
+  return escaped.replace(/[^\s]{25,}/g, (word) => {
+    let out = '';
+    let run = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word[i];
+      out += c;
+      run++;
+      // Never split a Markdown escape (`\\|`).
+      if (c === '\\') continue;
+      if (run >= RUN || (run >= 8 && /[/.:,;=&?@_-]/.test(c))) {
+        out += '<wbr>';
+        run = 0;
+      }
+    }
+    return out;
+  });
 }
 
 function code(s: string): string {
@@ -79,19 +111,19 @@ export function renderMarkdown(r: ExplainResult, locale: DocsLanguage = r.locale
   if (r.host) out.push(`| ${t.host} | ${cell(r.host)} |`);
   if (r.program) out.push(`| ${t.program} | ${cell(r.program)} |`);
   if (r.pid) out.push(`| ${t.pid} | ${cell(r.pid)} |`);
-  out.push(`| ${t.message} | ${cell(r.message)} |`, '');
+  out.push(`| ${t.message} | ${wrapCell(r.message)} |`, '');
   const names = Object.keys(r.fields);
   if (names.length) {
     out.push(`#### ${t.fields}`, '', `| | ${t.value} | ${t.meaning} |`, '|---|---|---|');
     for (const n of names) {
-      const meaning = fieldDoc(n, r.family ?? undefined, locale) ?? '';
-      out.push(`| ${cell(n)} | ${r.fields[n] === '' ? '*(empty)*' : cell(r.fields[n])} | ${cell(meaning)} |`);
+      const meaning = fieldDoc(n, r.family ?? undefined, locale) ?? t.kvMeaning.replace('{key}', n);
+      out.push(`| ${wrapCell(n)} | ${r.fields[n] === '' ? t.empty : wrapCell(r.fields[n])} | ${cell(meaning)} |`);
     }
     out.push('');
   }
   out.push(`#### ${t.serious}`, '');
   const cat = KEYWORD_CATEGORIES.find((c) => c.name === r.category);
-  out.push(`- **${t.sev[r.severity]}** (${r.severity})`);
+  out.push(`- **${t.sev[r.severity]}**`);
   out.push(`- ${t.category}: ${cat ? `**${cell(cat.label[locale])}** — ${cell(cat.docs[locale])}` : r.category ? cell(r.category) : t.none}`, '');
   if (r.advice.length) {
     out.push(`#### ${t.next}`, '');

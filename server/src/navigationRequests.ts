@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentStore } from './documentStore';
+import { definition, documentLinks, highlights, prepareRename, references, rename, RenameRefused } from './languages/common/navigation';
+import { diskResolver } from './languages/common/paths';
+import type { DocsLanguage, HostView, LanguageContext } from './languages/common/types';
+import { facadeFor } from './languages/index';
+import { checkPosition } from './requestParams';
+import { runSafe } from './runSafe';
+
+/** What the server announces for navigation (merged into its capabilities). */
+export const NAVIGATION_CAPABILITIES: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentLinkProvider: { resolveProvider: false },
+};
+
+export interface NavigationContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: DocumentStore;
+  host: HostView;
+  log: (message: string) => void;
+  docsLanguage: () => DocsLanguage;
+  /** The workspace folders (paths). */
+  folders: () => readonly string[];
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Definition, references, highlights, rename and document links (common/navigation.ts) over LSP.
+ * Absolute paths resolve into a workspace folder that holds a copy of a system tree (`etc/`).
+ */
+export function registerNavigation(n: NavigationContext): void {
+  const { connection, documents, store, log } = n;
+  let rootsFor: readonly string[] | undefined;
+  let roots: string[] = [];
+  const systemRoots = () => {
+    const folders = n.folders();
+    if (folders !== rootsFor) {
+      rootsFor = folders;
+      roots = folders.filter((f) => exists(path.join(f, 'etc')));
+    }
+    return roots;
+  };
+  const paths = diskResolver(systemRoots, exists);
+
+  const at = (uri: string, position: unknown) => {
+    const doc = documents.get(uri);
+    const pos = checkPosition(doc, position);
+    if (pos instanceof ResponseError) return pos;
+    if (!doc) return undefined;
+    const facade = facadeFor(doc.languageId);
+    if (!facade?.navigation) return undefined;
+    const tree = runSafe(log, `parse ${uri}`, undefined, undefined, () => store.parseOpen(uri, doc.languageId, doc.version, () => doc.getText()));
+    if (!tree) return undefined;
+    const ctx: LanguageContext = { locale: n.docsLanguage(), uri, workspace: store, host: n.host, paths };
+    return { facade, tree, pos, ctx };
+  };
+
+  connection.onDefinition((p, token) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (a instanceof ResponseError) return a;
+    return runSafe(log, 'definition', [], token, () => (a ? definition(a.facade, a.tree, a.pos, a.ctx, exists) : []));
+  });
+
+  connection.onReferences((p, token) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (a instanceof ResponseError) return a;
+    return runSafe(log, 'references', [], token, () => (a ? references(a.facade, a.tree, a.pos, a.ctx, p.context?.includeDeclaration !== false) : []));
+  });
+
+  connection.onDocumentHighlight((p, token) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (a instanceof ResponseError) return a;
+    return runSafe(log, 'documentHighlight', [], token, () => (a ? highlights(a.facade, a.tree, a.pos, a.ctx) : []));
+  });
+
+  connection.onPrepareRename((p, token) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (a instanceof ResponseError) return a;
+    return runSafe(log, 'prepareRename', null, token, () => (a ? prepareRename(a.facade, a.tree, a.pos, a.ctx) : null));
+  });
+
+  connection.onRenameRequest((p, token) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (a instanceof ResponseError) return a;
+    if (!a) return null;
+    if (typeof p.newName !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
+    // A name the tool would reject comes back as an error the editor shows, not as an empty edit.
+    let refused: string | undefined;
+    const edit = runSafe(log, 'rename', null, token, () => {
+      try {
+        return rename(a.facade, a.tree, a.pos, p.newName, a.ctx);
+      } catch (e) {
+        if (!(e instanceof RenameRefused)) throw e;
+        refused = e.message;
+        return null;
+      }
+    });
+    return refused !== undefined ? new ResponseError(ErrorCodes.InvalidRequest, refused) : edit;
+  });
+
+  connection.onDocumentLinks((p, token) =>
+    runSafe(log, 'documentLinks', [], token, () => {
+      const doc = documents.get(p.textDocument.uri);
+      const facade = doc && facadeFor(doc.languageId);
+      if (!doc || !facade?.navigation) return [];
+      const tree = store.parseOpen(doc.uri, doc.languageId, doc.version, () => doc.getText());
+      if (!tree) return [];
+      const ctx: LanguageContext = { locale: n.docsLanguage(), uri: doc.uri, workspace: store, host: n.host, paths };
+      return documentLinks(facade, tree, ctx, n.host.glob ? (g) => n.host.glob!(g) : undefined).slice(0, 2000);
+    }),
+  );
+}

@@ -1,0 +1,93 @@
+// The journal through journalctl on a large journal directory (BENCH_JOURNAL_MB, default 1024 MB,
+// written once with systemd-journal-remote into .cache/bench and kept): the viewer's first screen,
+// a text filter and a unit filter, each side by side in the same run with journalctl itself piped
+// to `wc -l`, with the counts (which must agree) and the memory the reading side grew by.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { JournalSource } from '../../server/src/logs/journal/source';
+import { JOURNAL_REMOTE, standardEntry, writeLargeJournal } from '../fixtures/journal/generate';
+import { ms, printTable } from './common';
+
+const MB = Number(process.env.BENCH_JOURNAL_MB ?? 1024);
+/** journal-remote's files take about 330 bytes per entry of the standard fixture. */
+const ENTRIES = Math.round((MB * 1024 * 1024) / 330);
+const PER_FILE = 400_000;
+const DIR = path.resolve(`.cache/bench/journal-${MB}mb`);
+
+function sizeOf(dir: string): number {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) : 0;
+}
+
+function shell(cmd: string): { ms: number; out: string } {
+  const t = performance.now();
+  const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { ms: performance.now() - t, out: r.stdout.trim() };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; grewMB: number }> {
+  global.gc?.();
+  const before = process.memoryUsage();
+  let peak = before.rss;
+  const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const t = performance.now();
+  const value = await fn();
+  const took = performance.now() - t;
+  clearInterval(probe);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms: took, value, grewMB: (peak - before.rss) / 1024 / 1024 };
+}
+
+async function main(): Promise<void> {
+  if (!JOURNAL_REMOTE || spawnSync('journalctl', ['--version']).status !== 0) {
+    console.log('systemd-journal-remote or journalctl is not installed: nothing to measure');
+    return;
+  }
+  const stamp = path.join(DIR, '.complete');
+  if (!fs.existsSync(stamp)) {
+    fs.rmSync(DIR, { recursive: true, force: true });
+    fs.mkdirSync(DIR, { recursive: true });
+    const t = performance.now();
+    process.stdout.write(`writing ${ENTRIES.toLocaleString()} entries into ${DIR} … `);
+    await writeLargeJournal(DIR, ENTRIES, PER_FILE, (i) => standardEntry(i, ENTRIES, undefined, 1_000_000));
+    fs.writeFileSync(stamp, String(ENTRIES));
+    console.log(`${((performance.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const entries = Number(fs.readFileSync(stamp, 'utf8'));
+  const src = new JournalSource({ directory: DIR });
+  const rows: (string | number)[][] = [];
+
+  const first = await timed(() => src.page(1000));
+  const tail = await timed(() => src.before(200));
+  const jFirst = shell(`journalctl --no-pager --directory ${DIR} -n 100 | wc -l`);
+  const jHead = shell(`journalctl --no-pager --directory ${DIR} | head -n 1000 | wc -l`);
+  rows.push(['first screen (the viewer\'s first 1000 entries)', ms(first.ms), first.value.length, `${first.grewMB.toFixed(1)} MB`, `journalctl | head -n 1000: ${ms(jHead.ms)}`, jHead.out]);
+  rows.push(['last screen (200 entries, by cursor)', ms(tail.ms), tail.value.length, `${tail.grewMB.toFixed(1)} MB`, `journalctl -n 100: ${ms(jFirst.ms)}`, jFirst.out]);
+
+  // The viewer's background pass: counts every entry, keeping a cursor per 1000.
+  const cursors: string[] = [];
+  let nAll = 0;
+  const all = await timed(() => src.scan((e) => void (nAll++ % 1000 === 0 && cursors.push(e.__CURSOR)), ['_BOOT_ID']));
+  const jAll = shell(`journalctl --no-pager --directory ${DIR} -o cat | wc -l`);
+  rows.push([`count all, keep ${cursors.length} cursors`, ms(all.ms), nAll, `${all.grewMB.toFixed(1)} MB`, `journalctl -o cat | wc -l: ${ms(jAll.ms)}`, jAll.out]);
+
+  const PATTERN = 'Failed password';
+  let nText = 0;
+  const text = await timed(() => new JournalSource({ directory: DIR, grep: PATTERN, caseSensitive: true }).scan(() => void nText++, ['MESSAGE']));
+  const jText = shell(`journalctl --no-pager --directory ${DIR} -g '${PATTERN}' --case-sensitive=yes | wc -l`);
+  rows.push([`text filter -g '${PATTERN}'`, ms(text.ms), nText, `${text.grewMB.toFixed(1)} MB`, `journalctl -g | wc -l: ${ms(jText.ms)}`, jText.out]);
+
+  let nUnit = 0;
+  const unit = await timed(() => new JournalSource({ directory: DIR, units: ['nginx.service'] }).scan(() => void nUnit++, ['MESSAGE']));
+  const jUnit = shell(`journalctl --no-pager --directory ${DIR} -u nginx.service -o cat | wc -l`);
+  rows.push(['unit filter -u nginx.service', ms(unit.ms), nUnit, `${unit.grewMB.toFixed(1)} MB`, `journalctl -u | wc -l: ${ms(jUnit.ms)}`, jUnit.out]);
+
+  console.log(`\njournal: ${entries.toLocaleString()} entries, ${(sizeOf(DIR) / 1024 / 1024).toFixed(0)} MB in ${fs.readdirSync(DIR).length - 1} files (node ${process.version}, ${spawnSync('journalctl', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]})`);
+  printTable(['task', 'ours', 'entries', 'memory grown', 'journalctl', 'journalctl lines'], rows);
+  const same = Number(jText.out) === nText && Number(jUnit.out) === nUnit;
+  console.log(`targets: first screen ≤ 1 s: ${first.ms <= 1000 ? 'yes' : 'NO'}; counts equal to journalctl's: ${same ? 'yes' : 'NO'}; memory ≤ 100 MB: ${Math.max(first.grewMB, all.grewMB, text.grewMB, unit.grewMB) <= 100 ? 'yes' : 'NO'}`);
+  process.exitCode = first.ms <= 1000 && same ? 0 : 1;
+}
+
+void main();

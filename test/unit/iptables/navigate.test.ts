@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { definition, highlights, references, rename } from '../../../server/src/languages/common/navigation';
+import { iptablesFacade as F } from '../../../server/src/languages/iptables/index';
+import { applyEdits, runTool, where, workspace } from '../helpers/navigation';
+
+const RULES = 'file:///srv/copy/etc/sysconfig/iptables';
+const rules = (marked: string) => `*filter
+:INPUT DROP [0:0]
+:LOGDROP - [0:0]
+-A INPUT -p tcp --dport 22 -j ACCEPT
+-A INPUT -m set --match-set blocked src -j LOGDROP
+${marked}
+-A LOGDROP -j LOG --log-prefix "dropped: "
+-A LOGDROP -j DROP
+COMMIT
+*nat
+:LOGDROP - [0:0]
+COMMIT
+`;
+
+describe('iptables navigation', () => {
+  it('jumps from -j to the chain declaration of the same table', () => {
+    const w = workspace(F, { [RULES]: rules('-A INPUT -j LOGD|ROP') });
+    assert.deepEqual(definition(F, w.doc, w.pos, w.ctx).map(where), ['iptables:2:1']);
+  });
+
+  it('finds the declaration, -A and -j uses of a user chain, not the chain of that name in nat', () => {
+    const at = workspace(F, { [RULES]: rules('-I INPUT 1 -g LOG|DROP') });
+    assert.deepEqual(references(F, at.doc, at.pos, at.ctx).map(where), ['iptables:2:1', 'iptables:4:43', 'iptables:5:14', 'iptables:6:3', 'iptables:7:3']);
+  });
+
+  it('renames a chain where -N creates it and where -A appends to it', () => {
+    const w = workspace(F, { [RULES]: rules('-N AUDIT\n-A AUD|IT -j RETURN') });
+    const edits = rename(F, w.doc, w.pos, 'AUDIT_IN', w.ctx)!.changes![RULES];
+    assert.deepEqual(edits.map((e) => `${e.range.start.line}:${e.range.start.character}`), ['5:3', '6:3']);
+  });
+
+  it('gives a result iptables-restore --test accepts where it accepted the original', function () {
+    const w = workspace(F, { [RULES]: rules('-A INPUT -j LOGD|ROP').replace(' -m set --match-set blocked src', '') });
+    const before = runTool('iptables-restore', () => ['--test'], w.doc.text);
+    if (!before || before.status !== 0) this.skip();
+    const renamed = applyEdits(w.doc.text, rename(F, w.doc, w.pos, 'LOG_AND_DROP', w.ctx)!.changes![RULES]);
+    assert.match(renamed, /-A INPUT -j LOG_AND_DROP\n/);
+    assert.equal(runTool('iptables-restore', () => ['--test'], renamed)?.status, 0);
+  });
+
+  it('refuses chain names iptables rejects', () => {
+    const w = workspace(F, { [RULES]: rules('-A INPUT -j LOGD|ROP') });
+    assert.throws(() => rename(F, w.doc, w.pos, 'A'.repeat(29), w.ctx), /too long/);
+    assert.throws(() => rename(F, w.doc, w.pos, '-X', w.ctx), /may not start with '-'/);
+    assert.throws(() => rename(F, w.doc, w.pos, 'REJECT', w.ctx), /clashes/);
+    assert.throws(() => rename(F, w.doc, w.pos, 'two words', w.ctx), /blank/);
+    const b = workspace(F, { [RULES]: rules('-A INP|UT -j LOGDROP') });
+    assert.throws(() => rename(F, b.doc, b.pos, 'IN', b.ctx), /built-in chain/);
+  });
+
+  it('highlights LOG prefixes written alike, inside their quotes', () => {
+    const w = workspace(F, { [RULES]: rules('-A INPUT -j LOG --log-prefix "drop|ped: "') });
+    assert.deepEqual(highlights(F, w.doc, w.pos, w.ctx).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`), ['5:30-39', '6:32-41']);
+  });
+});

@@ -1,0 +1,146 @@
+// The journal viewer's host side against a stand-in for the vscode module: the conversation a
+// webview has with it, over a real journal directory read by the host's journalctl.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import type { HostMessage } from '../../../client/src/logViewer/protocol';
+import { standardEntry, writeJournal } from '../../fixtures/journal/generate';
+import { tempDir, until } from './engineHelpers';
+
+const fakeVscode = {
+  l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)])) },
+  workspace: { getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
+  env: { language: 'en' },
+  Uri: { joinPath: (u: { fsPath: string }, ...p: string[]) => ({ fsPath: path.join(u.fsPath, ...p) }), file: (fsPath: string) => ({ fsPath }) },
+  window: { showErrorMessage: () => undefined, showInformationMessage: () => undefined },
+  commands: { getCommands: async () => [], executeCommand: async () => undefined },
+};
+
+const TOTAL = 2500;
+
+describe('journal viewer host session (with a stand-in for vscode)', function () {
+  this.timeout(60_000);
+  const T = tempDir();
+  const dir = path.join(T.dir, 'journal');
+  const origResolve = (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename;
+  type Session = import('../../../client/src/logViewer/journalSession').JournalSession;
+  const sessions: Session[] = [];
+  // What journalctl itself prints for the same journal, in the viewer's line form (UTC for the test).
+  const journalctlLines = (...args: string[]) =>
+    spawnSync('journalctl', ['--no-pager', '--directory', dir, '-o', 'short-iso-precise', '--utc', '-q', ...args], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((l) => l.replace(/^(\S+)\+0000 /, '$1+00:00 '));
+
+  before(() => {
+    process.env.TZ = 'UTC';
+    const M = Module as unknown as { _resolveFilename: (req: string, ...a: unknown[]) => string };
+    M._resolveFilename = function (req: string, ...a: unknown[]) {
+      return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...a);
+    };
+    require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
+    fs.mkdirSync(dir);
+    writeJournal(path.join(dir, 'system.journal'), Array.from({ length: TOTAL }, (_, i) => standardEntry(i, TOTAL)));
+  });
+  after(() => {
+    sessions.forEach((s) => s.dispose());
+    (Module as unknown as { _resolveFilename: unknown })._resolveFilename = origResolve;
+    delete require.cache['vscode'];
+    T.cleanup();
+  });
+
+  function open(query: object) {
+    const { JournalSession } = require('../../../client/src/logViewer/journalSession') as typeof import('../../../client/src/logViewer/journalSession');
+    const got: HostMessage[] = [];
+    let handler: (m: unknown) => void = () => undefined;
+    const panel = { title: '', webview: { postMessage: async (m: HostMessage) => void got.push(m), onDidReceiveMessage: (h: (m: unknown) => void) => (handler = h) } };
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const s = new JournalSession(panel as never, query, log as never);
+    sessions.push(s);
+    const last = <K extends HostMessage['type']>(type: K) => got.filter((m): m is Extract<HostMessage, { type: K }> => m.type === type).at(-1);
+    return { got, send: (m: unknown) => handler(m), last, session: s, panel };
+  }
+
+  it('shows the first screen, counts by cursor, serves any page, filters, charts, and says the journalctl command', async () => {
+    const v = open({ directory: dir });
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    assert.equal(v.last('init')!.lineCount, 1000, 'the first block before the count is done');
+    await until(() => v.last('count')?.indexing === false);
+    assert.equal(v.last('count')!.lineCount, TOTAL);
+    assert.ok(v.got.some((m) => m.type === 'notice' && m.message === `Journal read with: journalctl --directory ${dir}`));
+    const want = journalctlLines();
+    v.send({ type: 'getLines', req: 3, view: 'all', from: 1995, count: 10 });
+    await until(() => v.last('lines')?.req === 3);
+    const seen = v.last('lines')!.lines;
+    assert.deepEqual(seen.map((l) => l.n), [1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, 2003, 2004]);
+    assert.deepEqual(seen.map((l) => l.text), want.slice(1995, 2005));
+
+    v.send({ type: 'filter', id: 1, spec: { include: [{ pattern: 'failed password', regex: false, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.done === true);
+    const failed = want.filter((l) => /failed password/i.test(l));
+    assert.equal(v.last('filterResult')!.matches, failed.length);
+    v.send({ type: 'getLines', req: 4, view: 'filter', from: failed.length - 2, count: 2 });
+    await until(() => v.last('lines')?.req === 4);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => l.text), failed.slice(-2));
+    v.send({ type: 'locate', view: 'filter', row: 1 });
+    await until(() => !!v.last('reveal'));
+    assert.equal(v.last('reveal')!.line, want.indexOf(failed[1]));
+
+    v.send({ type: 'stats' });
+    await until(() => !!v.last('stats'));
+    const st = v.last('stats')!.stats;
+    assert.equal(st.lines, TOTAL);
+    assert.deepEqual(st.programs.map((p) => p.lines), [625, 625, 625, 625]);
+    assert.equal(st.hours.reduce((a, h) => a + h.lines, 0), TOTAL);
+  });
+
+  it('applies journal filters as a new query, and stops every journalctl when closed', async () => {
+    const v = open({ directory: dir });
+    v.send({ type: 'ready' });
+    await until(() => v.last('count')?.indexing === false);
+    await v.session.setQuery({ directory: dir, units: ['cron.service'], priority: 'notice' });
+    assert.equal(v.session.command, `journalctl --directory ${dir} -u cron.service -p notice`);
+    await until(() => v.last('count')?.indexing === false && v.got.filter((m) => m.type === 'init').length === 2);
+    const want = journalctlLines('-u', 'cron.service', '-p', 'notice');
+    assert.equal(v.last('init')!.lineCount, want.length);
+    v.send({ type: 'getLines', req: 9, view: 'all', from: 0, count: 3 });
+    await until(() => v.last('lines')?.req === 9);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => l.text), want.slice(0, 3));
+    // A filter over the whole journal is running: closing must stop its journalctl.
+    await v.session.setQuery({ directory: dir });
+    v.send({ type: 'filter', id: 2, spec: { include: [{ pattern: 'x', regex: false, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => v.session.processes > 0);
+    v.session.dispose();
+    await until(() => v.session.processes === 0);
+  });
+
+  it('follows entries written after it opened', async () => {
+    const fdir = path.join(T.dir, 'follow');
+    fs.mkdirSync(fdir);
+    writeJournal(path.join(fdir, 'a.journal'), Array.from({ length: 10 }, (_, i) => standardEntry(i, 10)));
+    const v = open({ directory: fdir });
+    v.send({ type: 'ready' });
+    await until(() => v.last('init')?.indexing === false);
+    v.send({ type: 'follow', on: true });
+    await until(() => v.last('follow')?.on === true);
+    const tmp = path.join(T.dir, 'b.journal');
+    writeJournal(tmp, Array.from({ length: 4 }, (_, i) => ({ ...standardEntry(i, 4, Date.UTC(2024, 5, 1) * 1000), boot: 'feedfeedfeedfeedfeedfeedfeedfeed', message: `new ${i}` })));
+    fs.renameSync(tmp, path.join(fdir, 'b.journal'));
+    await until(() => v.last('count')?.lineCount === 14);
+    v.send({ type: 'getLines', req: 11, view: 'all', from: 12, count: 5 });
+    await until(() => v.last('lines')?.req === 11);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => l.text.replace(/^.*: /, '')), ['new 2', 'new 3']);
+    v.send({ type: 'follow', on: false });
+    await until(() => v.last('follow')?.on === false);
+  });
+
+  it('says so when the journal cannot be read, with journalctl\'s message', async () => {
+    const v = open({ file: T.file('broken.journal', Buffer.alloc(64 * 1024, 0x41)) });
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('unavailable'));
+    assert.match(v.last('unavailable')!.message, /journalctl: Failed to open files: /);
+  });
+});
