@@ -10,6 +10,8 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...node },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...node },
   { entryPoints: ['client/src/logViewer/indexWorker.ts'], outfile: 'dist/indexWorker.js', ...node, optional: true },
+  // Counts byte ranges of a big log on all cores (stats in the CLI and the viewer).
+  { entryPoints: ['server/src/logs/engine/statsWorker.ts'], outfile: 'dist/statsWorker.js', ...node },
   {
     entryPoints: ['client/webview/main.ts'],
     outfile: 'dist/webview.js',

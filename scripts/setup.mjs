@@ -27,6 +27,8 @@ export const NEEDED = {
   python3: '/usr/bin/python3',
   make: '/usr/bin/make',
   'g++': '/usr/bin/g++',
+  // The CLI's grep searches through rg on PATH; a test compares it with the JS engine.
+  ripgrep: '/usr/bin/rg',
 };
 
 /** What code-server's native modules (kerberos, keymap, secrets, pty) need to build: part of NEEDED. */

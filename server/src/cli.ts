@@ -18,7 +18,7 @@ Commands:
                                            configuration: NAME.conf with its NAME.d/ drop-ins
                                            (logrotate, rsyslog, journald) or one firewalld folder;
                                            other files named together are checked apart
-  grep [--count] [-i] [--regex] [-v] [-e PATTERN]... PATTERN FILE...
+  grep [--count] [-i] [--regex] [-v] [--engine auto|rg|js] [-e PATTERN]... PATTERN FILE...
                                            search logs (.gz too): matching lines, or their count;
                                            exit 0 when something matched, 1 when nothing did
   stats [--json] [--hours] [--top N] FILE... lines per day (or hour) and per program;

@@ -1,7 +1,9 @@
 import { ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FormattingOptions, SignatureHelp, TextEdit } from 'vscode-languageserver-types';
+import type { FormattingOptions, Position, SignatureHelp, TextEdit } from 'vscode-languageserver-types';
 import { DEFAULT_FORMAT, editsInRange, editsOnLines, type FormatOptions } from './languages/common/format';
+import { selectionRanges } from './languages/common/selection';
+import { encodeTokens, LEGEND } from './languages/common/semanticTokens';
 import type { LanguageContext, LanguageFacade, ParsedDocument } from './languages/common/types';
 import { checkPosition, checkRange } from './requestParams';
 import { runSafe } from './runSafe';
@@ -24,6 +26,8 @@ export const EDITING_CAPABILITIES: ServerCapabilities = {
   documentRangeFormattingProvider: true,
   documentOnTypeFormattingProvider: { firstTriggerCharacter: '}', moreTriggerCharacter: ['\n', ')'] },
   signatureHelpProvider: { triggerCharacters: ['(', ' ', ','], retriggerCharacters: ['=', '"'] },
+  selectionRangeProvider: true,
+  semanticTokensProvider: { legend: LEGEND, full: true },
 };
 
 /** Reads `linuxAdminConfigs.format.*` (width, alignActions) once per request; defaults otherwise. */
@@ -54,7 +58,12 @@ async function formatAll(ctx: EditingContext, uri: string, editor: FormattingOpt
   });
 }
 
-/** Registers formatting (document, range, on type) and signature help. */
+/** Positions answered per selectionRange request (an editor sends one per cursor). */
+const MAX_SELECTION_POSITIONS = 100;
+/** Semantic tokens sent for one document at most (the grammar colours the rest). */
+const MAX_TOKENS = 50_000;
+
+/** Registers formatting (document, range, on type), signature help and selection ranges. */
 export function registerEditingRequests(ctx: EditingContext): void {
   const { connection, documents } = ctx;
   connection.onDocumentFormatting((params) => formatAll(ctx, params.textDocument.uri, params.options));
@@ -84,4 +93,27 @@ export function registerEditingRequests(ctx: EditingContext): void {
       return p.facade.signatureHelp(p.tree, pos, ctx.contextFor(params.textDocument.uri));
     });
   });
+
+  connection.onSelectionRanges((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const positions: Position[] = [];
+    for (const p of Array.isArray(params.positions) ? params.positions.slice(0, MAX_SELECTION_POSITIONS) : []) {
+      const pos = checkPosition(doc, p);
+      if (pos instanceof ResponseError) return pos;
+      positions.push(pos);
+    }
+    return runSafe(ctx.log, 'selectionRanges', [], token, () => {
+      const p = ctx.parsed(params.textDocument.uri);
+      if (!p || ctx.truncated(params.textDocument.uri)) return [];
+      return selectionRanges(p.tree, p.facade.symbols(p.tree), positions);
+    });
+  });
+
+  connection.languages.semanticTokens.on((params, token) =>
+    runSafe(ctx.log, 'semanticTokens', { data: [] }, token, () => {
+      const p = ctx.parsed(params.textDocument.uri);
+      if (!p || !p.facade.semanticTokens) return { data: [] };
+      return { data: encodeTokens(p.facade.semanticTokens(p.tree).slice(0, MAX_TOKENS)) };
+    }),
+  );
 }

@@ -88,10 +88,25 @@ export function registerNavigation(n: NavigationContext): void {
     return runSafe(log, 'documentHighlight', [], token, () => (a ? highlights(a.facade, a.tree, a.pos, a.ctx) : []));
   });
 
+  /** Runs a rename step; a refusal becomes an error the editor shows, with the reason. */
+  const refusable = <R>(name: string, token: Parameters<typeof runSafe>[3], fn: () => R | null): R | null | ResponseError<void> => {
+    let refused: string | undefined;
+    const result = runSafe(log, name, null, token, () => {
+      try {
+        return fn();
+      } catch (e) {
+        if (!(e instanceof RenameRefused)) throw e;
+        refused = e.message;
+        return null;
+      }
+    });
+    return refused !== undefined ? new ResponseError(ErrorCodes.InvalidRequest, refused) : result;
+  };
+
   connection.onPrepareRename((p, token) => {
     const a = at(p.textDocument.uri, p.position);
     if (a instanceof ResponseError) return a;
-    return runSafe(log, 'prepareRename', null, token, () => (a ? prepareRename(a.facade, a.tree, a.pos, a.ctx) : null));
+    return a ? refusable('prepareRename', token, () => prepareRename(a.facade, a.tree, a.pos, a.ctx)) : null;
   });
 
   connection.onRenameRequest((p, token) => {
@@ -100,17 +115,7 @@ export function registerNavigation(n: NavigationContext): void {
     if (!a) return null;
     if (typeof p.newName !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
     // A name the tool would reject comes back as an error the editor shows, not as an empty edit.
-    let refused: string | undefined;
-    const edit = runSafe(log, 'rename', null, token, () => {
-      try {
-        return rename(a.facade, a.tree, a.pos, p.newName, a.ctx);
-      } catch (e) {
-        if (!(e instanceof RenameRefused)) throw e;
-        refused = e.message;
-        return null;
-      }
-    });
-    return refused !== undefined ? new ResponseError(ErrorCodes.InvalidRequest, refused) : edit;
+    return refusable('rename', token, () => rename(a.facade, a.tree, a.pos, p.newName, a.ctx));
   });
 
   connection.onDocumentLinks((p, token) =>

@@ -4,6 +4,7 @@
 // side when it is installed, with lnav's published figures scaled to the same size as a reference.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { buildIndex, compileFilter, GzReader, LogSet, runFilter, StatsAccumulator, statsOf, type FilterSpec } from '../../server/src/logs/engine';
@@ -85,6 +86,40 @@ async function memoryChild(): Promise<void> {
   console.log(JSON.stringify({ base, peak, index: set.members[0].index.memoryBytes, matches: n }));
 }
 
+/**
+ * The shipped CLI (dist/cli.js, built by npm run bench) side by side with GNU grep and rg, all
+ * counting the same file in the same run: our count through rg, and through the JS engine.
+ */
+function cliSideBySide(row: (what: string, ours: string, ref: string, target: string, ok?: boolean) => void): void {
+  const CLI = path.join(ROOT, 'dist', 'cli.js');
+  const hasRg = spawnSync('rg', ['--version']).status === 0;
+  const node = process.execPath;
+  for (const [name, grepArgs, rgArgs, ourArgs] of [
+    ['literal', ['-c', PATTERN], ['-c', PATTERN], ['--count', PATTERN]],
+    ['-i', ['-ci', PATTERN.toLowerCase()], ['-ci', PATTERN.toLowerCase()], ['--count', '-i', PATTERN.toLowerCase()]],
+    ['regex', ['-cE', 'status=(deferred|bounced)'], ['-c', 'status=(deferred|bounced)'], ['--count', '--regex', 'status=(deferred|bounced)']],
+  ] as [string, string[], string[], string[]][]) {
+    const g = timeCmd('grep', [...grepArgs, FILE]);
+    if (!g) continue;
+    const x = (t?: { median: number }) => (t ? ` = ${(t.median / g.median).toFixed(2)}× grep` : '');
+    row(`grep ${grepArgs.join(' ')} (${g.out.trim()})`, fmtMs(g), 'reference', '');
+    const r = hasRg ? timeCmd('rg', [...rgArgs, FILE]) : undefined;
+    row(`rg ${rgArgs.join(' ')}`, r ? fmtMs(r) + x(r) : 'rg not installed', r?.out.trim() ?? '', '(about 0.25× grep)');
+    const ours = hasRg ? timeCmd(node, [CLI, 'grep', '--engine', 'rg', ...ourArgs, FILE]) : undefined;
+    row(`ours grep --count ${name}, rg backend`, ours ? fmtMs(ours) + x(ours) : 'rg not installed', ours?.out.trim() ?? '', '≤ 0.5× grep', ours ? ours.median <= 0.5 * g.median : undefined);
+    if (ours && ours.out.trim() !== g.out.trim()) row('!! count differs from grep', ours.out.trim(), g.out.trim(), '', false);
+    const js = timeCmd(node, [CLI, 'grep', '--engine', 'js', ...ourArgs, FILE]);
+    row(`ours grep --count ${name}, JS backend`, js ? fmtMs(js) + x(js) : 'failed', js?.out.trim() ?? '', '≤ 1.5× grep', js ? js.median <= 1.5 * g.median : undefined);
+    if (js && js.out.trim() !== g.out.trim()) row('!! count differs from grep', js.out.trim(), g.out.trim(), '', false);
+  }
+  // Lines per program: awk | sort | uniq -c next to `stats` (which also counts per hour and day).
+  const awk = timeCmd('sh', ['-c', `awk '{ p = $5; sub(/\\[.*/, "", p); sub(/:$/, "", p); print p }' '${FILE}' | sort | uniq -c | sort -rn | head -3`], 1);
+  const ours = timeCmd(node, [CLI, 'stats', FILE], 1);
+  const perGB = ours ? ours.median / (MB / 1024) : NaN;
+  row('awk | sort | uniq -c (per program)', awk ? fmtMs(awk) : 'failed', 'reference', '');
+  row(`ours stats (workers: ${os.availableParallelism()} cores)`, ours ? `${fmtMs(ours)} = ${(perGB / 1000).toFixed(2)} s/GB` : 'failed', '', '≤ 1 s per GB', ours ? perGB <= 1000 : undefined);
+}
+
 const fmtMs = (x: { median: number; p95: number }) => `${x.median.toFixed(0).padStart(7)} ms (p95 ${x.p95.toFixed(0)})`;
 const speed = (ms: number) => `${(MB / 1024 / (ms / 1000)).toFixed(2)} GB/s`;
 
@@ -139,7 +174,9 @@ async function main(): Promise<void> {
     const acc = new StatsAccumulator(2025);
     await statsOf(FILE, acc, { sync: true });
   }, 1);
-  row('counts per hour/program (stats)', fmtMs(st), '', '(info, runs once in the worker)');
+  row('counts per hour/program (stats, one thread)', fmtMs(st), '', '(info)');
+
+  cliSideBySide(row);
 
   // Random access: 500 jumps to random lines, 60 lines each (a screen).
   const set = await LogSet.open([FILE]);

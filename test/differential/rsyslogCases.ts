@@ -16,6 +16,7 @@ interface Param {
 }
 interface Module {
   name: string;
+  moduleType?: string;
   builtin?: boolean;
   moduleParams?: Param[];
   inputParams?: Param[];
@@ -116,7 +117,9 @@ export function rsyslogCatalogCases(dataDir: string): GenCase[] {
       emit(p, (v) => ({ text: `${load}input(type="${m.name}" ${p.name}="${v}" ${required(m.name, 'input', p.name)})\n${TAIL}\n`, line: load.split('\n').length - 1 }));
     }
     for (const p of m.actionParams ?? []) {
-      emit(p, (v) => ({ text: `${load}*.* action(type="${m.name}" ${p.name}="${v}" ${required(m.name, 'action', p.name)})\n${TAIL}\n`, line: load.split('\n').length - 1 }));
+      // A parser module's parameters go to parser(); the others' to action().
+      const stmt = m.moduleType === 'parser' ? `parser(name="fuzz.parser" type="${m.name}" ${p.name}="{}")` : `*.* action(type="${m.name}" ${p.name}="{}" ${required(m.name, 'action', p.name)})`;
+      emit(p, (v) => ({ text: `${load}${stmt.replace('{}', v)}\n${TAIL}\n`, line: load.split('\n').length - 1 }));
     }
   }
   return out;

@@ -68,6 +68,16 @@ describe('LSP over stdio: navigation', function () {
     );
   });
 
+  it("goes from a zone's service to firewalld's own definition when the workspace has none", async function () {
+    // This machine's /etc/firewalld comes before what firewalld ships, as firewalld reads them.
+    const shipped = ['/etc/firewalld/services/ssh.xml', '/usr/lib/firewalld/services/ssh.xml'].find((f) => fs.existsSync(f));
+    if (!shipped) this.skip();
+    s = await startServer({ rootUri: pathToFileURL(TREE).href });
+    const uri = await open('etc/firewalld/zones/internal.xml', 'firewalld');
+    const defs: any[] = await s.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 3, character: 18 } });
+    assert.deepEqual(defs.map((d) => d.uri), [pathToFileURL(shipped).href]);
+  });
+
   it('links includes into the copy of the tree and log paths to the log viewer; the drop-in inherits weekly and rotate 4', async () => {
     s = await startServer({ rootUri: pathToFileURL(TREE).href });
     const conf = await open('etc/logrotate.conf', 'logrotate');

@@ -2,8 +2,9 @@
 // extension host never scans a big file itself. One worker per job; the host terminates it to
 // cancel (which also stops a regular expression that backtracks for too long).
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildIndex, LineIndex, compileFilter, NewlineFinder, runFilter, StatsAccumulator, statsOf, DEFAULT_CHUNK, isGzPath } from '../../../server/src/logs/engine';
+import { buildIndex, LineIndex, compileFilter, NewlineFinder, runFilter, StatsAccumulator, parallelStatsOf, DEFAULT_CHUNK, isGzPath, rgPlan, rgFilter, rgLineCount, type RgPlan } from '../../../server/src/logs/engine';
 import type { WorkerJob, WorkerReply } from './workerTypes';
 
 const post = (m: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
@@ -64,6 +65,27 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
     }
   };
   let lineBase = job.range?.lineBase ?? 0;
+  const plan = job.rg && !job.range ? rgPlan(c.filter) : undefined;
+  if (plan) {
+    await filterWithRg(job, job.rg!, plan, (line, at) => {
+      scanned = at;
+      if (nBatch === batch.length) {
+        flush();
+        batch = new Uint32Array(4096);
+      }
+      batch[nBatch++] = line;
+      stored++;
+      total++;
+      const now = Date.now();
+      if (now - last >= INTERVAL) {
+        last = now;
+        flush();
+      }
+    });
+    flush();
+    post({ kind: 'filterDone', total, stored, scanned: totalSize });
+    return;
+  }
   for (let i = 0; i < job.files.length; i++) {
     const file = job.files[i];
     // Line numbers: count newlines between matches with the SIMD finder.
@@ -77,14 +99,12 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
         line += -finder.findKth(buf, cursor, s, 0x7fffffff) - 1;
         cursor = s;
         total++;
-        if (stored < job.maxStored) {
-          if (nBatch === batch.length) {
-            flush();
-            batch = new Uint32Array(4096);
-          }
-          batch[nBatch++] = lineBase + line;
-          stored++;
+        if (nBatch === batch.length) {
+          flush();
+          batch = new Uint32Array(4096);
         }
+        batch[nBatch++] = lineBase + line;
+        stored++;
         const now = Date.now();
         if (now - last >= INTERVAL) {
           last = now;
@@ -123,13 +143,42 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
 }
 let totalSize = 0;
 
+/**
+ * The filter through rg, file by file: rg gives line numbers; the line count of every file but the
+ * last (for the next file's first line number) is counted by rg too. A heartbeat keeps the
+ * host's watchdog quiet while rg searches a stretch without matches.
+ */
+async function filterWithRg(job: Extract<WorkerJob, { kind: 'filter' }>, rg: string, plan: RgPlan, onLine: (line: number, scanned: number) => void): Promise<void> {
+  const onSpawn = (pid: number, running: boolean) => post({ kind: 'child', pid, running });
+  let base = 0;
+  let scannedBase = 0;
+  let at = 0;
+  const beat = setInterval(() => post({ kind: 'progress', done: scannedBase + at, total: totalSize }), INTERVAL * 5);
+  try {
+    for (let i = 0; i < job.files.length; i++) {
+      const file = job.files[i];
+      at = 0;
+      await rgFilter(rg, file, plan, (_b, _s, _e, line, offset) => {
+        if (offset >= 0) at = offset;
+        onLine(base + line, scannedBase + at);
+      }, { baseYear: job.baseYears[i], onSpawn });
+      if (i + 1 < job.files.length) base += await rgLineCount(rg, file, onSpawn);
+      scannedBase += sizeOf([file]);
+    }
+  } finally {
+    clearInterval(beat);
+  }
+}
+
 async function stats(job: Extract<WorkerJob, { kind: 'stats' }>): Promise<void> {
   const acc = new StatsAccumulator(job.baseYears[0] ?? new Date().getFullYear());
   let base = 0;
   let last = Date.now();
   for (let i = 0; i < job.files.length; i++) {
     acc.setBaseYear(job.baseYears[i]);
-    await statsOf(job.files[i], acc, {
+    // Big plain files: byte ranges counted on all cores by dist/statsWorker.js.
+    await parallelStatsOf(job.files[i], acc, job.baseYears[i], {
+      workerScript: path.join(__dirname, 'statsWorker.js'),
       sync: true,
       onProgress: (bytes) => {
         const now = Date.now();

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import {
   baseYearFor,
   blockScanner,
+  bundledRg,
+  MatchStore,
   compileFilter,
   ENCODINGS,
   FileReader,
@@ -48,7 +50,10 @@ export class ViewerSession implements vscode.Disposable {
   private filterId = 0;
   private filterSpec: FilterSpec | undefined;
   private compiled: CompiledFilter | undefined;
-  private matches = new Uint32Array(1024);
+  /** Line numbers of the matches, any number of them (spilled to a temporary file past the setting's budget). */
+  private matches = new MatchStore(viewerConfig().maxMatches);
+  /** VS Code's own ripgrep (searches run through it when the filter means the same to it). */
+  private readonly rgPath = findBundledRg();
   private nMatches = 0;
   private filterDone = true;
   private follower: Follower | undefined;
@@ -81,7 +86,12 @@ export class ViewerSession implements vscode.Disposable {
 
   private spawn(job: WorkerJob, onReply: (r: WorkerReply) => void): Worker {
     const w = new Worker(this.workerPath(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64 } });
-    w.on('message', onReply);
+    // rg started by the worker outlives a terminated worker: end it with the worker.
+    const children = new Set<number>();
+    w.on('message', (r: WorkerReply) => (r.kind !== 'child' ? onReply(r) : r.running ? children.add(r.pid) : children.delete(r.pid)));
+    w.on('exit', () => {
+      for (const pid of children) killQuietly(pid);
+    });
     w.on('error', (e) => onReply({ kind: 'error', message: e.message }));
     return w;
   }
@@ -194,7 +204,7 @@ export class ViewerSession implements vscode.Disposable {
         let lines: LogLine[];
         if (m.view === 'all') lines = await this.set.getLines(m.from, Math.min(m.count, Math.max(0, this.set.lineCount - m.from)));
         else {
-          const ns = Array.from(this.matches.subarray(m.from, Math.min(this.nMatches, m.from + m.count)));
+          const ns = this.matches.slice(m.from, m.count);
           lines = await this.linesByNumber(ns);
         }
         this.post({ type: 'lines', req: m.req, view: m.view, from: m.from, lines: lines.map(toWire) });
@@ -220,7 +230,7 @@ export class ViewerSession implements vscode.Disposable {
       case 'pickFile':
         return this.pickFile();
       case 'locate': {
-        const line = m.view === 'filter' ? this.matches[m.row] : m.row;
+        const line = m.view === 'filter' ? this.matches.get(m.row) : m.row;
         if (line !== undefined) this.post({ type: 'reveal', line });
         return;
       }
@@ -265,6 +275,7 @@ export class ViewerSession implements vscode.Disposable {
     this.filterId = id;
     this.lastSpecMsg = msg;
     this.nMatches = 0;
+    this.matches.clear();
     this.filterSpec = undefined;
     this.compiled = undefined;
     if (!msg) return;
@@ -300,7 +311,7 @@ export class ViewerSession implements vscode.Disposable {
         this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: this.t('The filter was stopped: the regular expression took too long on one line (nested repetition such as (a+)+ can take exponential time).') });
       }
     }, 1000);
-    const w = this.spawn({ kind: 'filter', files: this.files, spec, encoding: this.set.encoding, baseYears: this.baseYears, maxStored: this.cfg.maxMatches }, (r) => {
+    const w = this.spawn({ kind: 'filter', files: this.files, spec, encoding: this.set.encoding, baseYears: this.baseYears, rg: this.rgPath }, (r) => {
       if (this.filterId !== id) return;
       lastProgress = Date.now();
       if (r.kind === 'matches') {
@@ -326,13 +337,8 @@ export class ViewerSession implements vscode.Disposable {
   }
 
   private append(lines: Uint32Array): void {
-    if (this.nMatches + lines.length > this.matches.length) {
-      const n = new Uint32Array(Math.max(this.matches.length * 2, this.nMatches + lines.length));
-      n.set(this.matches.subarray(0, this.nMatches));
-      this.matches = n;
-    }
-    this.matches.set(lines, this.nMatches);
-    this.nMatches += lines.length;
+    this.matches.push(lines);
+    this.nMatches = this.matches.length;
   }
 
   private startStats(): void {
@@ -453,7 +459,7 @@ export class ViewerSession implements vscode.Disposable {
     const id = this.filterId;
     const file = this.set.members[q.member].reader.path;
     const w = this.spawn(
-      { kind: 'filter', files: [file], spec: this.filterSpec, encoding: this.set.encoding, baseYears: [new Date().getFullYear()], maxStored: this.cfg.maxMatches, range: q },
+      { kind: 'filter', files: [file], spec: this.filterSpec, encoding: this.set.encoding, baseYears: [new Date().getFullYear()], range: q },
       (r) => {
         if (this.filterId !== id) return void w.terminate();
         if (r.kind === 'matches') {
@@ -495,6 +501,20 @@ export class ViewerSession implements vscode.Disposable {
     for (const w of [this.indexWorker, this.filterWorker, this.statsWorker]) void w?.terminate();
     void this.follower?.close();
     void this.set?.close();
+    this.matches.clear();
+  }
+}
+
+function findBundledRg(): string | undefined {
+  const root = vscode.env?.appRoot;
+  return root ? bundledRg(root) : undefined;
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid);
+  } catch {
+    /* already ended */
   }
 }
 

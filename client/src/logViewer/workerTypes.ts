@@ -9,7 +9,8 @@ export type WorkerJob =
       spec: FilterSpec;
       encoding: LogEncoding;
       baseYears: number[];
-      maxStored: number;
+      /** VS Code's own ripgrep, when found: searches run through it when the filter means the same to it. */
+      rg?: string;
       /** Only this byte range of the (single) file, whose first line has number lineBase (follow mode). */
       range?: { start: number; end: number; lineBase: number };
     }
@@ -22,4 +23,6 @@ export type WorkerReply =
   | { kind: 'filterDone'; total: number; stored: number; scanned: number }
   | { kind: 'stats'; stats: LogStats }
   | { kind: 'progress'; done: number; total: number }
+  /** A child process (rg) the host kills when it ends the worker early. */
+  | { kind: 'child'; pid: number; running: boolean }
   | { kind: 'error'; message: string; code?: string };

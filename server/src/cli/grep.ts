@@ -1,4 +1,4 @@
-import { compileFilter, runFilter, type FilterSpec } from '../logs/engine';
+import { compileFilter, findRg, rgCount, rgFilter, rgPlan, runFilter, type FilterSpec } from '../logs/engine';
 import { describeFsError, fileProblem, parseArgs, terminalSafe, usageError } from './common';
 
 const FLAGS = {
@@ -13,6 +13,7 @@ const FLAGS = {
   '-e': true,
   '-H': false,
   '-h': false,
+  '--engine': true,
 };
 
 function escapeRe(s: string): string {
@@ -72,6 +73,13 @@ export async function runGrep(args: string[]): Promise<number> {
   const compiled = compileFilter(spec);
   if (!compiled.ok) throw usageError(compiled.error);
   if (compiled.warning) process.stderr.write(`linux-admin-configs: warning: ${compiled.warning}\n`);
+  // ripgrep on PATH searches when the filter means the same to it; the JS engine otherwise.
+  const engine = flags['--engine'] ?? 'auto';
+  if (engine !== 'auto' && engine !== 'rg' && engine !== 'js') throw usageError("'--engine' must be auto, rg or js");
+  const rg = engine === 'js' ? undefined : findRg();
+  if (engine === 'rg' && !rg) throw usageError("'--engine rg': no rg on PATH (install ripgrep)");
+  const plan = rg ? rgPlan(compiled.filter) : undefined;
+  if (engine === 'rg' && !plan) process.stderr.write('linux-admin-configs: note: this pattern means something else to rg: searched without it\n');
 
   const out = new Out();
   let total = 0;
@@ -87,15 +95,18 @@ export async function runGrep(args: string[]): Promise<number> {
       failed = true;
       continue;
     }
+    const onLine = (buf: Buffer, s: number, e: number) => {
+      n++;
+      if (!count) {
+        if (head) out.put(head);
+        out.put(buf, s, e);
+        out.put('\n');
+      }
+    };
     try {
-      await runFilter(file, compiled.filter, (buf, s, e) => {
-        n++;
-        if (!count) {
-          if (head) out.put(head);
-          out.put(buf, s, e);
-          out.put('\n');
-        }
-      });
+      if (rg && plan && count && !plan.rest) n = await rgCount(rg, file, plan);
+      else if (rg && plan) await rgFilter(rg, file, plan, onLine);
+      else await runFilter(file, compiled.filter, onLine);
     } catch (e) {
       out.flush();
       process.stderr.write(`linux-admin-configs: ${describeFsError(file, e)}\n`);

@@ -52,24 +52,26 @@ export async function journalGrep(query: JournalQuery, args: string[]): Promise<
   } catch (e) {
     throw usageError(`invalid regular expression: ${(e as Error).message}`);
   }
-  // journalctl narrows by itself (-g is fast, native); the same test runs here so that -v and JS
-  // regular expressions keep grep's meaning.
+  // journalctl narrows by itself (-g is fast, native); for -v and regular expressions the same test
+  // runs here too, so that they keep grep's (JavaScript's) meaning.
   const q: JournalQuery = invert ? query : { ...query, grep: pcre, caseSensitive: !icase };
   const src = new JournalSource(q);
   let n = 0;
   let buf = '';
-  try {
-    await src.scan((e) => {
-      if (!test(e.MESSAGE ?? '')) return;
-      n++;
-      if (!count) {
-        buf += terminalSafe(entryLine(e, !!flags['--utc'])) + '\n';
-        if (buf.length > 1 << 16) {
-          process.stdout.write(buf);
-          buf = '';
-        }
+  const put = (line: string) => {
+    n++;
+    if (!count) {
+      buf += terminalSafe(line) + '\n';
+      if (buf.length > 1 << 16) {
+        process.stdout.write(buf);
+        buf = '';
       }
-    }, LINE_FIELDS);
+    }
+  };
+  try {
+    // journalctl -g did the matching: its own lines go out as they come (far faster than JSON).
+    if (!invert && regex === false && patterns.length === 1) await src.lines(put, !!flags['--utc']);
+    else await src.scan((e) => void (test(e.MESSAGE ?? '') && put(entryLine(e, !!flags['--utc']))), LINE_FIELDS);
   } catch (e) {
     fail(e);
   }

@@ -1,4 +1,5 @@
-import { baseYearFor, hourName, perDay, StatsAccumulator, statsOf } from '../logs/engine';
+import * as path from 'node:path';
+import { baseYearFor, hourName, parallelStatsOf, perDay, StatsAccumulator } from '../logs/engine';
 import { CliError, describeFsError, fileProblem, parseArgs, terminalSafe, usageError } from './common';
 
 /**
@@ -21,9 +22,13 @@ export async function runStats(args: string[]): Promise<number> {
     // A FIFO would block and /dev/zero never ends: only regular files are counted.
     const problem = fileProblem(f);
     if (problem) throw new CliError(problem, 2);
-    acc.setBaseYear(await baseYearFor(f));
+    const year = await baseYearFor(f);
+    acc.setBaseYear(year);
     try {
-      await statsOf(f, acc, {
+      // A big plain file is counted in byte ranges on all cores (dist/statsWorker.js, next to the CLI).
+      await parallelStatsOf(f, acc, year, {
+        workerScript: path.join(__dirname, 'statsWorker.js'),
+        sync: true,
         onChanged: (c) => {
           if (c.kind === 'shrank') partial = true;
           notes.push(

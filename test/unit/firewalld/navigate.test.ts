@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { definition, references, rename } from '../../../server/src/languages/common/navigation';
+import { definition, prepareRename, references, rename } from '../../../server/src/languages/common/navigation';
 import { firewalldFacade as F } from '../../../server/src/languages/firewalld/index';
 import { where, workspace } from '../helpers/navigation';
 
@@ -39,5 +39,7 @@ describe('firewalld navigation', () => {
   it('refuses a rename that would need the file renamed, saying so', () => {
     const w = workspace(F, { [ZONE]: zone('back|up'), [SVC]: service });
     assert.throws(() => rename(F, w.doc, w.pos, 'rsync', w.ctx), /services\/backup\.xml/);
+    // Said before a new name is typed (textDocument/prepareRename).
+    assert.throws(() => prepareRename(F, w.doc, w.pos, w.ctx), /rename the file/);
   });
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-types';
 import type { LanguageContext, LanguageFacade, ParsedDocument } from '../../../server/src/languages/common/types';
 import { cursor } from './cursor';
@@ -57,17 +61,17 @@ export function applyEdits(text: string, edits: { range: { start: Position; end:
 
 /** Runs a tool on a text (stdin or a temporary file); undefined when the tool is not installed. */
 export function runTool(cmd: string, args: (file: string) => string[], text: string): { status: number | null; output: string } | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const fs = require('node:fs') as typeof import('node:fs');
-  const os = require('node:os') as typeof import('node:os');
-  const path = require('node:path') as typeof import('node:path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-nav-'));
   const file = path.join(dir, 'input.conf');
   fs.writeFileSync(file, text);
   try {
-    const r = spawnSync(cmd, args(file), { input: text, encoding: 'utf8', timeout: 20000 });
-    if (r.error) return undefined;
+    const argv = args(file);
+    // A tool given the file does not read stdin (and writing to it would fail with EPIPE).
+    const r = spawnSync(cmd, argv, { input: argv.includes(file) ? '' : text, encoding: 'utf8', timeout: 20000 });
+    if (r.error) {
+      if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return { status: null, output: String(r.error) };
+    }
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { definition, highlights, references, rename } from '../../../server/src/languages/common/navigation';
+import { definition, highlights, prepareRename, references, rename } from '../../../server/src/languages/common/navigation';
 import { iptablesFacade as F } from '../../../server/src/languages/iptables/index';
 import { applyEdits, runTool, where, workspace } from '../helpers/navigation';
 
@@ -52,6 +52,8 @@ describe('iptables navigation', () => {
     assert.throws(() => rename(F, w.doc, w.pos, 'two words', w.ctx), /blank/);
     const b = workspace(F, { [RULES]: rules('-A INP|UT -j LOGDROP') });
     assert.throws(() => rename(F, b.doc, b.pos, 'IN', b.ctx), /built-in chain/);
+    assert.throws(() => prepareRename(F, b.doc, b.pos, b.ctx), /built-in chain/);
+    assert.deepEqual(prepareRename(F, w.doc, w.pos, w.ctx), { range: { start: { line: 5, character: 12 }, end: { line: 5, character: 19 } }, placeholder: 'LOGDROP' });
   });
 
   it('highlights LOG prefixes written alike, inside their quotes', () => {

@@ -41,6 +41,23 @@ describe('cli grep and stats', function () {
     assert.equal(cli('grep', '-c', '--regex', '^Dec 2[78] .*smtp\\[', a).out, '2\n');
   });
 
+  it('prints the same through rg and through the JS engine (--engine), and says when rg cannot take a pattern', () => {
+    const crlf = T.file('crlf.log', 'Dec 27 00:01:08 sv app[1]: done\r\nDec 27 00:01:09 sv app[1]: DONE again\r\n');
+    for (const args of [['timed out', a], ['-i', 'TIMED', a, b], ['-c', '-v', 'postfix', a], ['-e', 'sshd', '-e', 'B2', a], ['--regex', '-c', '[AB][0-9]: (removed|conn)', a, b], ['-i', '--regex', 'done$', crlf], ['-c', 'nothing', a]]) {
+      const js = cli('grep', '--engine', 'js', ...args);
+      const rg = cli('grep', '--engine', 'rg', ...args);
+      assert.equal(rg.err, '', args.join(' '));
+      assert.deepEqual(rg, js, args.join(' '));
+    }
+    assert.equal(cli('grep', '--engine', 'rg', '-i', '--regex', 'done$', crlf).out, 'Dec 27 00:01:08 sv app[1]: done\n');
+    const look = cli('grep', '--engine', 'rg', '--regex', '(?<=sv )sshd', a);
+    assert.equal(look.out, 'Dec 27 00:02:00 sv sshd[2]: Accepted publickey for root\n');
+    assert.match(look.err, /means something else to rg: searched without it/);
+    const bad = cli('grep', '--engine', 'fast', 'x', a);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /'--engine' must be auto, rg or js/);
+  });
+
   it('exits 1 when nothing matched and 2 on errors, naming the file', () => {
     const none = cli('grep', 'nothing-like-this', a);
     assert.equal(none.code, 1);

@@ -37,10 +37,13 @@ describe('cli grep, stats and explain --journal', function () {
     const lines = cli('grep', '--journal', dir, '-u', 'postfix@-.service', '--since', '2024-05-01 00:00', '--until', '2024-05-01 00:10', 'connect');
     assert.equal(lines.code, 0);
     assert.deepEqual(lines.out.split('\n').filter(Boolean), [
-      '2024-05-01T00:03:00.000000+00:00 web1 postfix/smtpd[1003]: connect from unknown[203.0.113.3] queue 5CCD',
-      '2024-05-01T00:07:00.000000+00:00 web1 postfix/smtpd[1007]: connect from unknown[203.0.113.7] queue D889',
+      '2024-05-01T00:03:00.000000+0000 web1 postfix/smtpd[1003]: connect from unknown[203.0.113.3] queue 5CCD',
+      '2024-05-01T00:07:00.000000+0000 web1 postfix/smtpd[1007]: connect from unknown[203.0.113.7] queue D889',
     ]);
     assert.equal(cli('grep', '--journal', dir, '-c', '-v', '-u', 'cron.service', 'CMD').out.trim(), '0');
+    // -v and regular expressions go through the JSON path: the same lines as journalctl's own.
+    const re = cli('grep', '--journal', dir, '-E', '-u', 'sshd.service', '--until', '2024-05-01 00:10', 'Failed p[a]ssword');
+    assert.deepEqual(re.out.split('\n').filter(Boolean), spawnSync('journalctl', ['--no-pager', '--directory', dir, '-o', 'short-iso-precise', '--utc', '-u', 'sshd.service', '--until', '2024-05-01 00:10', '-g', 'Failed password'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l && !l.startsWith('-- ')));
     assert.equal(cli('grep', '--journal', dir, 'no such words').code, 1);
   });
 

@@ -17,6 +17,7 @@ const STUB = `
 window.__sent = [];
 window.__total = 100000;
 function lineText(n) {
+  if (window.__other) return 'other content ' + n;
   if (n === 0) return '<img src=x onerror=alert(1)>';
   if (n === 1) return 'Dec 27 00:01:08 sv app[1]: abc\\u202Eevil \\u001b[31mred';
   if (n === 2) return 'Dec 27 00:01:08 sv postfix/smtp[17635]: 90442C9CB29: to=<sally@example.com>, relay=none (connect to uk.example[62.50.72.146]: Connection timed out)';
@@ -31,7 +32,7 @@ window.acquireVsCodeApi = () => ({
   postMessage(m) {
     window.__sent.push(m);
     setTimeout(() => {
-      if (m.type === 'ready') reply({ type: 'init', files: ['/var/log/maillog'], encoding: 'utf-8', encodings: ['utf-8', 'shift_jis'], locale: 'en', strings: ${JSON.stringify(webviewStrings('en'))}, legend: [], rules: [{ pattern: 'oracle', regex: false, category: 'access' }], lineCount: window.__total, indexing: false, maxLineBytes: 65536, rotatedSiblings: 2 });
+      if (m.type === 'ready') reply(window.__lastInit = { type: 'init', files: ['/var/log/maillog'], encoding: 'utf-8', encodings: ['utf-8', 'shift_jis'], locale: 'en', strings: ${JSON.stringify(webviewStrings('en'))}, legend: [], rules: [{ pattern: 'oracle', regex: false, category: 'access' }], lineCount: window.__total, indexing: false, maxLineBytes: 65536, rotatedSiblings: 2 });
       if (m.type === 'stats') reply({ type: 'stats', stats: window.__stats });
       if (m.type === 'getLines') {
         const lines = [];
@@ -213,5 +214,17 @@ describe('log viewer webview in headless Chromium', function () {
       const n = Number(document.querySelector('.rows .row:not(.placeholder)')?.getAttribute('data-n'));
       return n > 24_900_000 && n < 25_100_000;
     });
+  });
+
+  it('a second init (the journal read again under other filters) drops the lines cached for the first', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __other: boolean; __total: number };
+      w.__other = true;
+      w.__total = 100;
+      window.postMessage({ ...(w as unknown as { __lastInit: object }).__lastInit, lineCount: 100 }, '*');
+    });
+    await page.focus('.scroller');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('.row[data-n="2"] .tx')?.textContent === 'other content 2', undefined, { timeout: 5000 });
   });
 });

@@ -42,7 +42,7 @@ describe('rsyslog navigation', () => {
     const w = workspace(F, { [MAIN]: conf });
     const check = (text: string) => runTool('rsyslogd', (file) => ['-N1', '-f', file], text);
     const before = check(w.doc.text);
-    if (!before || before.status !== 0) { console.log(JSON.stringify(before)); this.skip(); }
+    if (!before || before.status !== 0) this.skip();
     const renamed = applyEdits(w.doc.text, rename(F, w.doc, w.pos, 'Wide.Format-2', w.ctx)!.changes![MAIN]);
     assert.equal((renamed.match(/Wide\.Format-2/g) ?? []).length, 2);
     const after = check(renamed)!;
@@ -68,6 +68,19 @@ describe('rsyslog navigation', () => {
   it('finds lookup tables from lookup() calls', () => {
     const w = workspace(F, { [MAIN]: 'lookup_table(name="hosts" file="/etc/rsyslog.d/hosts.json")\nset $.h = lookup("ho|sts", $hostname);\n' });
     assert.deepEqual(definition(F, w.doc, w.pos, w.ctx).map(where), ['rsyslog.conf:0:19']);
+  });
+
+  it('goes from an include to the files its glob matches in the copy of the tree', () => {
+    const asked: string[] = [];
+    const host = { exists: () => true, users: () => undefined, groups: () => undefined, glob: (g: string) => (asked.push(g), ['/srv/copy/etc/rsyslog.d/10-remote.conf', '/srv/copy/etc/rsyslog.d/20-app.conf']) };
+    const w = workspace(F, { [MAIN]: main.replace('rsyslog.d/*.conf', 'rsyslog.d/*.c|onf') }, { host });
+    assert.deepEqual(definition(F, w.doc, w.pos, w.ctx).map(where), ['10-remote.conf:0:0', '20-app.conf:0:0']);
+    assert.deepEqual(asked, ['/srv/copy/etc/rsyslog.d/*.conf']);
+  });
+
+  it('links the folder of a dynafile template', () => {
+    const w = workspace(F, { [MAIN]: 'template(name="PerHost" type="string" string="/var/log/remote/%HOSTNAME%.log")\n|' });
+    assert.deepEqual(documentLinks(F, w.doc, w.ctx).map((l) => `${l.range.start.character}-${l.range.end.character}:${l.target}`), ['46-61:file:///srv/copy/var/log/remote']);
   });
 
   it('links includes into the copy of the system tree and log files to the log viewer', () => {

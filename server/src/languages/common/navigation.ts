@@ -169,10 +169,17 @@ export function highlights<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>,
     .map((x) => ({ range: x.range, kind: x.def ? 3 : 2 }));
 }
 
-/** The range and current name a rename would start from, or null where nothing can be renamed. */
+/**
+ * The range and current name a rename would start from, or null where nothing can be renamed.
+ * Throws RenameRefused when no new name could do (a built-in, a name that is a file's name), so
+ * that the editor says why before the user types one.
+ */
 export function prepareRename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): { range: Range; placeholder: string } | null {
   const o = occurrenceAt(facade, doc, ctx.uri, pos);
-  return o ? { range: o.range, placeholder: o.name } : null;
+  if (!o) return null;
+  const refusal = facade.navigation!.checkName(o.kind, o.name, o.name);
+  if (refusal) throw new RenameRefused(ctx.locale === 'ja' ? refusal.ja : refusal.en);
+  return { range: o.range, placeholder: o.name };
 }
 
 /**
@@ -221,7 +228,7 @@ export function documentLinks<T>(facade: LanguageFacade<T>, doc: ParsedDocument<
     const matches = wild ? glob?.(file) : undefined;
     const shown = wild ? (matches && matches.length > 0 ? matches[0] : staticPart(file)) : file;
     const tooltip = wild ? `${matches ? `${matches.length} file(s) match` : 'glob'}: ${file}` : file;
-    if (l.log) out.push({ range: l.range, target: logViewerCommand(shown), tooltip: `Open in Log Viewer: ${shown}` });
+    if (l.log) out.push({ range: l.range, target: logViewerCommand(shown), tooltip: `${ctx.locale === 'ja' ? 'ログビューアで開く' : 'Open in Log Viewer'}: ${shown}` });
     else out.push({ range: l.range, target: uriOfPath(shown), tooltip });
   }
   return out;

@@ -13,6 +13,7 @@ import type { PathResolver } from './paths';
 import type { LineIndex } from './text';
 import type { SignatureHelp, TextEdit } from 'vscode-languageserver-types';
 import type { FormatOptions } from './format';
+import type { SemanticToken } from './semanticTokens';
 
 export type DocsLanguage = 'en' | 'ja';
 
@@ -107,6 +108,8 @@ export interface LanguageFacade<T = unknown> {
   format?(doc: ParsedDocument<T>, options: FormatOptions): TextEdit[];
   /** Signature help: the parameters of the call or object around the cursor. */
   signatureHelp?(doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): SignatureHelp | null;
+  /** Names the grammar cannot classify (template vs property, user chain vs built-in target). */
+  semanticTokens?(doc: ParsedDocument<T>): SemanticToken[];
   /** Names and paths to navigate (definition, references, rename, links): see common/navigation.ts. */
   navigation?: Navigation<T>;
 }

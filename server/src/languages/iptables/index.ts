@@ -5,6 +5,7 @@ import { format } from './format';
 import { hover } from './hover';
 import { parse } from './parse';
 import { RULES } from './rules';
+import { semanticTokens } from './semanticTokens';
 import { signatureHelp } from './signature';
 import { folding, symbols } from './symbols';
 import type { IptablesTree } from './tree';
@@ -25,5 +26,6 @@ export const iptablesFacade: LanguageFacade<IptablesTree> = {
   codeActions,
   format,
   signatureHelp,
+  semanticTokens,
   navigation,
 };

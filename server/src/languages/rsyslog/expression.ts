@@ -5,6 +5,8 @@
  * cannot assign — each reported at its token.
  */
 
+import functionsJson from '../../../data/rsyslog/functions.json';
+
 export interface ExprProblem {
   code: 'rsyslog/expression-syntax' | 'rsyslog/invalid-variable' | 'rsyslog/unknown-function';
   start: number;
@@ -25,15 +27,11 @@ const LEVEL: Record<string, number> = {
 };
 
 /**
- * Functions rsyslogd 8.2302 knows without a function module (each checked with rsyslogd -N1:
- * `toupper` and `trim` are not among them). Modules add more — fmhash's hash32/hash64,
- * fmhttp's http_request, fmunflatten's unflatten — so an unknown name is a warning.
+ * Functions rsyslogd 8.2302 knows without a function module (functions.json; each checked with
+ * rsyslogd -N1: `toupper` and `trim` are not among them). Modules add more — fmhash's
+ * hash32/hash64, fmhttp's http_request, fmunflatten's unflatten — so an unknown name is a warning.
  */
-export const FUNCTIONS = new Set([
-  'strlen', 'getenv', 'tolower', 'cstr', 'cnum', 're_match', 're_match_i', 're_extract', 're_extract_i', 'field', 'prifilt', 'lookup', 'dyn_inc',
-  'replace', 'wrap', 'ipv42num', 'num2ipv4', 'int2hex', 'substring', 'ltrim', 'rtrim', 'format_time', 'parse_time', 'exists', 'script_error',
-  'previous_action_suspended', 'is_time', 'parse_json', 'get_property', 'random', 'exec_template', 'percentile_observe',
-]);
+export const FUNCTIONS = new Set((functionsJson as { name: string }[]).map((f) => f.name.toLowerCase()));
 
 function tokens(s: string, from: number, to: number): Tok[] | null {
   const out: Tok[] = [];

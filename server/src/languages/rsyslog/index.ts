@@ -6,6 +6,7 @@ import { hover } from './hover';
 import { navigation } from './navigate';
 import { parse } from './parse';
 import { RULES } from './rules';
+import { semanticTokens } from './semanticTokens';
 import { signatureHelp } from './signature';
 import { folding, symbols } from './symbols';
 import type { RsyslogTree } from './tree';
@@ -27,4 +28,5 @@ export const rsyslogFacade: LanguageFacade<RsyslogTree> = {
   navigation,
   format,
   signatureHelp,
+  semanticTokens,
 };

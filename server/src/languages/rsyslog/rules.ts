@@ -204,6 +204,13 @@ export const RULES: RuleTable = {
       ja: "rsyslogd は '{name}' を非推奨としています。まだ受け付けますが、起動のたびに警告します（`rsyslogd -N1` は 1 で終了します）。代わりのパラメータはモジュールのドキュメントを見てください。",
     },
   },
+  'rsyslog/wrong-module-kind': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is not an {object} module (it is of kind {kind}): rsyslogd refuses {object}(type=\"{name}\"). Inputs take im… modules, actions om… and mm… modules.",
+      ja: "'{name}' は {object} 用のモジュールではありません（種類: {kind}）。rsyslogd は {object}(type=\"{name}\") を拒否します。入力には im…、アクションには om… と mm… のモジュールを使います。",
+    },
+  },
   'rsyslog/expression-syntax': {
     severity: 'error',
     message: {

@@ -426,6 +426,11 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
       } else {
         moduleKnown = moduleUse(env, raw, p!.value!);
         set = paramSetOf(cat, lname, mod);
+        // rsyslogd knows input() only of input modules and action() only of output and
+        // message-modification modules ("module name 'imudp' is unknown").
+        const kind = cat.modules.get(mod)?.moduleType;
+        const fits = lname === 'input' ? kind === 'input' : kind === 'output' || kind === 'message-modification';
+        if (moduleKnown && kind && !fits) add(env, 'rsyslog/wrong-module-kind', p!.value!, { name: raw, object: lname, kind });
       }
     }
   }
@@ -447,6 +452,8 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
   // `mod` is the normalized type= of an action (paramText(o, 'type') as normalizeModule() reads it).
   if (lname === 'action' && mod === 'omfile') {
     const file = findParam(o, 'file');
+    // rsyslogd: "omfile: either the file or dynafile parameter must be given".
+    if (!file && !findParam(o, 'dynafile') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: 'action(type="omfile")', name: 'file (or dynaFile)' });
     const path = file && valueKind(file) === 'string' ? valueText(file) : undefined;
     if (path && !path.startsWith('/') && !path.startsWith('`')) {
       add(env, 'rsyslog/relative-path', file!.value!, { path });

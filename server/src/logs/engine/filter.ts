@@ -184,31 +184,8 @@ export function blockScanner(f: CompiledFilter, baseYear: number): (buf: Buffer,
   const leadHandled = !!(leadLiteralBytes || leadRegex);
   const restInclude = (leadHandled ? include.slice(1) : include).map((t) => termTest(t, encoding));
   const excludeTests = exclude.map((t) => termTest(t, encoding));
-  const programs = spec.programs?.length ? new Set(spec.programs) : undefined;
-  const timed = spec.from !== undefined || spec.to !== undefined;
-  const years = new YearTracker(baseYear);
-  const needLine = restInclude.length > 0 || excludeTests.length > 0 || !!programs || timed;
-
-  const lineOk = (buf: Buffer, s: number, e: number): boolean => {
-    let lat: string | undefined;
-    let txt: string | undefined;
-    const L = () => (lat ??= buf.toString('latin1', s, e));
-    const X = () => (txt ??= decode(buf, s, e));
-    if (programs || timed) {
-      const h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 200)));
-      if (!h) return false;
-      if (programs && (!h.program || !programs.has(h.program))) return false;
-      if (timed) {
-        const y = h.year ?? years.yearOf(h.month);
-        const ms = hourKey(y, h.month, h.day, h.hour) * 3_600_000 + h.minute * 60_000 + h.second * 1000;
-        if (spec.from !== undefined && ms < spec.from) return false;
-        if (spec.to !== undefined && ms >= spec.to) return false;
-      }
-    }
-    for (const t of restInclude) if (!t.test(L, X)) return false;
-    for (const t of excludeTests) if (t.test(L, X)) return false;
-    return true;
-  };
+  const lineOk = lineChecker(restInclude, excludeTests, spec, baseYear, decode);
+  const needLine = restInclude.length > 0 || excludeTests.length > 0 || !!spec.programs?.length || spec.from !== undefined || spec.to !== undefined;
 
   return (buf, from, to, offset, onMatch) => {
     const lineEnd = (p: number) => {
@@ -254,9 +231,13 @@ export function blockScanner(f: CompiledFilter, baseYear: number): (buf: Buffer,
         let le = str.indexOf('\n', m.index);
         if (le < 0) le = str.length;
         re.lastIndex = le + 1;
-        if (m.index + m[0].length > le) {
-          // The match crossed a line end: test the line on its own.
-          const line = str.slice(ls, le);
+        // An empty match after the block's last newline is not a line.
+        if (ls >= str.length) break;
+        const cr = le > ls && str.charCodeAt(le - 1) === 13;
+        if (m.index + m[0].length > le || (cr && m.index + m[0].length >= le - 1)) {
+          // The match crossed a line end, or touched a CRLF's CR (which JS's ^ and $ see as a
+          // line end): test the line, without its CR, on its own.
+          const line = str.slice(ls, cr ? le - 1 : le);
           const alone = leadLatinRe ? new RegExp(re.source, 'i') : regexFor(lead, false);
           if (!alone.test(line)) continue;
         }
@@ -287,4 +268,42 @@ export function blockScanner(f: CompiledFilter, baseYear: number): (buf: Buffer,
     }
     return true;
   };
+}
+
+/**
+ * The per-line part of a filter: program, time, and the given include and exclude tests, for a
+ * line buf[s, e) without its newline (the ripgrep search applies it to the lines rg found).
+ */
+function lineChecker(restInclude: TermTest[], excludeTests: TermTest[], spec: FilterSpec, baseYear: number, decode: (buf: Buffer, s: number, e: number) => string): (buf: Buffer, s: number, e: number) => boolean {
+  const programs = spec.programs?.length ? new Set(spec.programs) : undefined;
+  const timed = spec.from !== undefined || spec.to !== undefined;
+  const years = new YearTracker(baseYear);
+
+  return (buf: Buffer, s: number, e: number): boolean => {
+    let lat: string | undefined;
+    let txt: string | undefined;
+    const L = () => (lat ??= buf.toString('latin1', s, e));
+    const X = () => (txt ??= decode(buf, s, e));
+    if (programs || timed) {
+      const h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 200)));
+      if (!h) return false;
+      if (programs && (!h.program || !programs.has(h.program))) return false;
+      if (timed) {
+        const y = h.year ?? years.yearOf(h.month);
+        const ms = hourKey(y, h.month, h.day, h.hour) * 3_600_000 + h.minute * 60_000 + h.second * 1000;
+        if (spec.from !== undefined && ms < spec.from) return false;
+        if (spec.to !== undefined && ms >= spec.to) return false;
+      }
+    }
+    for (const t of restInclude) if (!t.test(L, X)) return false;
+    for (const t of excludeTests) if (t.test(L, X)) return false;
+    return true;
+  };
+}
+
+/** A line test for every term but the lead one (include[0], or exclude[0] when `leadExcluded`). */
+export function restChecker(f: CompiledFilter, baseYear: number, leadExcluded: boolean): (buf: Buffer, s: number, e: number) => boolean {
+  const inc = (f.spec.include ?? []).slice(leadExcluded ? 0 : 1).map((t) => termTest(t, f.encoding));
+  const exc = (f.spec.exclude ?? []).slice(leadExcluded ? 1 : 0).map((t) => termTest(t, f.encoding));
+  return lineChecker(inc, exc, f.spec, baseYear, makeDecoder(f.encoding));
 }

@@ -12,3 +12,7 @@ export * from './stats';
 export * from './syslog';
 export * from './display';
 export * from './newlines';
+export * from './ripgrep';
+export * from './rgRegex';
+export * from './matchStore';
+export * from './statsParallel';

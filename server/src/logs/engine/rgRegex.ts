@@ -66,7 +66,10 @@ export function rustRegex(src: string): string | undefined {
       if (!m) return undefined;
       out += m[0];
       i += m[0].length;
-    } else if (c === '.' || c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '^' || c === '$') {
+    } else if (c === '.') {
+      out += '[^\\n\\r\\x{2028}\\x{2029}]'; // JS's dot
+      i++;
+    } else if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '^' || c === '$') {
       out += c;
       i++;
     } else if (c === '#' || c === '&' || c === '~' || c === '-' || c === ' ') {

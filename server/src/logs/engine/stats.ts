@@ -17,23 +17,99 @@ export interface LogStats {
 
 const MAX_PROGRAMS = 400;
 
+/** The counts of one stretch of a file (structured-clone safe, for worker threads). */
+export interface StatsPart {
+  lines: number;
+  bytes: number;
+  unparsed: number;
+  hours: Map<number, { lines: number; bytes: number; firstLine: number }>;
+  programs: Map<string, number>;
+  programDays: Map<string, Map<number, number>>;
+  /** Year the part's inferred years started from and ended at; months of its first and last such lines (-1: none). */
+  startYear: number;
+  endYear: number;
+  firstMonth: number;
+  lastMonth: number;
+}
+
 /** Accumulates statistics block by block (the viewer feeds several rotated files into one). */
 export class StatsAccumulator {
   private hours = new Map<number, { lines: number; bytes: number; firstLine: number }>();
   private programs = new Map<string, number>();
   private programDays = new Map<string, Map<number, number>>();
   private years: YearTracker;
+  private startYear: number;
+  /** Month of the first line whose year was inferred (-1: none yet), for joining parts. */
+  private firstMonth = -1;
   lines = 0;
   bytes = 0;
   unparsed = 0;
 
   constructor(baseYear: number) {
     this.years = new YearTracker(baseYear);
+    this.startYear = baseYear;
   }
 
   /** Starts a new file whose traditional timestamps begin in `year`. */
   setBaseYear(year: number): void {
     this.years = new YearTracker(year);
+    this.startYear = year;
+    this.firstMonth = -1;
+  }
+
+  /** The counts so far, as one part of a file counted in pieces (see statsParallel.ts). */
+  part(): StatsPart {
+    return {
+      lines: this.lines,
+      bytes: this.bytes,
+      unparsed: this.unparsed,
+      hours: this.hours,
+      programs: this.programs,
+      programDays: this.programDays,
+      startYear: this.startYear,
+      endYear: this.years.year,
+      firstMonth: this.firstMonth,
+      lastMonth: this.years.lastMonth,
+    };
+  }
+
+  /**
+   * The year the next part starts in when it follows what was counted so far, as counting it in
+   * the same pass would have found (undefined: the part cannot be joined exactly).
+   */
+  yearAfter(p: StatsPart, year = this.years.year, lastMonth = this.years.lastMonth): number | undefined {
+    if (p.programs.has('(other)')) return undefined;
+    return p.firstMonth >= 0 && lastMonth >= 0 && p.firstMonth < lastMonth - 1 ? year + 1 : year;
+  }
+
+  /** Adds a part counted separately that follows what was counted so far (its year checked by the caller). */
+  absorb(p: StatsPart): void {
+    const base = this.lines;
+    for (const [h, v] of p.hours) {
+      const b = this.hours.get(h);
+      if (b) {
+        b.lines += v.lines;
+        b.bytes += v.bytes;
+      } else this.hours.set(h, { lines: v.lines, bytes: v.bytes, firstLine: v.firstLine + base });
+    }
+    for (const [prog, n] of p.programs) {
+      const name = this.programs.has(prog) || this.programs.size < MAX_PROGRAMS ? prog : '(other)';
+      this.programs.set(name, (this.programs.get(name) ?? 0) + n);
+      let pd = this.programDays.get(name);
+      if (!pd) this.programDays.set(name, (pd = new Map()));
+      for (const [d, c] of p.programDays.get(prog) ?? []) pd.set(d, (pd.get(d) ?? 0) + c);
+    }
+    this.lines += p.lines;
+    this.bytes += p.bytes;
+    this.unparsed += p.unparsed;
+    if (this.firstMonth < 0) this.firstMonth = p.firstMonth;
+    const y = new YearTracker(p.endYear);
+    if (p.lastMonth >= 0) y.lastMonth = p.lastMonth;
+    else {
+      y.year = this.years.year;
+      y.lastMonth = this.years.lastMonth;
+    }
+    this.years = y;
   }
 
   /** Feeds a block of whole lines. */
@@ -68,6 +144,7 @@ export class StatsAccumulator {
       day = fast.day;
       hour = fast.hour;
       year = this.years.yearOf(month);
+      if (this.firstMonth < 0) this.firstMonth = month;
       prog = fast.progEnd > fast.progStart ? buf.toString('latin1', fast.progStart, fast.progEnd) : undefined;
     } else {
       // Other forms (ISO timestamps, odd spacing): the general parser.
@@ -77,6 +154,7 @@ export class StatsAccumulator {
         this.unparsed++;
         return;
       }
+      if (h.year === undefined && this.firstMonth < 0) this.firstMonth = h.month;
       year = h.year ?? this.years.yearOf(h.month);
       month = h.month;
       day = h.day;

@@ -180,7 +180,8 @@ export function syslogTokens(s: string): Token[] {
  * moves to the next one when the month goes backwards by more than a month (Dec → Jan).
  */
 export class YearTracker {
-  private lastMonth = -1;
+  /** Month of the last line seen (-1: none). */
+  lastMonth = -1;
   constructor(public year: number) {}
   /** The year of a line in `month` (0-11). */
   yearOf(month: number): number {

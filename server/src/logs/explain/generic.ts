@@ -22,11 +22,12 @@ export function isHostName(s: string): boolean {
   return s.length <= 253 && HOSTNAME.test(s);
 }
 
-const KV = /(?:^|[\s,;(\[])([A-Za-z_][\w.-]{0,40})=("[^"]*"|'[^']*'|<[^>\s]*>|[^\s,;)\]]*)/g;
+const KEY_CHAR = /[\w.-]/;
+const VALUE = /"[^"]*"|'[^']*'|<[^>\s]*>|[^\s,;)\]]*/y;
 const BRACKET = /\[([0-9A-Fa-f.:]{3,45})\](?::(\d+))?/y;
 const HOST_CHAR = /[\w.-]/;
 const FROM = /\b(?:from|FROM|From|for|by|client|Client|rhost|host|Host:|peer|address)\s+[\[<]?([0-9A-Za-z][\w.:-]*[0-9A-Za-z])\]?(?:[#:](\d{1,5})\b| port (\d{1,5}))?/g;
-const BARE_V4 = /(?:::ffff:)?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
+const BARE_V4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
 /** Only a text with `::` or two hex groups joined by colons can hold an IPv6 address. */
 const V6_HINT = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:/;
 const BARE_V6 = /(?:^|[^\w.:])([0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w.:])/g;
@@ -82,11 +83,18 @@ export function genericFields(message: string, existing: Record<string, string> 
   if (text.includes('=')) {
     // audit's msg='op=login acct="root" addr=…' nests pairs in a quoted value: read those too.
     const nested: string[] = [];
-    KV.lastIndex = 0;
-    for (let m = KV.exec(text); m && n < 40; m = KV.exec(text), n++) {
-      const key = m[1];
-      const value = unquote(m[2]);
-      if (m[2][0] === "'" && value.includes('=') && nested.length < 2) nested.push(value);
+    // Each `=`: the key is the word before it, the value what VALUE reads after it.
+    for (let at = text.indexOf('='); at !== -1 && n < 40; at = text.indexOf('=', at + 1)) {
+      let k = at;
+      while (k > 0 && at - k < 41 && KEY_CHAR.test(text[k - 1])) k--;
+      if (k === at || !/[A-Za-z_]/.test(text[k]) || (k > 0 && !/[\s,;(\[]/.test(text[k - 1]))) continue;
+      VALUE.lastIndex = at + 1;
+      const raw = VALUE.exec(text)?.[0] ?? '';
+      n++;
+      const key = text.slice(k, at);
+      const value = unquote(raw);
+      if (raw.length > 1) at += raw.length - 1; // `=` inside a quoted value are not keys
+      if (raw[0] === "'" && value.includes('=') && nested.length < 2) nested.push(value);
       if (existing[key] === undefined && out[key] === undefined) out[key] = value;
       const lk = key.toLowerCase();
       if (ADDRESS_KEYS.has(lk) && value && value !== '?') addRemote(out, value);
@@ -114,7 +122,7 @@ export function genericFields(message: string, existing: Record<string, string> 
     const name = text.slice(start, at);
     if (addRemote(out, m[1], m[2]) && name && name !== 'unknown' && /^[A-Za-z0-9]/.test(name) && out.client_host === undefined) out.client_host = name;
   }
-  if (out.ip === undefined || out.client_host === undefined) {
+  if (out.ip === undefined && existing.ip === undefined) {
     FROM.lastIndex = 0;
     n = 0;
     for (let m = FROM.exec(text); m && n < 8; m = FROM.exec(text), n++) addRemote(out, m[1], m[2] ?? m[3]);

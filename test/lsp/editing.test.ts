@@ -5,8 +5,8 @@ import { startServer, type Session } from '../bench/lspClient';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-/** Formatting requests over stdio, as an editor sends them. */
-describe('LSP over stdio: formatting', function () {
+/** Formatting, signature help, selection ranges and semantic tokens over stdio, as an editor sends them. */
+describe('LSP over stdio: editing requests', function () {
   this.timeout(60_000);
   let s: Session | undefined;
   before(function () {
@@ -72,5 +72,28 @@ describe('LSP over stdio: formatting', function () {
       (e: any) => e.code === -32602,
     );
     assert.deepEqual(await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri: 'file:///nowhere' }, options: { tabSize: 2, insertSpaces: true } }), []);
+  });
+  it('answers signature help inside action() with the parameter under the cursor', async () => {
+    s = await startServer();
+    const uri = 'file:///fmt/etc/rsyslog.d/30-sig.conf';
+    await open(uri, 'rsyslog', 'action(type="omfile" file="/var/log/a.log")\n');
+    const h: any = await s.conn.sendRequest('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 0, character: 24 } });
+    const sig = h.signatures[h.activeSignature];
+    const [a, b] = sig.parameters[h.activeParameter].label;
+    assert.equal(sig.label.slice(a, b), 'file=path');
+  });
+
+  it('sends semantic tokens with the legend it announced, and selection ranges', async () => {
+    s = await startServer();
+    const caps = s.initializeResult.capabilities as any;
+    assert.deepEqual(caps.semanticTokensProvider.legend.tokenTypes.slice(0, 3), ['type', 'property', 'function']);
+    const uri = 'file:///fmt/etc/iptables/rules.v4';
+    await open(uri, 'iptables', '*filter\n:LOGDROP - [0:0]\n-A INPUT -j LOGDROP\nCOMMIT\n');
+    const t: any = await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    // :LOGDROP (function, declaration), INPUT (built-in keyword), LOGDROP (function).
+    assert.deepEqual(t.data, [1, 1, 7, 2, 1, 1, 3, 5, 3, 2, 0, 9, 7, 2, 0]);
+    const [r]: any[] = await s.conn.sendRequest('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 2, character: 12 }] });
+    assert.deepEqual(r.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } });
+    assert.deepEqual(r.parent.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } });
   });
 });

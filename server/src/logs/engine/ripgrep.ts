@@ -1,0 +1,176 @@
+// Searching through ripgrep (rg) when it is there: the CLI's `rg` on PATH, VS Code's bundled rg in
+// the viewer. rg finds the lines of one term (the lead); the other terms, program and time
+// filters run on those lines in JS. A filter rg cannot run with the same meaning (see rgPlan)
+// goes to the JS engine (filter.ts), which stays the reference.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { restChecker, type CompiledFilter, type FilterTerm } from './filter';
+import { isGzPath } from './reader';
+import { rustRegex } from './rgRegex';
+
+const RUST_META = /[\\.+*?()|[\]{}^$#&\-~]/g;
+const nonAscii = (s: string) => /[^\x00-\x7f]/.test(s);
+
+/** How rg runs a filter: its arguments (without the file) and what JS checks afterwards. */
+export interface RgPlan {
+  args: string[];
+  /** The lead term is an exclude term (rg -v). */
+  invert: boolean;
+  /** Whether rg's byte offsets are file offsets (false when rg transcodes). */
+  offsets: boolean;
+  /** Something besides the lead term must be checked on each line. */
+  rest: boolean;
+  /** The filter as the JS per-line checks see rg's output (transcoded text is UTF-8). */
+  textFilter: CompiledFilter;
+}
+
+/** The rg pattern for one term, or undefined when its meaning would differ from the JS engine's. */
+export function rgPattern(t: FilterTerm, encoding: CompiledFilter['encoding']): string | undefined {
+  if (/[\n\r\0]/.test(t.pattern)) return undefined;
+  const latin = encoding === 'iso-8859-1';
+  if (!t.regex) {
+    if (nonAscii(t.pattern) && (latin || !t.caseSensitive)) return undefined;
+    const esc = t.pattern.replace(RUST_META, '\\$&');
+    // ASCII-only case folding, as the JS engine does for ASCII literals.
+    return t.caseSensitive ? esc : `(?i-u:${esc})`;
+  }
+  if (latin) return undefined;
+  const r = rustRegex(t.pattern);
+  if (r === undefined) return undefined;
+  return t.caseSensitive ? r : `(?i)${r}`;
+}
+
+/** The plan for a filter, or undefined when the JS engine must run it. */
+export function rgPlan(f: CompiledFilter): RgPlan | undefined {
+  const inc = f.spec.include ?? [];
+  const exc = f.spec.exclude ?? [];
+  const invert = !inc.length;
+  const lead = invert ? exc[0] : inc[0];
+  if (!lead) return undefined;
+  const pat = rgPattern(lead, f.encoding);
+  if (pat === undefined) return undefined;
+  const transcoded = f.encoding === 'shift_jis' || f.encoding === 'euc-jp';
+  const args = ['--no-config', '--text', '--no-heading', '--no-filename', '--color', 'never', '--crlf', '-j1', '-s'];
+  args.push('--encoding', transcoded ? f.encoding : 'none');
+  if (invert) args.push('-v');
+  args.push('-e', pat);
+  const rest = inc.length + exc.length > 1 || !!f.spec.programs?.length || f.spec.from !== undefined || f.spec.to !== undefined;
+  const textFilter: CompiledFilter = transcoded ? { ...f, encoding: 'utf-8' } : f;
+  return { args, invert, offsets: !transcoded, rest, textFilter };
+}
+
+/** `rg` on PATH (or the given file when it is executable), else undefined. */
+export function findRg(explicit?: string): string | undefined {
+  const ok = (p: string) => {
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (explicit) return ok(explicit) ? explicit : undefined;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && ok(path.join(dir, 'rg'))) return path.join(dir, 'rg');
+  }
+  return undefined;
+}
+
+/** VS Code's own rg under its install (`vscode.env.appRoot`), plain or in the asar-unpacked tree. */
+export function bundledRg(appRoot: string): string | undefined {
+  const exe = process.platform === 'win32' ? 'rg.exe' : 'rg';
+  for (const nm of ['node_modules', 'node_modules.asar.unpacked']) {
+    const p = findRg(path.join(appRoot, nm, '@vscode', 'ripgrep', 'bin', exe));
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** Called for each kept line: text buf[s, e) (UTF-8 when rg transcoded), line number from 0, file offset or -1. */
+export type RgMatch = (buf: Buffer, s: number, e: number, line: number, offset: number) => boolean | void;
+
+function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void): Promise<{ stopped: boolean }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(rg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (p.pid !== undefined) onSpawn?.(p.pid, true);
+    let err = '';
+    let stopped = false;
+    const kill = () => {
+      stopped = true;
+      p.kill();
+    };
+    stop?.addEventListener('abort', kill);
+    p.stdout.on('data', (b: Buffer) => {
+      if (!stopped && !onData(b)) kill();
+    });
+    p.stderr.on('data', (b: Buffer) => {
+      if (err.length < 4000) err += b.toString();
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (p.pid !== undefined) onSpawn?.(p.pid, false);
+      stop?.removeEventListener('abort', kill);
+      if (stopped || code === 0 || code === 1) resolve({ stopped });
+      else reject(new Error(err.trim().split('\n').pop() || `rg exited with code ${code}`));
+    });
+  });
+}
+
+/** Counts the lines a filter keeps in one file with rg (the plan must have no `rest`). */
+export async function rgCount(rg: string, file: string, plan: RgPlan, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
+  return countWith(rg, [...plan.args, '--count'], file, onSpawn);
+}
+
+/** Lines in a file (a last line without a newline counts), counted by rg. */
+export async function rgLineCount(rg: string, file: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
+  return countWith(rg, ['--no-config', '--text', '--no-filename', '--encoding', 'none', '--count', '-e', ''], file, onSpawn);
+}
+
+async function countWith(rg: string, args: string[], file: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
+  let out = '';
+  await run(rg, [...args, ...(isGzPath(file) ? ['-z'] : []), '--', file], (b) => ((out += b.toString()), true), undefined, onSpawn);
+  return out.trim() ? Number(out.trim()) : 0;
+}
+
+/** Runs a filter over one file with rg; lines arrive in file order. */
+export async function rgFilter(rg: string, file: string, plan: RgPlan, onMatch: RgMatch, opts: { baseYear?: number; signal?: AbortSignal; onSpawn?: (pid: number, running: boolean) => void } = {}): Promise<{ stopped: boolean }> {
+  const check = plan.rest ? restChecker(plan.textFilter, opts.baseYear ?? new Date().getFullYear(), plan.invert) : undefined;
+  const args = [...plan.args, '-n', ...(plan.offsets ? ['-b'] : []), ...(isGzPath(file) ? ['-z'] : []), '--', file];
+  let left: Buffer | undefined;
+  let done = false;
+  const r = await run(
+    rg,
+    args,
+    (chunk) => {
+      const buf = left ? Buffer.concat([left, chunk]) : chunk;
+      let s = 0;
+      for (;;) {
+        const nl = buf.indexOf(10, s);
+        if (nl < 0) break;
+        // LINE:OFFSET:text or LINE:text
+        let p = s;
+        let line = 0;
+        for (let c = buf[p]; c !== 58; c = buf[++p]) line = line * 10 + c - 48;
+        let offset = -1;
+        if (plan.offsets) {
+          offset = 0;
+          for (let c = buf[++p]; c !== 58; c = buf[++p]) offset = offset * 10 + c - 48;
+        }
+        const ts = p + 1;
+        const te = nl > ts && buf[nl - 1] === 13 ? nl - 1 : nl;
+        s = nl + 1;
+        if (check && !check(buf, ts, te)) continue;
+        if (onMatch(buf, ts, te, line - 1, offset) === false) {
+          done = true;
+          return false;
+        }
+      }
+      left = s < buf.length ? Buffer.from(buf.subarray(s)) : undefined;
+      return true;
+    },
+    opts.signal,
+    opts.onSpawn,
+  );
+  return { stopped: r.stopped || done };
+}
