@@ -88,6 +88,9 @@ const PROTOCOLS = { ipv4: ['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmp', 'esp
 const GENERAL = new Set(spawnSync('iptables', ['-h'], { encoding: 'utf8' }).stdout.match(/--[a-z][a-z0-9-]*/g) ?? []);
 const general = (fam, opt) => GENERAL.has(opt);
 
+/** Malformed-looking values, by shape (values.ts names the same shapes). */
+const SHAPES = { word: 'abc', dotted: '1.2.3', slash: '1/0', junk: '1x', colon: '1:', empty: '""' };
+
 /** A seed's options as [option, args] pairs. */
 function splitOpts(s) {
   const out = [];
@@ -176,6 +179,20 @@ function learn(kind, name, families, man) {
           o.number = { min: Number(m[2]), max: Number(m[3]), ...(mask.ok ? { mask: true } : {}), ...(range.ok ? { range: true } : {}) };
         }
       }
+    }
+    // Value shapes the tool takes although they look malformed (its parsers stop at the first
+    // character they do not want): the hand-written value checks stay quiet for these.
+    if (o.sample !== undefined) {
+      const r = restOf.get(o) ?? rest;
+      const shapes = Object.entries(SHAPES);
+      const res = probeEach(fam, shapes.map(([, v]) => body(proto, `${r} ${opt} ${v}`)));
+      const lenient = shapes.filter((_, i) => res[i].ok).map(([k]) => k);
+      if (lenient.length) o.lenient = lenient;
+      // Loads without the extension's protocol (ecn --ecn-ip-ect): the protocol is not needed for it.
+      if (protocols && Object.keys(whereLoads(fam, `${flag} ${name} ${r} ${opt} ${o.sample}`.replace(/\s+/g, ' ').trim())).length) o.noProtocol = true;
+    } else if (o.args === 0 && protocols) {
+      const r = restOf.get(o) ?? rest;
+      if (Object.keys(whereLoads(fam, `${flag} ${name} ${r} ${opt}`.replace(/\s+/g, ' ').trim())).length) o.noProtocol = true;
     }
     // Where the option loads on its own (or with the fewest other options), when that differs
     // from where the seeded extension loads: devgroup --dst-group is for OUTPUT, --src-group is not.

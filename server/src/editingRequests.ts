@@ -4,7 +4,9 @@ import type { FormattingOptions, Position, SignatureHelp, TextEdit } from 'vscod
 import { DEFAULT_FORMAT, editsInRange, editsOnLines, type FormatOptions } from './languages/common/format';
 import { selectionRanges } from './languages/common/selection';
 import { encodeTokens, LEGEND } from './languages/common/semanticTokens';
-import type { LanguageContext, LanguageFacade, ParsedDocument } from './languages/common/types';
+import { workspaceSymbols } from './languages/common/workspaceSymbols';
+import { LANGUAGES } from './languages/index';
+import type { LanguageContext, LanguageFacade, ParsedDocument, WorkspaceView } from './languages/common/types';
 import { checkPosition, checkRange } from './requestParams';
 import { runSafe } from './runSafe';
 
@@ -18,6 +20,8 @@ export interface EditingContext {
   /** True when only the first part of the document was parsed (a very large file). */
   truncated(uri: string): boolean;
   contextFor(uri: string): LanguageContext;
+  /** Every parsed document of the workspace (open editors and scanned files). */
+  workspace?: WorkspaceView;
 }
 
 /** The capabilities these requests add to the server's. */
@@ -28,6 +32,7 @@ export const EDITING_CAPABILITIES: ServerCapabilities = {
   signatureHelpProvider: { triggerCharacters: ['(', ' ', ','], retriggerCharacters: ['=', '"'] },
   selectionRangeProvider: true,
   semanticTokensProvider: { legend: LEGEND, full: true },
+  workspaceSymbolProvider: true,
 };
 
 /** Reads `linuxAdminConfigs.format.*` (width, alignActions) once per request; defaults otherwise. */
@@ -62,6 +67,8 @@ async function formatAll(ctx: EditingContext, uri: string, editor: FormattingOpt
 const MAX_SELECTION_POSITIONS = 100;
 /** Semantic tokens sent for one document at most (the grammar colours the rest). */
 const MAX_TOKENS = 50_000;
+/** Workspace symbols in one answer (the editor filters further as the user types). */
+const MAX_WORKSPACE_SYMBOLS = 500;
 
 /** Registers formatting (document, range, on type), signature help and selection ranges. */
 export function registerEditingRequests(ctx: EditingContext): void {
@@ -115,5 +122,11 @@ export function registerEditingRequests(ctx: EditingContext): void {
       if (!p || !p.facade.semanticTokens) return { data: [] };
       return { data: encodeTokens(p.facade.semanticTokens(p.tree).slice(0, MAX_TOKENS)) };
     }),
+  );
+
+  connection.onWorkspaceSymbol((params, token) =>
+    runSafe(ctx.log, 'workspaceSymbol', [], token, () =>
+      ctx.workspace ? workspaceSymbols(ctx.workspace, LANGUAGES.values(), typeof params.query === 'string' ? params.query.slice(0, 200) : '', MAX_WORKSPACE_SYMBOLS) : [],
+    ),
   );
 }

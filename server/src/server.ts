@@ -243,7 +243,7 @@ connection.onCodeAction((params, token) => {
 });
 
 registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
-registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor });
+registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, workspace: store });
 registerNavigation({ connection, documents, store, host, log, docsLanguage, folders: () => folders });
 
 documents.listen(connection);

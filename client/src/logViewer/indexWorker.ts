@@ -90,12 +90,16 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
     const file = job.files[i];
     // Line numbers: count newlines between matches with the SIMD finder.
     let line = 0;
-    let cursor = 0; // where counting stopped in the current block
+    // Where counting stopped in the current block (-1: at its start, which need not be index 0:
+    // a last line without a newline comes as a block of its own in the same buffer).
+    let cursor = -1;
+    let next = job.range?.start ?? 0; // file offset of the next block's first byte
     let endsWithNewline = true;
     await runFilter(
       file,
       c.filter,
-      (buf, s) => {
+      (buf, s, _e, offset) => {
+        if (cursor < 0) cursor = s - (offset - next);
         line += -finder.findKth(buf, cursor, s, 0x7fffffff) - 1;
         cursor = s;
         total++;
@@ -119,8 +123,9 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
         buffer: isGzPath(file) ? undefined : finder.buffer,
         baseYear: job.baseYears[i],
         onBlock: (buf, from, to, offset) => {
-          line += -finder.findKth(buf, cursor, to, 0x7fffffff) - 1;
-          cursor = 0;
+          line += -finder.findKth(buf, cursor < 0 ? from : cursor, to, 0x7fffffff) - 1;
+          cursor = -1;
+          next = offset + to - from;
           endsWithNewline = to > from && buf[to - 1] === 10;
           scanned = scannedBase + offset + to - from;
         },

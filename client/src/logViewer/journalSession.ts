@@ -372,7 +372,7 @@ export class JournalSession implements vscode.Disposable {
   private async explain(text: string): Promise<void> {
     await explain(text);
     let entry: JournalEntry | undefined;
-    for (const b of this.blocks.values()) entry ??= (await b).find((r) => r.text === text)?.entry;
+    for (const b of [...this.blocks.values()]) entry ??= (await b.catch(() => [] as Row[])).find((r) => r.text === text)?.entry;
     if (!entry) return;
     const fields = Object.entries(entryFields(entry)).map(([k, v]) => `${k}=${v}`).join(', ');
     const catalog = entry.MESSAGE_ID ? await this.source.catalog(entry.MESSAGE_ID) : undefined;

@@ -1,4 +1,5 @@
-import { compileFilter, findRg, rgCount, rgFilter, rgPlan, runFilter, type FilterSpec } from '../logs/engine';
+import * as path from 'node:path';
+import { compileFilter, findRg, parallelCount, rgCount, rgFilter, rgPlan, runFilter, type FilterSpec } from '../logs/engine';
 import { describeFsError, fileProblem, parseArgs, terminalSafe, usageError } from './common';
 
 const FLAGS = {
@@ -106,6 +107,8 @@ export async function runGrep(args: string[]): Promise<number> {
     try {
       if (rg && plan && count && !plan.rest) n = await rgCount(rg, file, plan);
       else if (rg && plan) await rgFilter(rg, file, plan, onLine);
+      // Without rg, a count of a big file runs in byte ranges on all cores (dist/statsWorker.js).
+      else if (count) n = await parallelCount(file, compiled.filter, { workerScript: path.join(__dirname, 'statsWorker.js') });
       else await runFilter(file, compiled.filter, onLine);
     } catch (e) {
       out.flush();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { joinParts, lineStartCuts, parallelStatsOf, StatsAccumulator, statsOf, statsPartOf } from '../../../server/src/logs/engine';
+import { compileFilter, countRange, joinParts, lineStartCuts, parallelCount, parallelStatsOf, StatsAccumulator, statsOf, statsPartOf } from '../../../server/src/logs/engine';
 import { syslogText } from '../../fixtures/logs/generate';
 import { tempDir } from './engineHelpers';
 
@@ -60,6 +60,21 @@ describe('stats in parallel: the same counts as one pass', () => {
       assert.deepEqual(r, await onePass(file, 2025), name);
       assert.ok(r.hours.length > 1 && r.programs.length > 3);
       assert.ok(progress >= 0);
+    }
+  });
+
+  it('counts the lines a filter keeps in worker threads to the one-pass count (grep --count without rg)', async function () {
+    this.timeout(60000);
+    const script = path.join(T.dir, 'statsWorker.js');
+    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'server/src/logs/engine/statsWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    const file = T.file('count.log', mixed());
+    for (const spec of [{ include: [{ pattern: 'sshd' }] }, { include: [{ pattern: 'fail(ed|ure)', regex: true }], exclude: [{ pattern: 'root' }] }, { exclude: [{ pattern: 'a' }] }]) {
+      const c = compileFilter(spec);
+      assert.ok(c.ok);
+      if (!c.ok) continue;
+      const one = await countRange(file, 0, Infinity, c.filter);
+      assert.ok(one > 0);
+      assert.equal(await parallelCount(file, c.filter, { workerScript: script, workers: 3, minBytes: 0 }), one, JSON.stringify(spec));
     }
   });
 });

@@ -26,6 +26,21 @@ export function visualWidth(s: string, tabSize: number, from = 0): number {
   return col;
 }
 
+/** Line number of an offset, without making a Position (formatters ask for thousands). */
+export function lineFinder(lines: LineIndex): (offset: number) => number {
+  const starts = lines.starts;
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
 /** Whether a character code is a space or a tab. */
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9;

@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import { DepthMap, indentUnit, isSpace, LineMask, lineEdits, reindent, type FormatOptions } from '../common/format';
+import { DepthMap, indentUnit, isSpace, LineMask, lineEdits, lineFinder, reindent, type FormatOptions } from '../common/format';
 import type { ParsedDocument } from '../common/types';
 import type { FirewalldTree } from './parse';
 import { walk } from './xml';
@@ -37,7 +37,7 @@ export function format(doc: ParsedDocument<FirewalldTree>, o: FormatOptions): Te
   if (doc.problems.length > 0 || !doc.tree.root) return [];
   const { lines, text } = doc;
   const count = lines.lineCount;
-  const lineOf = (offset: number) => lines.positionAt(offset).line;
+  const lineOf = lineFinder(lines);
   const depth = new DepthMap(count);
   const keep = new LineMask(count);
   keepMarkup(text, lineOf, keep);

@@ -21,6 +21,10 @@ export interface OptionEntry extends CatalogEntry {
   restoreForbidden?: boolean;
   /** The tool takes numbers above 65535 here and keeps the low 16 bits (generated). */
   wraps?: boolean;
+  /** Malformed-looking value shapes the tool accepts for this option (generated). */
+  lenient?: string[];
+  /** The tool takes any prefix of a value (addrtype --src-type x is XRESOLVE). */
+  prefixValues?: boolean;
 }
 
 export interface ModuleEntry extends CatalogEntry {

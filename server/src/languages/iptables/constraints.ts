@@ -99,6 +99,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     const v = it?.first;
     if (!it || !v || it.args.length !== 1 || !isDigits(v.text) || reported(out, line, v)) continue;
     const n = Number(v.text);
+    if (n > 4294967296) continue; // beyond what the generator tried
     if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) {
       out.push({ code: 'iptables/value-out-of-range', range: at(v), args: { name: it.token.text, value: v.text, min: o.min ?? 0, max: o.max ?? 4294967295 } });
     }
@@ -108,15 +109,18 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     return;
   }
   const fam = where.family ?? 'ipv4';
-  if (x.protocolFamilies?.includes(fam) && x.protocols && !(where.protocol && x.protocols.includes(where.protocol))) {
+  const protoNeeded = x.protocolFamilies ? x.protocolFamilies.includes(fam) : x.options.some((o) => o.noProtocol) && !items.every((it) => x.options.find((o) => spellings(it).includes(o.name))?.noProtocol);
+  if (x.protocols && protoNeeded && !(where.protocol && x.protocols.includes(where.protocol))) {
     out.push({ code: 'iptables/extension-needs-protocol', range: at(token), args: { name: label, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
   }
   // Where it loads: what the options used allow (an option measured alone has places of its own,
   // the others those of the extension as the generator loaded it), or the extension's places.
   const whole = x.where?.[fam];
   const used = x.options.filter((o) => findItem(items, o.name));
-  let w: Record<string, string[]> | undefined = used.length && used.some((o) => o.where) ? ALL : whole;
-  if (w === ALL) for (const o of used) w = o.where ? intersect(w!, o.where) : whole ? intersect(w!, whole) : w;
+  // Options can override each other (TCPMSS --set-mss after --clamp-mss-to-pmtu): with two or more
+  // options where one has places of its own, no verdict.
+  if (used.length > 1 && used.some((o) => o.where)) return;
+  const w = used.length === 1 && used[0].where ? used[0].where : whole;
   if (!w || !where.table || !PROBED[where.table]) return;
   const chains = w[where.table];
   const target = x.kind === 'target';
@@ -129,8 +133,6 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     out.push({ code: target ? 'iptables/target-not-in-chain' : 'iptables/extension-not-in-chain', range: at(token), args });
   }
 }
-
-const ALL: Record<string, string[]> = PROBED;
 
 function intersect(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -160,7 +162,7 @@ export function checkConstraints(rule: Rule, table: string, builtinChain: string
     const x = generatedOf(t.entry);
     if (x) checkExtension(x, t.token, `-j ${t.name}`, rule.items.filter((i) => i.owner === 'target'), where, out);
     const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
-    if (x?.protocols && !t.entry?.protocols && !(p && x.protocols.includes(p))) {
+    if (x?.protocols && !t.entry?.protocols && !x.options.some((o) => o.noProtocol) && !(p && x.protocols.includes(p))) {
       out.push({ code: 'iptables/extension-needs-protocol', range: lineRange(rule.line, t.token.start, t.token.end), args: { name: `-j ${t.name}`, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
     }
   }

@@ -9,6 +9,10 @@ export interface GeneratedOption {
   negatable?: boolean;
   min?: number;
   max?: number;
+  /** Malformed-looking value shapes the tool accepts (see SHAPES in the generator). */
+  lenient?: string[];
+  /** Loads without the extension's protocol. */
+  noProtocol?: boolean;
   /** The option is refused unless one of these is used too. */
   needs?: { anyOf: string[]; message: string };
   /** Where the option alone loads, when that differs from the extension's `where` (first family). */
@@ -126,8 +130,8 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         delete m.chains;
       }
       if (!m.protocols && x.protocols && x.protocols.length < 4) m.protocols = x.protocols;
-      // The tool loaded it without a protocol (in some family): constraints.ts checks per family.
-      if (!x.hostUnavailable && (!x.protocols || x.protocolFamilies)) delete m.protocols;
+      // The tool loaded it without a protocol (in some family, or with some option): constraints.ts checks.
+      if (!x.hostUnavailable && (!x.protocols || x.protocolFamilies || x.options.some((o) => o.noProtocol))) delete m.protocols;
     }
     if (x.protocolFamilies) delete m.protocols;
     m.family = x.families.length === 1 ? x.families[0] : undefined;
@@ -140,6 +144,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         const handArgs = h.args ?? (h.type === 'none' ? 0 : 1);
         if (o.args === 0 && handArgs !== 0) Object.assign(h, { args: 0, type: 'none' });
         if (o.args === 1 && handArgs === 0) Object.assign(h, { args: 1, type: undefined });
+        if (o.lenient) h.lenient = o.lenient;
         // Whole-number bounds the tool answered replace hand-kept ones.
         if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
           h.min = o.number?.min ?? o.min ?? 0;

@@ -136,7 +136,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
         const tok = m.implicit ? (m.options[0]?.token ?? m.token) : m.token;
         out.push({ code: 'iptables/module-family', range: lineRange(rule.line, tok.start, tok.end), args: { name: m.implicit ? tok.text : `-m ${m.name}`, found: FAMILY_NAME[mi.family as Family], family: FAMILY_NAME[family] } });
       }
-      if (mi.chains && inBuiltin && !mi.chains.includes(chain!)) {
+      if (mi.chains && inBuiltin && !mi.chains.includes(chain!) && !generatedOf(mi.entry)) {
         out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, m.token.start, m.token.end), args: { name: `-m ${m.name}`, chain: chain!, chains: mi.chains.join(', ') } });
       }
     }

@@ -29,11 +29,34 @@ const L = (en: string, ja: string): Localized => ({ en, ja });
 
 type Check = (value: string, tok: Token, item: RuleItem, vc: ValueContext) => void;
 
+/** The shape of a malformed-looking value, as the generator names them (lenient). */
+function shapeOf(v: string): string | undefined {
+  if (v === '') return 'empty';
+  if (/^[A-Za-z]+$/.test(v)) return 'word';
+  if (/^\d+(\.\d+)+$/.test(v)) return 'dotted';
+  if (/^\d+\/\d+$/.test(v)) return 'slash';
+  if (/^\d+[A-Za-z]+$/.test(v)) return 'junk';
+  if (/^\d+:$/.test(v)) return 'colon';
+  return undefined;
+}
+
+/** The tool takes values of this shape for the option (generated): no error from a hand-written check. */
+function tolerated(item: RuleItem, tok: Token): boolean {
+  const l = item.entry?.lenient;
+  if (!l) return false;
+  const s = shapeOf(tok.text);
+  return s !== undefined && l.includes(s);
+}
+
 function bad(vc: ValueContext, tok: Token, item: RuleItem, reason: Localized): void {
+  if (tolerated(item, tok)) return;
   vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: tok.text, reason } });
 }
 
 function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, candidates: string[]): void {
+  if (tolerated(item, tok)) return;
+  // Options whose values may be shortened to any unambiguous-or-not prefix (addrtype's types).
+  if (item.entry?.prefixValues && value && item.entry.values?.some((v) => v.toLowerCase().startsWith(value.toLowerCase()))) return;
   vc.out.push({
     code: 'iptables/unknown-value',
     range: lineRange(vc.line, tok.start, tok.end),

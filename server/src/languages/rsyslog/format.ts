@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import { DepthMap, indentUnit, isSpace, LineMask, lineEdits, reindent, visualWidth, type FormatOptions } from '../common/format';
+import { DepthMap, indentUnit, isSpace, LineMask, lineEdits, lineFinder, reindent, visualWidth, type FormatOptions } from '../common/format';
 import type { RsyslogDocument } from './parse';
 import { walk, type ObjectStmt, type RuleStmt, type Span } from './tree';
 
@@ -18,7 +18,7 @@ interface Ctx {
 /** Offset of the first non-blank character of a line. */
 function firstChar(c: Ctx, line: number): number {
   const t = c.doc.text;
-  let i = c.doc.lines.offsetAt({ line, character: 0 });
+  let i = c.doc.lines.starts[line] ?? t.length;
   while (i < t.length && isSpace(t.charCodeAt(i))) i++;
   return i;
 }
@@ -173,7 +173,7 @@ function splitObjects(c: Ctx, objects: ObjectStmt[], d: Int32Array, out: (string
 export function format(doc: RsyslogDocument, o: FormatOptions): TextEdit[] {
   if (doc.problems.some((p) => UNSURE.test(p.code))) return [];
   const count = doc.lines.lineCount;
-  const c: Ctx = { doc, o, unit: indentUnit(o), lineOf: (off) => doc.lines.positionAt(off).line, depth: new DepthMap(count), keep: new LineMask(count) };
+  const c: Ctx = { doc, o, unit: indentUnit(o), lineOf: lineFinder(doc.lines), depth: new DepthMap(count), keep: new LineMask(count) };
   const { rules, objects } = layout(c);
   const d = c.depth.depths();
   const out: (string | undefined)[] = new Array(count);

@@ -434,6 +434,17 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
       }
     }
   }
+  if (lname === 'parser') {
+    // parser(type="pmnormalize" …) takes the parser module's parameters too.
+    const raw = paramText(o, 'type');
+    if (raw) {
+      mod = normalizeModule(raw);
+      ownerKey = 'type';
+      ownerRaw = raw;
+      moduleKnown = cat.modules.has(mod);
+      set = paramSetOf(cat, 'parser', mod);
+    }
+  }
   if (lname === 'template' || lname === 'ruleset') {
     if (!paramText(o, 'name') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: name + '()', name: 'name' });
   }

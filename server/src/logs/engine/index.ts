@@ -16,3 +16,4 @@ export * from './ripgrep';
 export * from './rgRegex';
 export * from './matchStore';
 export * from './statsParallel';
+export * from './countParallel';

@@ -124,7 +124,14 @@ export function classifyLine(raw: string): Classified {
   return withVocabulary(out, false);
 }
 
-const MAY_NAME_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|\bfrom [\w.-]+\.[A-Za-z]|=\S*\.[A-Za-z]/;
+/** Fields a pattern uses for an address other than the remote party's (a relay, a packet's source, a lease). */
+const ADDRESS_FIELDS = ['client_host', 'SRC', 'relay_ip', 'relay_host', 'source', 'lease_ip', 'remote_host', 'lookup_ip', 'target'];
+function namesAddress(f: Record<string, string>): boolean {
+  for (const k of ADDRESS_FIELDS) if (f[k] !== undefined) return true;
+  return false;
+}
+
+const MAY_NAME_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|\bfrom [\w.-]+\.[A-Za-z]|\b(?:rhost|rip|addr|client|src|remote|hostname)=[\w.:-]/;
 
 /**
  * The shared field vocabulary: whatever a format or pattern called the remote party
@@ -145,7 +152,7 @@ function withVocabulary(out: Classified, matched: boolean): Classified {
     } else if (c && c.includes('.') && f.client_host === undefined && !c.includes(' ')) f.client_host = c;
   }
   // A matched line that named nobody: look for an address only where one can be (cheap test first).
-  if (!matched || (f.ip === undefined && f.client_host === undefined && f.SRC === undefined && MAY_NAME_ADDRESS.test(out.message))) {
+  if (!matched || (f.ip === undefined && !namesAddress(f) && MAY_NAME_ADDRESS.test(out.message))) {
     const g = genericFields(out.message, f);
     for (const k in g) f[k] = g[k];
   }

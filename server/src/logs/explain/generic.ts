@@ -143,6 +143,8 @@ export function genericFields(message: string, existing: Record<string, string> 
   }
   const q = text.includes('"') || text.includes("'") ? QUOTED.exec(text) : null;
   if (q) out.quoted = q[1] ?? q[2];
-  for (const k in out) if (existing[k] !== undefined) delete out[k];
-  return out;
+  // A fresh object rather than `delete` (which would slow every later access to it).
+  const res: Record<string, string> = {};
+  for (const k in out) if (existing[k] === undefined) res[k] = out[k];
+  return res;
 }

@@ -71,6 +71,8 @@ export interface RunOptions {
   limit?: number;
   /** Called per entry; return false to stop early. */
   onEntry?: (e: JournalEntry) => boolean | void;
+  /** Raw stdout chunks, as they come (return false to stop). */
+  onData?: (chunk: string) => boolean | void;
   /** Raw stdout lines instead (for -F, --list-boots, --dump-catalog). */
   onLine?: (line: string) => void;
   journalctl?: string;
@@ -130,6 +132,10 @@ export function runJournalctl(args: string[], opts: RunOptions = {}): Promise<Ru
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     if (stopped) return;
+    if (opts.onData) {
+      if (opts.onData(chunk) === false) stop();
+      return;
+    }
     const parts = (rest + chunk).split('\n');
     rest = parts.pop() ?? '';
     for (const line of parts) {
