@@ -189,7 +189,7 @@ function learn(kind, name, families, man) {
       const lenient = shapes.filter((_, i) => res[i].ok).map(([k]) => k);
       if (lenient.length) o.lenient = lenient;
       // Loads without the extension's protocol (ecn --ecn-ip-ect): the protocol is not needed for it.
-      if (protocols && Object.keys(whereLoads(fam, `${flag} ${name} ${r} ${opt} ${o.sample}`.replace(/\s+/g, ' ').trim())).length) o.noProtocol = true;
+      if (protocols && [`${opt} ${o.sample}`, `${r} ${opt} ${o.sample}`].some((v) => Object.keys(whereLoads(fam, `${flag} ${name} ${v}`.replace(/\s+/g, ' ').trim())).length)) o.noProtocol = true;
     } else if (o.args === 0 && protocols) {
       const r = restOf.get(o) ?? rest;
       if (Object.keys(whereLoads(fam, `${flag} ${name} ${r} ${opt}`.replace(/\s+/g, ' ').trim())).length) o.noProtocol = true;

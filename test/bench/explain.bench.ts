@@ -3,6 +3,7 @@
 // Then: the time to explain a 1 MB line and random bytes (target ≤ 50 ms, never a throw), and
 // coverage per family on the project's own fixtures and, when present, on the real samples in
 // ../shared/logs (read only, to measure; the bench runs without them).
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -60,6 +61,16 @@ console.log('metric                         lines/s        target');
 console.log(`classify median          ${fmt(median)}  ${fmt(TARGET)}  ${median >= TARGET ? 'ok' : 'BELOW TARGET'}`);
 console.log(`classify slowest (p95)   ${fmt(p95)}  ${fmt(TARGET)}  ${p95 >= TARGET ? 'ok' : 'BELOW TARGET'}`);
 console.log(`per CPU-second (median) ${fmt(cpuMedian)}  ${fmt(TARGET)}  ${cpuMedian >= TARGET ? 'ok' : 'BELOW TARGET'}`);
+// A standard tool on the same lines, for scale: one `grep -E` for two phrases (it only searches; classify reads every part).
+{
+  const tmp = path.join(os.tmpdir(), `explain-bench-${process.pid}.log`);
+  fs.writeFileSync(tmp, lines.join('\n') + '\n');
+  const t0 = performance.now();
+  const g = spawnSync('grep', ['-c', '-E', 'Failed password|status=deferred', tmp], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  fs.rmSync(tmp, { force: true });
+  if (g.status === 0 || g.status === 1) console.log(`grep -cE (two phrases)  ${fmt(N / (ms / 1000))}  (standard tool, for scale)`);
+}
 const [l1, l5] = os.loadavg();
 console.log(`(load average ${l1.toFixed(1)} / ${l5.toFixed(1)} on ${os.cpus().length} CPUs while measuring)`);
 

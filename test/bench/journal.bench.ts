@@ -67,8 +67,8 @@ async function main(): Promise<void> {
 
   // The viewer's background pass: counts every entry, keeping a cursor per 1000.
   const cursors: string[] = [];
-  let nAll = 0;
-  const all = await timed(() => src.scan((e) => void (nAll++ % 1000 === 0 && cursors.push(e.__CURSOR)), ['_BOOT_ID']));
+  const all = await timed(() => src.countCursors(1000, (_k, c) => void cursors.push(c)));
+  const nAll = all.value;
   const jAll = shell(`journalctl --no-pager --directory ${DIR} -o cat | wc -l`);
   rows.push([`count all, keep ${cursors.length} cursors`, ms(all.ms), nAll, `${all.grewMB.toFixed(1)} MB`, `journalctl -o cat | wc -l: ${ms(jAll.ms)}`, jAll.out]);
 

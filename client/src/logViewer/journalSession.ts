@@ -159,21 +159,26 @@ export class JournalSession implements vscode.Disposable {
   private async index(gen: number, after: string): Promise<void> {
     let last = Date.now();
     const started = last;
+    const base = this.count;
     try {
-      await this.source.scan(
-        (e) => {
+      const n = await this.source.countCursors(
+        BLOCK,
+        (k, cursor) => {
           if (gen !== this.gen) return false;
-          if (this.count % BLOCK === 0) this.checkpoints[this.count / BLOCK] = e.__CURSOR;
-          this.count++;
-          this.lastCursor = e.__CURSOR;
-          if (Date.now() - last > 200) {
-            last = Date.now();
-            this.post({ type: 'count', lineCount: this.count, indexing: true });
-          }
+          this.checkpoints[(base + k) / BLOCK] = cursor;
         },
-        ['_BOOT_ID'],
         after,
+        (k) => {
+          if (gen !== this.gen || Date.now() - last < 200) return;
+          last = Date.now();
+          this.count = base + k;
+          this.post({ type: 'count', lineCount: this.count, indexing: true });
+        },
       );
+      if (gen === this.gen) {
+        this.count = base + n;
+        this.lastCursor = this.source.lastSeen;
+      }
     } catch (e) {
       if (gen === this.gen) this.problem(e);
     }

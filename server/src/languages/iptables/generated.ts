@@ -114,7 +114,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
     let m = byName.get(x.name);
     if (!m) {
       m = { name: x.name, kind, syntax: kind === 'match' ? `-m ${x.name}` : `-j ${x.name}`, docs: extensionDocs(x), source: x.source, options: [] };
-      if (x.protocols) m.protocols = x.protocols;
+      if (x.protocols && !x.protocolFamilies && !x.options.some((o) => o.noProtocol)) m.protocols = x.protocols;
       out.push(m);
       byName.set(x.name, m);
     } else {

@@ -17,6 +17,14 @@ export interface LogStats {
 
 const MAX_PROGRAMS = 400;
 
+/** A program's lines not yet added to the maps: n in all, dn of them on `day`. */
+interface ProgEntry {
+  name: string;
+  n: number;
+  day: number;
+  dn: number;
+}
+
 /** The counts of one stretch of a file (structured-clone safe, for worker threads). */
 export interface StatsPart {
   lines: number;
@@ -59,6 +67,7 @@ export class StatsAccumulator {
 
   /** The counts so far, as one part of a file counted in pieces (see statsParallel.ts). */
   part(): StatsPart {
+    this.settleAll();
     return {
       lines: this.lines,
       bytes: this.bytes,
@@ -84,6 +93,8 @@ export class StatsAccumulator {
 
   /** Adds a part counted separately that follows what was counted so far (its year checked by the caller). */
   absorb(p: StatsPart): void {
+    this.settleAll();
+    this.bucket = undefined;
     const base = this.lines;
     for (const [h, v] of p.hours) {
       const b = this.hours.get(h);
@@ -169,20 +180,76 @@ export class StatsAccumulator {
       this.lastH = hour;
     }
     const key = this.lastKey;
-    let b = this.hours.get(key);
-    if (!b) this.hours.set(key, (b = { lines: 0, bytes: 0, firstLine: n }));
+    let b = this.bucket;
+    if (!b || key !== this.bucketKey) {
+      b = this.hours.get(key);
+      if (!b) this.hours.set(key, (b = { lines: 0, bytes: 0, firstLine: n }));
+      this.bucket = b;
+      this.bucketKey = key;
+    }
     b.lines++;
     b.bytes += e - s + 1;
-    let name = prog ?? '(none)';
-    if (!this.programs.has(name) && this.programs.size >= MAX_PROGRAMS) name = '(other)';
-    this.programs.set(name, (this.programs.get(name) ?? 0) + 1);
-    let pd = this.programDays.get(name);
-    if (!pd) this.programDays.set(name, (pd = new Map()));
+    const ent = prog !== undefined ? this.byName(prog) : fast ? this.byBytes(buf, fast.progStart, fast.progEnd) : this.byName('(none)');
     const d = Math.floor(key / 24);
-    pd.set(d, (pd.get(d) ?? 0) + 1);
+    if (ent.day !== d) {
+      this.settle(ent);
+      ent.day = d;
+    }
+    ent.n++;
+    ent.dn++;
+  }
+
+  // Per-line counting touches one object per program; the maps are brought up to date (settled)
+  // when the counts are read. Programs are found by their bytes without making a string.
+  private bucket: { lines: number; bytes: number; firstLine: number } | undefined;
+  private bucketKey = -1;
+  private entries = new Map<string, ProgEntry>();
+  private index = new Map<number, { raw: Buffer; ent: ProgEntry }[]>();
+
+  private byName(name: string): ProgEntry {
+    let ent = this.entries.get(name);
+    if (ent) return ent;
+    if (!this.programs.has(name) && this.programs.size >= MAX_PROGRAMS) return name === '(other)' ? this.newEntry(name) : this.byName('(other)');
+    return this.newEntry(name);
+  }
+
+  private newEntry(name: string): ProgEntry {
+    const ent: ProgEntry = { name, n: 0, day: -1, dn: 0 };
+    this.entries.set(name, ent);
+    if (!this.programs.has(name)) this.programs.set(name, 0);
+    return ent;
+  }
+
+  private byBytes(buf: Buffer, ps: number, pe: number): ProgEntry {
+    let h = 0x811c9dc5 ^ (pe - ps);
+    for (let i = ps; i < pe; i++) h = Math.imul(h ^ buf[i], 16777619);
+    const list = this.index.get(h);
+    if (list) for (const x of list) if (x.raw.length === pe - ps && x.raw.compare(buf, ps, pe) === 0) return x.ent;
+    const ent = this.byName(pe > ps ? buf.toString('latin1', ps, pe) : '(none)');
+    const item = { raw: Buffer.from(buf.subarray(ps, pe)), ent };
+    if (list) list.push(item);
+    else this.index.set(h, [item]);
+    return ent;
+  }
+
+  /** Moves an entry's pending counts into the maps. */
+  private settle(ent: ProgEntry): void {
+    if (ent.n) this.programs.set(ent.name, (this.programs.get(ent.name) ?? 0) + ent.n);
+    if (ent.dn) {
+      let pd = this.programDays.get(ent.name);
+      if (!pd) this.programDays.set(ent.name, (pd = new Map()));
+      pd.set(ent.day, (pd.get(ent.day) ?? 0) + ent.dn);
+    }
+    ent.n = 0;
+    ent.dn = 0;
+  }
+
+  private settleAll(): void {
+    for (const ent of this.entries.values()) this.settle(ent);
   }
 
   result(topPrograms = 12): LogStats {
+    this.settleAll();
     const programs = [...this.programs].map(([program, lines]) => ({ program, lines })).sort((a, b) => b.lines - a.lines);
     const programDays: Record<string, Record<string, number>> = {};
     for (const { program } of programs.slice(0, topPrograms)) {

@@ -1,5 +1,5 @@
 import { KEYWORD_CATEGORIES } from '../keywords';
-import { execNamed, FAMILY_BY_NAME, FORMAT_BY_NAME, familiesFor, type CompiledFamily } from './data';
+import { FAMILY_BY_NAME, FORMAT_BY_NAME, familiesFor, type CompiledFamily } from './data';
 import { EXTRACTORS } from './extractors';
 import { parseLine } from './format';
 import { genericFields, splitAddressPort } from './generic';
@@ -52,6 +52,55 @@ function familiesOf(format: string | undefined, program: string | undefined, mes
 }
 
 /**
+ * A classified line. Its `fields` are completed on first read: the shared vocabulary (`ip`,
+ * `client_host` …) and, for a line no pattern names an address for, the generic fallback's
+ * scan of the message. Counting lines by family, category or severity never pays for that scan.
+ */
+class ClassifiedLine implements Classified {
+  family: string | undefined = undefined;
+  pattern: string | undefined = undefined;
+  variant: string | undefined = undefined;
+  category: string | undefined = undefined;
+  severity: LineSeverity = 'info';
+  notes: Classified['notes'] = [];
+  private raw: Record<string, string>;
+  private matched = false;
+  private complete = false;
+  constructor(
+    public line: string,
+    public format: string | undefined,
+    public timestamp: string | undefined,
+    public host: string | undefined,
+    public program: string | undefined,
+    public pid: string | undefined,
+    public message: string,
+    public formatFields: Record<string, string>,
+    fields: Record<string, string>,
+  ) {
+    this.raw = fields;
+  }
+  get fields(): Record<string, string> {
+    if (!this.complete) {
+      this.complete = true;
+      withVocabulary(this.raw, this.message, this.matched);
+    }
+    return this.raw;
+  }
+  set fields(f: Record<string, string>) {
+    this.raw = f;
+    this.complete = true;
+  }
+  setMatched(): void {
+    this.matched = true;
+  }
+  /** JSON and structured clones see `fields` like any other property. */
+  toJSON(): Classified {
+    const { line, format, timestamp, host, program, pid, message, formatFields, family, pattern, variant, category, severity, notes } = this;
+    return { line, format, timestamp, host, program, pid, message, formatFields, fields: this.fields, family, pattern, variant, category, severity, notes };
+  }
+}
+
+/**
  * Parses and classifies one line: format, family pattern, fields, keyword category and
  * severity. Cheap enough to run on every line of a large file (no Markdown, no locale).
  */
@@ -69,38 +118,33 @@ export function classifyLine(raw: string): Classified {
   }
   if (fields.level) levelSeverity = LEVEL_SEVERITY[fields.level.toLowerCase()];
 
-  // One literal with every property up front keeps the object's shape stable (and fast).
-  const out: Classified = {
-    line: p.line,
-    format: p.format,
-    timestamp: p.timestamp,
-    host: p.host,
-    program: p.program,
-    pid: p.pid,
-    message: p.message,
-    formatFields: p.formatFields,
-    fields,
-    family: undefined,
-    pattern: undefined,
-    variant: undefined,
-    category: undefined,
-    severity: 'info',
-    notes: [],
-  };
   const message = p.message;
+  const out = new ClassifiedLine(p.line, p.format, p.timestamp, p.host, p.program, p.pid, message, p.formatFields, fields);
   const fams = familiesOf(p.format, p.program, message);
+  if (fams.length === 0) return unmatched(out, levelSeverity);
+  const first = message.charCodeAt(0);
+  const bucket = first < 128 ? first : 128;
   for (const fam of fams) {
-    for (const pat of fam.patterns) {
-      if (pat.prefix && !message.startsWith(pat.prefix)) continue;
-      if (pat.data.hint && !message.includes(pat.data.hint)) continue;
-      const groups = execNamed(pat, message);
-      if (!groups) continue;
-      for (const k in groups) if (k !== 'rest') fields[k] = groups[k];
+    for (const pat of fam.byFirst[bucket]) {
+      if (pat.prefix !== '' && !message.startsWith(pat.prefix)) continue;
+      if (pat.hint !== '' && !message.includes(pat.hint)) continue;
+      const m = pat.fast.exec(message);
+      if (!m) continue;
+      // The named groups that took part go straight into the fields (`rest` only to an extractor).
+      const groups: Record<string, string> | undefined = pat.extract !== '' ? {} : undefined;
+      const names = pat.names;
+      for (let i = 1; i < m.length; i++) {
+        const n = names[i];
+        const g = m[i];
+        if (n === undefined || g === undefined) continue;
+        if (groups) groups[n] = g;
+        if (n !== 'rest') fields[n] = g;
+      }
       let variant: string | undefined;
-      if (pat.data.extract) {
-        const ex = EXTRACTORS[pat.data.extract]?.(groups, message, p.formatFields);
+      if (groups) {
+        const ex = EXTRACTORS[pat.extract]?.(groups, message, p.formatFields);
         if (ex) {
-          Object.assign(fields, ex.fields);
+          for (const k in ex.fields) fields[k] = ex.fields[k];
           variant = ex.variant;
           if (ex.notes) out.notes.push(...ex.notes);
         }
@@ -113,15 +157,22 @@ export function classifyLine(raw: string): Classified {
       // A level the message itself states (`[WARNING]`, `<warn>`, `error:`) counts like the syslog priority.
       const said = fields.level !== undefined && fields.level !== p.formatFields.level ? LEVEL_SEVERITY[fields.level.toLowerCase()] : undefined;
       out.severity = maxSeverity(maxSeverity(v?.severity ?? pat.data.severity, levelSeverity), said);
-      return withVocabulary(out, true);
+      out.setMatched();
+      return out;
     }
   }
   // No pattern: the family (if any) and the manuals' keyword table still say something.
-  if (fams.length) out.family = fams[0].data.name;
-  out.category = keywordCategory(message);
-  const cat = KEYWORD_CATEGORIES.find((c) => c.name === out.category);
+  out.family = fams[0].data.name;
+  return unmatched(out, levelSeverity);
+}
+
+const CATEGORY_BY_NAME = new Map(KEYWORD_CATEGORIES.map((c) => [c.name, c]));
+
+function unmatched(out: ClassifiedLine, levelSeverity: LineSeverity | undefined): Classified {
+  out.category = keywordCategory(out.message);
+  const cat = out.category !== undefined ? CATEGORY_BY_NAME.get(out.category) : undefined;
   out.severity = maxSeverity(cat ? (cat.severity === 'error' ? 'error' : 'warning') : 'info', levelSeverity);
-  return withVocabulary(out, false);
+  return out;
 }
 
 /** Fields a pattern uses for an address other than the remote party's (a relay, a packet's source, a lease). */
@@ -138,8 +189,7 @@ const MAY_NAME_ADDRESS = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|\bfrom [
  * (`client`, `rhost`, `SRC` …), it is also `ip` (an address) or `client_host` (a name), so
  * trace, charts and the CLI read one name. A line that names nobody gets the generic fields.
  */
-function withVocabulary(out: Classified, matched: boolean): Classified {
-  const f = out.fields;
+function withVocabulary(f: Record<string, string>, message: string, matched: boolean): void {
   if (f.client_host === '') delete f.client_host; // postscreen's `[192.0.2.1]:port` names no host
   // A logged packet: the remote party is the source of incoming and the destination of outgoing traffic.
   if (f.ip === undefined && f.SRC !== undefined) f.ip = f.OUT && !f.IN && f.DST ? f.DST : f.SRC;
@@ -152,11 +202,10 @@ function withVocabulary(out: Classified, matched: boolean): Classified {
     } else if (c && c.includes('.') && f.client_host === undefined && !c.includes(' ')) f.client_host = c;
   }
   // A matched line that named nobody: look for an address only where one can be (cheap test first).
-  if (!matched || (f.ip === undefined && !namesAddress(f) && MAY_NAME_ADDRESS.test(out.message))) {
-    const g = genericFields(out.message, f);
+  if (!matched || (f.ip === undefined && !namesAddress(f) && MAY_NAME_ADDRESS.test(message))) {
+    const g = genericFields(message, f);
     for (const k in g) f[k] = g[k];
   }
   // An IPv4 address written the IPv6 way (`::ffff:192.0.2.1`) is the IPv4 address for trace and blocking.
   if (f.ip !== undefined && f.ip.startsWith('::ffff:') && f.ip.includes('.')) f.ip = f.ip.slice(7);
-  return out;
 }

@@ -103,6 +103,9 @@ export interface CompiledPattern extends CompiledRegex {
   family: string;
   /** The literal text an anchored regex starts with (`^Failed ` → `Failed `); '' when none. */
   prefix: string;
+  /** `data.hint` and `data.extract` ('' when none), read here on every line with one object shape. */
+  hint: string;
+  extract: string;
 }
 
 /**
@@ -154,6 +157,21 @@ function hasTopLevelBar(source: string): boolean {
 export interface CompiledFamily {
   data: FamilyData;
   patterns: CompiledPattern[];
+  /**
+   * The patterns worth trying on a message by its first character (ASCII code; index 128 for
+   * any other or an empty message): those whose literal prefix starts with it and those
+   * without one, in the family's order. Most lines skip most of a large family this way.
+   */
+  byFirst: CompiledPattern[][];
+}
+
+function patternsByFirst(patterns: CompiledPattern[]): CompiledPattern[][] {
+  const out: CompiledPattern[][] = Array.from({ length: 129 }, () => []);
+  for (const p of patterns) {
+    const c = p.prefix ? p.prefix.charCodeAt(0) : -1;
+    for (let i = 0; i < 129; i++) if (c < 0 || c === i) out[i].push(p);
+  }
+  return out;
 }
 
 /** Formats by the first character of a line (ASCII); index 128 holds those for any character. */
@@ -187,9 +205,9 @@ export const FORMAT_BY_NAME = new Map(FORMATS.all.map((f) => [f.data.name, f.dat
 export const FAMILIES: CompiledFamily[] = FAMILY_DATA.map((data) => {
   const patterns = data.patterns.map((p) => {
     const c = compileRegex(p.regex);
-    return { data: p, family: data.name, ...c, prefix: literalPrefix(c.re.source) };
+    return { data: p, family: data.name, ...c, prefix: literalPrefix(c.re.source), hint: p.hint ?? '', extract: p.extract ?? '' };
   });
-  return { data, patterns };
+  return { data, patterns, byFirst: patternsByFirst(patterns) };
 });
 
 export const FAMILY_BY_NAME = new Map(FAMILIES.map((f) => [f.data.name, f]));

@@ -67,7 +67,7 @@ export class JournalSource {
     readonly journalctl?: string,
   ) {}
 
-  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void }): Promise<RunResult> {
+  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: string) => boolean | void }): Promise<RunResult> {
     return runJournalctl(args, { ...opts, owner: this.owner, journalctl: this.journalctl }).then((r) => {
       const w = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Hint:|Users in groups|Pass -q)/.test(l));
       for (const l of w) if (!this.warnings.includes(l)) this.warnings.push(l);
@@ -149,32 +149,31 @@ export class JournalSource {
     const KEY = '__CURSOR=';
     await this.run(a, {
       // Only the __CURSOR lines matter: found with indexOf in each chunk, no string per line.
-      onData: (chunk) => {
+      onData: (chunk: string) => {
         const text = tail + chunk;
-        let i = text.startsWith(KEY) ? 0 : text.indexOf('\n' + KEY) + 1;
-        let end = 0;
-        while (i > 0 || (i === 0 && text.startsWith(KEY))) {
+        // Position of the next line that starts with KEY, from `from` on; -1 when none.
+        const next = (from: number) => {
+          if (from === 0 && text.startsWith(KEY)) return 0;
+          const k = text.indexOf('\n' + KEY, Math.max(0, from - 1));
+          return k < 0 ? -1 : k + 1;
+        };
+        let done = 0;
+        for (let i = next(0); i >= 0; i = next(done)) {
           const nl = text.indexOf('\n', i);
           if (nl < 0) break;
+          done = nl + 1;
           const c = text.slice(i + KEY.length, nl);
-          end = nl;
           if (skipFirst) {
             skipFirst = false;
-            if (c === after) {
-              i = text.indexOf('\n' + KEY, nl) + 1;
-              continue;
-            }
+            if (c === after) continue;
           }
           last = c;
           if (n % every === 0 && onCursor(n, c) === false) return false;
           n++;
           if (onCount && n % 10_000 === 0) onCount(n);
-          i = text.indexOf('\n' + KEY, nl) + 1;
         }
-        // Keep what may hold a cursor line cut by the chunk's end.
-        const cut = text.lastIndexOf('\n');
-        tail = text.slice(Math.max(end, cut) + (Math.max(end, cut) >= 0 ? 1 : 0));
-        if (tail.length > 4096) tail = tail.slice(-4096);
+        // Keep only the unfinished last line: it may be a cursor line cut by the chunk's end.
+        tail = text.slice(Math.max(done, text.lastIndexOf('\n') + 1));
       },
     });
     this.lastSeen = last;
