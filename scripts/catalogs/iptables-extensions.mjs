@@ -10,10 +10,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { probeEach, probeOne, probeRuns, requireProgram, restore, TABLE_CHAINS, whereLoads } from './iptablesProbe.mjs';
+import { probeEach, probeOne, probeRuns, requireProgram, TABLE_CHAINS, whereLoads } from './iptablesProbe.mjs';
 import { CANDIDATES, LADDER, SEEDS } from './iptablesSeeds.mjs';
 
 const OUT = 'server/data/iptables/extensions.json';
+if (process.argv.some((a) => a === '--help' || a === '-h')) {
+  console.log('usage: node scripts/catalogs/iptables-extensions.mjs [--check] [NAME...]   (as root; NAME... redoes those extensions only)');
+  process.exit(0);
+}
 const check = process.argv.includes('--check');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const [p, pkg] of [['iptables', 'iptables'], ['ip6tables', 'iptables'], ['iptables-restore', 'iptables'], ['unshare', 'util-linux']]) requireProgram(p, pkg);
@@ -363,4 +367,3 @@ if (check) {
   const merged = [...old.extensions.filter((x) => !extensions.some((e) => e.name === x.name)), ...extensions].sort((a, b) => a.name.localeCompare(b.name));
   fs.writeFileSync(OUT, JSON.stringify({ ...data, extensions: merged }, null, 2) + '\n');
 }
-void restore;

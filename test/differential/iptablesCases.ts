@@ -78,7 +78,6 @@ export function extensionCases(x: GeneratedExtension, brokenPerOption = BROKEN.l
   for (const family of ['ipv4', 'ipv6'] as Family[]) {
     const { table, chain } = home(x, family);
     const proto = protoFor(x, family);
-    const rule = (opts: string[]) => addr(`${proto}${flag} ${x.name} ${opts.join(' ')}`.trim(), family);
     const add = (op: string, opts: string[], where = { table, chain }, p = proto) => out.push({ family, ...where, rule: addr(`${p}${flag} ${x.name} ${opts.join(' ')}`.trim(), family), op: `${x.name} ${op}` });
     const base = baseOptions(x);
     add('base', base);
@@ -106,7 +105,6 @@ export function extensionCases(x: GeneratedExtension, brokenPerOption = BROKEN.l
       add(`${a.name} with ${b.name}`, [w(a), w(b)]);
     }
     for (const [t, chains] of Object.entries(TABLE_CHAINS)) for (const c of chains) add(`in ${t}/${c}`, base, { table: t, chain: c });
-    void rule;
   }
   return out;
 }

@@ -229,7 +229,9 @@ export function formatSummary(rows: Table[]): string {
 export function disagreements(results: Result[], limit = 40): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const r of results) {
+  // False errors first: they are the worst disagreement.
+  const order = (r: Result) => (r.verdict === 'false-error' ? 0 : 1);
+  for (const r of [...results].sort((a, b) => order(a) - order(b))) {
     if (r.verdict !== 'false-error' && r.verdict !== 'missed' && r.verdict !== 'caught-other-line') continue;
     const key = `${r.verdict} ${r.verdict === 'false-error' ? r.ours.errors[0]?.code : r.tool.message.replace(/\d+|"[^"]*"|`[^']*'/g, '#')}`;
     if (seen.has(key)) continue;

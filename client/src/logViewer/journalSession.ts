@@ -4,12 +4,13 @@
  * (not an index of every entry) and a few blocks of lines cached; closing stops every journalctl.
  */
 import * as vscode from 'vscode';
-import { commandLine, describeQuery, textMatcher, type JournalQuery } from '../../../server/src/logs/journal/filters';
+import { commandLine, describeQuery, type JournalQuery } from '../../../server/src/logs/journal/filters';
 import { findJournalctl, JournalError, NO_JOURNALCTL, runningCount, stopAll, type JournalEntry } from '../../../server/src/logs/journal/journalctl';
-import { entryFields, entryLine, entryTime, identifierOf, JournalFollower, JournalSource } from '../../../server/src/logs/journal/source';
-import type { FilterSpecMsg, HostMessage, Locale, StatsMsg, WebviewMessage, WireLine } from './protocol';
+import { entryFields, entryLine, JournalFollower, JournalSource } from '../../../server/src/logs/journal/source';
+import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } from './protocol';
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
+import { entryMatcher, statsMessage } from './journalViews';
 import { explain } from './session';
 import { viewerText, webviewStrings } from './strings';
 
@@ -22,9 +23,6 @@ interface Row {
   text: string;
   entry: JournalEntry;
 }
-
-/** Wall-clock milliseconds of the entry's written (local) time, as the viewer's time filter counts. */
-const wallMs = (e: JournalEntry) => Date.parse(entryTime(e).slice(0, 23) + 'Z');
 
 export class JournalSession implements vscode.Disposable {
   private source: JournalSource;
@@ -240,19 +238,6 @@ export class JournalSession implements vscode.Disposable {
     this.post({ type: 'lineSlice', req, n, start, end: Math.min(buf.length, start + length), bytes: buf.length, text });
   }
 
-  private matcher(spec: FilterSpecMsg): (e: JournalEntry, text: string) => boolean {
-    const words = textMatcher(spec.include, spec.exclude);
-    const programs = new Set(spec.programs);
-    return (e, text) => {
-      if (programs.size && !programs.has(identifierOf(e))) return false;
-      if (spec.from !== undefined || spec.to !== undefined) {
-        const t = wallMs(e);
-        if ((spec.from !== undefined && t < spec.from) || (spec.to !== undefined && t >= spec.to)) return false;
-      }
-      return words(text);
-    };
-  }
-
   private append(n: number): void {
     if (this.nMatches === this.matches.length) {
       const m = new Uint32Array(this.matches.length * 2);
@@ -270,7 +255,7 @@ export class JournalSession implements vscode.Disposable {
     this.test = undefined;
     if (!spec) return;
     try {
-      this.test = this.matcher(spec);
+      this.test = entryMatcher(spec);
     } catch (e) {
       this.post({ type: 'filterResult', id, matches: 0, done: true, error: this.t('invalid regular expression /{0}/: {1}', spec.include.concat(spec.exclude).find((t) => t.regex)?.pattern ?? '', (e as Error).message) });
       return;
@@ -310,23 +295,8 @@ export class JournalSession implements vscode.Disposable {
   private async stats(): Promise<void> {
     const gen = this.gen;
     const c = await this.source.counts({ utc: false, onProgress: (n) => this.post({ type: 'progress', task: 'stats', done: n, total: Math.max(n, this.count) }) });
-    const hours = Object.entries(c.hours)
-      .map(([h, lines]) => ({ hour: Date.parse(`${h}:00:00Z`) / 3_600_000, lines, bytes: 0, firstLine: 0 }))
-      .sort((a, b) => a.hour - b.hour);
-    // The first entry of each hour, so that a click on a bar can jump there.
-    let seen = 0;
-    for (const h of hours) {
-      h.firstLine = seen;
-      seen += h.lines;
-    }
     if (gen !== this.gen) return;
-    const stats: StatsMsg = {
-      lines: c.entries,
-      unparsed: 0,
-      hours,
-      programs: Object.entries(c.units).map(([program, lines]) => ({ program, lines })).sort((a, b) => b.lines - a.lines),
-      programDays: c.unitDays,
-    };
+    const stats = statsMessage(c);
     this.post({ type: 'stats', stats });
     this.post({ type: 'progress', task: 'stats', done: 1, total: 1 });
   }

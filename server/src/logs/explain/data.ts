@@ -205,7 +205,9 @@ export const FORMAT_BY_NAME = new Map(FORMATS.all.map((f) => [f.data.name, f.dat
 export const FAMILIES: CompiledFamily[] = FAMILY_DATA.map((data) => {
   const patterns = data.patterns.map((p) => {
     const c = compileRegex(p.regex);
-    return { data: p, family: data.name, ...c, prefix: literalPrefix(c.re.source), hint: p.hint ?? '', extract: p.extract ?? '' };
+    // A hint the literal prefix already contains needs no second search.
+    const prefix = literalPrefix(c.re.source);
+    return { data: p, family: data.name, ...c, prefix, hint: p.hint && !prefix.includes(p.hint) ? p.hint : '', extract: p.extract ?? '' };
   });
   return { data, patterns, byFirst: patternsByFirst(patterns) };
 });

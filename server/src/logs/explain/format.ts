@@ -1,28 +1,40 @@
-import { execNamed, familiesFor, FORMATS, type CompiledFormat } from './data';
+import { familiesFor, FORMATS, type CompiledFormat } from './data';
 import type { ParsedLine } from './types';
-
-const STANDARD = new Set(['timestamp', 'host', 'program', 'pid', 'message']);
 
 /** Longest line we look at; the rest of a longer line is kept as message text only. */
 const MAX_LINE = 64 * 1024;
 
 function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
   if (f.data.hint && !line.includes(f.data.hint)) return undefined;
-  const g = execNamed(f, line);
-  if (!g) return undefined;
+  const m = f.fast.exec(line);
+  if (!m) return undefined;
+  // The standard parts by group number; the other named groups that matched something are formatFields.
+  const names = f.names;
   const formatFields: Record<string, string> = {};
-  for (const k in g) if (!STANDARD.has(k) && g[k] !== '') formatFields[k] = g[k];
-  let host: string | undefined = g.host;
-  let program: string | undefined = g.program ?? f.data.program;
-  let pid: string | undefined = g.pid;
+  let timestamp: string | undefined;
+  let host: string | undefined;
+  let matchedProgram: string | undefined;
+  let pid: string | undefined;
+  let message = '';
+  for (let i = 1; i < m.length; i++) {
+    const n = names[i];
+    const v = m[i];
+    if (n === undefined || v === undefined) continue;
+    if (n === 'timestamp') timestamp = v;
+    else if (n === 'host') host = v;
+    else if (n === 'program') matchedProgram = v;
+    else if (n === 'pid') pid = v;
+    else if (n === 'message') message = v;
+    else if (v !== '') formatFields[n] = v;
+  }
+  let program: string | undefined = matchedProgram ?? f.data.program;
   // `Feb 17 17:40:17 sshd[1972]: …` has no host: what looked like the host is the program.
   // `Mar  3 00:17:22 [sshd]: …` and `[sshd] …` (some BSD and busybox loggers) name it in brackets.
-  let message = g.message ?? '';
   if (host && (host.endsWith(':') || host.startsWith('['))) {
     const hm = /^([^\s\[:]+)(?:\[(\d+)\])?:$/.exec(host) ?? /^\[([^\s\[\]:]+)\]:?$()/.exec(host);
     if (hm) {
       // What followed was message, even if it looked like a program (`192.0.2.1:5678 TLS Error`).
-      if (g.program) {
+      if (matchedProgram) {
         const at = line.indexOf(host + ' ');
         if (at >= 0) message = line.slice(at + host.length + 1);
       }
@@ -47,7 +59,7 @@ function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
     if (formatFields.msgid === '-') delete formatFields.msgid;
     if (formatFields.sd === '-') delete formatFields.sd;
   }
-  return { line, format: f.data.name, timestamp: g.timestamp ?? formatFields.uptime ?? formatFields.tai64n, host, program, pid, message, formatFields };
+  return { line, format: f.data.name, timestamp: timestamp ?? formatFields.uptime ?? formatFields.tai64n, host, program, pid, message, formatFields };
 }
 
 /**

@@ -77,6 +77,12 @@ function addRemote(out: Record<string, string>, value: string, port?: string): b
  * Existing fields are not overwritten.
  */
 export function genericFields(message: string, existing: Record<string, string> = {}): Record<string, string> {
+  return scan(message, existing, undefined);
+}
+
+/** `genericFields` where the existing fields are those of `existing` and of `also` (no merged copy). */
+function scan(message: string, existing: Record<string, string>, also: Record<string, string> | undefined): Record<string, string> {
+  const has = (k: string) => existing[k] !== undefined || (also !== undefined && also[k] !== undefined);
   const out: Record<string, string> = {};
   const text = message.length > 8192 ? message.slice(0, 8192) : message;
   let n = 0;
@@ -95,19 +101,19 @@ export function genericFields(message: string, existing: Record<string, string> 
       const value = unquote(raw);
       if (raw.length > 1) at += raw.length - 1; // `=` inside a quoted value are not keys
       if (raw[0] === "'" && value.includes('=') && nested.length < 2) nested.push(value);
-      if (existing[key] === undefined && out[key] === undefined) out[key] = value;
+      if (out[key] === undefined && !has(key)) out[key] = value;
       const lk = key.toLowerCase();
       if (ADDRESS_KEYS.has(lk) && value && value !== '?') addRemote(out, value);
-      else if (USER_KEYS.has(lk) && value && out.user === undefined && existing.user === undefined) out.user = value;
+      else if (USER_KEYS.has(lk) && value && out.user === undefined && !has('user')) out.user = value;
     }
     for (const inner of nested) {
-      const g = genericFields(inner, { ...existing, ...out });
+      const g = scan(inner, existing, out);
       for (const k in g) if (out[k] === undefined) out[k] = g[k];
     }
   }
   const my = text.includes("'@'") ? MYSQL_USER.exec(text) : null;
   if (my) {
-    if (existing.user === undefined && out.user === undefined) out.user = my[1];
+    if (out.user === undefined && !has('user')) out.user = my[1];
     // MySQL names the client as the server resolved it: `localhost` is a name without a dot.
     if (!addRemote(out, my[2]) && out.client_host === undefined && /^[\w.-]+$/.test(my[2])) out.client_host = my[2];
   }
@@ -122,7 +128,7 @@ export function genericFields(message: string, existing: Record<string, string> 
     const name = text.slice(start, at);
     if (addRemote(out, m[1], m[2]) && name && name !== 'unknown' && /^[A-Za-z0-9]/.test(name) && out.client_host === undefined) out.client_host = name;
   }
-  if (out.ip === undefined && existing.ip === undefined) {
+  if (out.ip === undefined && !has('ip')) {
     FROM.lastIndex = 0;
     n = 0;
     for (let m = FROM.exec(text); m && n < 8; m = FROM.exec(text), n++) addRemote(out, m[1], m[2] ?? m[3]);
@@ -145,6 +151,6 @@ export function genericFields(message: string, existing: Record<string, string> 
   if (q) out.quoted = q[1] ?? q[2];
   // A fresh object rather than `delete` (which would slow every later access to it).
   const res: Record<string, string> = {};
-  for (const k in out) if (existing[k] === undefined) res[k] = out[k];
+  for (const k in out) if (!has(k)) res[k] = out[k];
   return res;
 }

@@ -71,8 +71,8 @@ export interface RunOptions {
   limit?: number;
   /** Called per entry; return false to stop early. */
   onEntry?: (e: JournalEntry) => boolean | void;
-  /** Raw stdout chunks, as they come (return false to stop). */
-  onData?: (chunk: string) => boolean | void;
+  /** Raw stdout bytes, as they come (return false to stop). */
+  onData?: (chunk: Buffer) => boolean | void;
   /** Raw stdout lines instead (for -F, --list-boots, --dump-catalog). */
   onLine?: (line: string) => void;
   journalctl?: string;
@@ -129,13 +129,14 @@ export function runJournalctl(args: string[], opts: RunOptions = {}): Promise<Ru
     }
   };
   if (opts.limit === 0) stop();
-  child.stdout.setEncoding('utf8');
+  if (opts.onData) {
+    const onData = opts.onData;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!stopped && onData(chunk) === false) stop();
+    });
+  } else child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
-    if (stopped) return;
-    if (opts.onData) {
-      if (opts.onData(chunk) === false) stop();
-      return;
-    }
+    if (stopped || opts.onData) return;
     const parts = (rest + chunk).split('\n');
     rest = parts.pop() ?? '';
     for (const line of parts) {

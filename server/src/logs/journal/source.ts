@@ -67,7 +67,7 @@ export class JournalSource {
     readonly journalctl?: string,
   ) {}
 
-  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: string) => boolean | void }): Promise<RunResult> {
+  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: Buffer) => boolean | void }): Promise<RunResult> {
     return runJournalctl(args, { ...opts, owner: this.owner, journalctl: this.journalctl }).then((r) => {
       const w = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Hint:|Users in groups|Pass -q)/.test(l));
       for (const l of w) if (!this.warnings.includes(l)) this.warnings.push(l);
@@ -145,24 +145,19 @@ export class JournalSource {
     let n = 0;
     let skipFirst = !!after;
     let last: string | undefined;
-    let tail = '';
-    const KEY = '__CURSOR=';
+    let tail = Buffer.alloc(0);
+    const KEY = Buffer.from('\n__CURSOR=');
     await this.run(a, {
-      // Only the __CURSOR lines matter: found with indexOf in each chunk, no string per line.
-      onData: (chunk: string) => {
-        const text = tail + chunk;
-        // Position of the next line that starts with KEY, from `from` on; -1 when none.
-        const next = (from: number) => {
-          if (from === 0 && text.startsWith(KEY)) return 0;
-          const k = text.indexOf('\n' + KEY, Math.max(0, from - 1));
-          return k < 0 ? -1 : k + 1;
-        };
+      // Only the __CURSOR lines matter: found in the bytes, no string per line (memory stays flat).
+      onData: (chunk: Buffer) => {
+        // A newline in front makes a cursor line at the very start findable like the others.
+        const buf = tail.length ? Buffer.concat([tail, chunk]) : Buffer.concat([Buffer.from('\n'), chunk]);
         let done = 0;
-        for (let i = next(0); i >= 0; i = next(done)) {
-          const nl = text.indexOf('\n', i);
+        for (let i = buf.indexOf(KEY); i >= 0; i = buf.indexOf(KEY, done - 1)) {
+          const nl = buf.indexOf(10, i + KEY.length);
           if (nl < 0) break;
           done = nl + 1;
-          const c = text.slice(i + KEY.length, nl);
+          const c = buf.toString('latin1', i + KEY.length, nl);
           if (skipFirst) {
             skipFirst = false;
             if (c === after) continue;
@@ -172,8 +167,9 @@ export class JournalSource {
           n++;
           if (onCount && n % 10_000 === 0) onCount(n);
         }
-        // Keep only the unfinished last line: it may be a cursor line cut by the chunk's end.
-        tail = text.slice(Math.max(done, text.lastIndexOf('\n') + 1));
+        // Keep from the last newline on: a cursor line may be cut by the chunk's end.
+        const cut = Math.max(done - 1, buf.lastIndexOf(10));
+        tail = Buffer.from(buf.subarray(cut));
       },
     });
     this.lastSeen = last;
