@@ -36,6 +36,16 @@ function docsLocale(): 'en' | 'ja' {
   return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/** What the log viewer knows about the text: its file's dominant format, the journal entry's PRIORITY. */
+function contextOf(arg: unknown): { format?: string; priority?: number } {
+  if (!arg || typeof arg !== 'object') return {};
+  const a = arg as { format?: unknown; priority?: unknown };
+  return {
+    format: typeof a.format === 'string' ? a.format : undefined,
+    priority: typeof a.priority === 'number' && Number.isInteger(a.priority) && a.priority >= 0 && a.priority <= 7 ? a.priority : undefined,
+  };
+}
+
 /** The text to explain: the argument's text, else the selection, else the cursor's line. */
 function textToExplain(arg: unknown): string | undefined {
   if (arg && typeof arg === 'object' && typeof (arg as { text?: unknown }).text === 'string') return (arg as { text: string }).text;
@@ -69,7 +79,7 @@ export function registerExplain(context: vscode.ExtensionContext, client: () => 
       let res: ExplainResponse;
       try {
         if (!c.isRunning()) await c.start();
-        res = await c.sendRequest<ExplainResponse>(REQUEST, { text, locale: docsLocale() });
+        res = await c.sendRequest<ExplainResponse>(REQUEST, { text, locale: docsLocale(), ...contextOf(arg) });
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not explain the line: {0}', String((e as Error)?.message ?? e)));
         return;

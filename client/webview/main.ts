@@ -67,7 +67,8 @@ const countEl = el('span', { id: 'count' });
 const progress = el('div', { className: 'progress' }, el('div'));
 const matchEl = el('span', { id: 'matches' });
 const msgEl = el('span', { id: 'message' });
-const status = el('div', { className: 'status' }, countEl, progress, matchEl, stopBtn, msgEl);
+const formatEl = el('span', { id: 'format', className: 'hidden' });
+const status = el('div', { className: 'status' }, countEl, formatEl, progress, matchEl, stopBtn, msgEl);
 const chartPanel = el('div', { className: 'panel charts hidden', id: 'chartPanel' });
 const legendPanel = el('div', { className: 'panel legend hidden', id: 'legend' });
 const detail = el('div', { className: 'panel detail hidden', id: 'detail' });
@@ -394,9 +395,16 @@ window.addEventListener('message', (e: MessageEvent) => {
       rotatedSiblings = m.rotatedSiblings;
       rotatedBtn.classList.toggle('hidden', !m.rotatedSiblings);
       if (m.rotatedSiblings) rotatedBtn.textContent = `${S.rotated} (+${m.rotatedSiblings})`;
+      formatEl.textContent = m.format ? `${S.format}: ${m.format}` : '';
+      formatEl.classList.toggle('hidden', !m.format);
       showCount();
       scroller.setCount(rowTotal());
       scroller.el.focus();
+      // Opened on a filter (a LOG rule's prefix): shown as typed, so the user can change it.
+      if (m.filter && !incInput.value && !include.length) {
+        incInput.value = m.filter;
+        applyFilter();
+      }
       break;
     case 'lines': {
       const cache = caches[m.view];

@@ -345,9 +345,11 @@ export class JournalSession implements vscode.Disposable {
 
   /** Explains the line as for a file, and shows the entry's journal fields with the catalog text for its MESSAGE_ID. */
   private async explain(text: string): Promise<void> {
-    await explain(text);
     let entry: JournalEntry | undefined;
     for (const b of [...this.blocks.values()]) entry ??= (await b.catch(() => [] as Row[])).find((r) => r.text === text)?.entry;
+    // The entry's PRIORITY sets the explanation's severity: the line's text does not carry it.
+    const priority = entry?.PRIORITY !== undefined && /^[0-7]$/.test(entry.PRIORITY) ? Number(entry.PRIORITY) : undefined;
+    await explain(text, { priority });
     if (!entry) return;
     const fields = Object.entries(entryFields(entry)).map(([k, v]) => `${k}=${v}`).join(', ');
     const catalog = entry.MESSAGE_ID ? await this.source.catalog(entry.MESSAGE_ID) : undefined;

@@ -70,6 +70,10 @@ export type HostMessage =
       maxLineBytes: number;
       /** Other files of the rotated set this file belongs to (0 when it was opened as a set). */
       rotatedSiblings: number;
+      /** Text to filter on at once (the viewer was opened from a LOG rule's prefix). */
+      filter?: string;
+      /** The file's dominant line format, in the viewer's language (none when no known format was seen). */
+      format?: string;
     }
   | { type: 'lines'; req: number; view: View; from: number; lines: WireLine[] }
   | { type: 'count'; lineCount: number; indexing: boolean; appended?: boolean }

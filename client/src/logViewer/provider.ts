@@ -28,17 +28,17 @@ export class LogViewerProvider implements vscode.CustomReadonlyEditorProvider<Lo
   }
 
   resolveCustomEditor(doc: LogDocument, panel: vscode.WebviewPanel): void {
-    openSession(this.context, panel, filesOf(doc.uri), this.log);
+    openSession(this.context, panel, filesOf(doc.uri), this.log, new URLSearchParams(doc.uri.query).get('filter') ?? undefined);
   }
 }
 
-/** Wires a webview panel to a new viewer session. */
-export function openSession(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, files: string[], log: vscode.LogOutputChannel): void {
+/** Wires a webview panel to a new viewer session (filtered on `filter` from the start, if given). */
+export function openSession(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, files: string[], log: vscode.LogOutputChannel, filter?: string): void {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
   panel.title = describe(files);
   panel.webview.html = viewerHtml(panel.webview, context.extensionUri);
-  const session = new ViewerSession(panel, files, context.extensionUri, log);
+  const session = new ViewerSession(panel, files, context.extensionUri, log, filter);
   openSessions.add(session);
   panel.onDidDispose(() => {
     openSessions.delete(session);

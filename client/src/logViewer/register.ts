@@ -34,9 +34,11 @@ export function activateLogViewer(context: vscode.ExtensionContext): void {
       webviewOptions: { retainContextWhenHidden: true },
       supportsMultipleEditorsPerDocument: true,
     }),
-    vscode.commands.registerCommand('linuxAdminConfigs.logViewer.open', async (uri?: vscode.Uri | string) => {
+    // An optional second argument is the text to filter on at once (a LOG rule's link passes its prefix).
+    vscode.commands.registerCommand('linuxAdminConfigs.logViewer.open', async (uri?: vscode.Uri | string, filter?: unknown) => {
       const u = await target(uri);
-      if (u) await vscode.commands.executeCommand('vscode.openWith', u.with({ query: '' }), VIEW_TYPE);
+      const query = typeof filter === 'string' && filter ? new URLSearchParams({ filter }).toString() : '';
+      if (u) await vscode.commands.executeCommand('vscode.openWith', u.with({ query }), VIEW_TYPE);
     }),
     vscode.commands.registerCommand('linuxAdminConfigs.logViewer.openRotated', async (uri?: vscode.Uri) => {
       const u = await target(uri);

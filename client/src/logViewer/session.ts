@@ -18,7 +18,9 @@ import {
   type FilterSpec,
   type LogLine,
 } from '../../../server/src/logs/engine';
+import { makeDecoder } from '../../../server/src/logs/engine/encoding';
 import { rotatedSet } from '../../../server/src/logs/engine/rotated';
+import { detectFormat, SAMPLE_BYTES, type DetectedFormat } from '../../../server/src/logs/explain/detect';
 import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } from './protocol';
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
@@ -72,6 +74,8 @@ export class ViewerSession implements vscode.Disposable {
     private readonly files: string[],
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    /** Text the webview filters on when it first shows the file (a LOG rule's prefix). */
+    private readonly initialFilter?: string,
   ) {
     panel.webview.onDidReceiveMessage((m) => this.onMessage(m));
   }
@@ -99,6 +103,8 @@ export class ViewerSession implements vscode.Disposable {
   /** Opens the files (first screen from a quick look at the start), then indexes in a worker. */
   private started = false;
   private initMsg: Extract<HostMessage, { type: 'init' }> | undefined;
+  /** The format most of the file's first lines are in, decided once when it opens. */
+  private format: DetectedFormat | undefined;
 
   private async start(): Promise<void> {
     if (this.started) {
@@ -128,6 +134,7 @@ export class ViewerSession implements vscode.Disposable {
     const head = await first.reader.read(0, 256 * 1024);
     const nl = head.lastIndexOf(10);
     if (nl >= 0) first.index.add(head, 0, nl + 1, 0);
+    this.format = detectFormat(makeDecoder(this.set.encoding)(head, 0, Math.min(head.length, SAMPLE_BYTES)));
     if (this.cfg.rules.problems.length) this.post({ type: 'notice', level: 'warning', message: this.cfg.rules.problems.join('\n') });
     this.initMsg = {
       type: 'init',
@@ -142,6 +149,8 @@ export class ViewerSession implements vscode.Disposable {
       indexing: true,
       maxLineBytes: this.cfg.maxLineBytes,
       rotatedSiblings: this.files.length === 1 ? rotatedSet(this.files[0]).length - 1 : 0,
+      ...(this.initialFilter ? { filter: this.initialFilter } : {}),
+      format: this.format?.label[locale],
     };
     this.post(this.initMsg);
     this.indexMember(0);
@@ -248,7 +257,7 @@ export class ViewerSession implements vscode.Disposable {
         return;
       }
       case 'explain':
-        return explain(m.text);
+        return explain(m.text, { format: this.format?.name });
       case 'log':
         this.log[m.level === 'warning' ? 'warn' : m.level](`webview: ${m.message}`);
         return;
@@ -518,14 +527,14 @@ function killQuietly(pid: number): void {
   }
 }
 
-/** Runs "Explain this log line" (provided by the explain feature) with the line's text. */
-export async function explain(text: string): Promise<void> {
+/** Runs "Explain this log line" (provided by the explain feature) with the line's text, its file's format, its journal PRIORITY. */
+export async function explain(text: string, context: { format?: string; priority?: number } = {}): Promise<void> {
   const all = await vscode.commands.getCommands(true);
   if (!all.includes('linuxAdminConfigs.explainLogLine')) {
     void vscode.window.showInformationMessage(vscode.l10n.t('"Explain this log line" is not available in this version.'));
     return;
   }
-  await vscode.commands.executeCommand('linuxAdminConfigs.explainLogLine', { text });
+  await vscode.commands.executeCommand('linuxAdminConfigs.explainLogLine', { text, ...context });
 }
 
 export const describe = (files: string[]) => (files.length > 1 ? `${path.basename(files[files.length - 1])} (+${files.length - 1})` : path.basename(files[0]));

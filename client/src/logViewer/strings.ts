@@ -52,6 +52,7 @@ const S: Record<string, { en: string; ja: string }> = {
   unavailable: { en: 'This log cannot be shown.', ja: 'このログは表示できません。' },
   pickFile: { en: 'Choose a file…', ja: 'ファイルを選ぶ…' },
   retry: { en: 'Try again', ja: '再試行' },
+  format: { en: 'Format', ja: '形式' },
   jump: { en: 'Double-click: show this line among all lines', ja: 'ダブルクリック:全行の中でこの行を表示' },
 };
 

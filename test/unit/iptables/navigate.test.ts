@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { definition, highlights, prepareRename, references, rename } from '../../../server/src/languages/common/navigation';
+import { definition, documentLinks, highlights, prepareRename, references, rename } from '../../../server/src/languages/common/navigation';
 import { iptablesFacade as F } from '../../../server/src/languages/iptables/index';
 import { applyEdits, runTool, where, workspace } from '../helpers/navigation';
 
@@ -59,5 +59,32 @@ describe('iptables navigation', () => {
   it('highlights LOG prefixes written alike, inside their quotes', () => {
     const w = workspace(F, { [RULES]: rules('-A INPUT -j LOG --log-prefix "drop|ped: "') });
     assert.deepEqual(highlights(F, w.doc, w.pos, w.ctx).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`), ['5:30-39', '6:32-41']);
+  });
+
+  describe('LOG prefix links to the lines the rule wrote', () => {
+    const hostWith = (files: string[]) => ({ exists: (p: string) => files.includes(p), users: () => undefined, groups: () => undefined });
+    const linksOf = (text: string, files: string[]) => {
+      const w = workspace(F, { [RULES]: text }, { host: hostWith(files) });
+      return documentLinks(F, w.doc, w.ctx).map((l) => `${l.range.start.line}:${l.range.start.character}-${l.range.end.character} ${decodeURIComponent(l.target!)}`);
+    };
+
+    it('opens the copy\'s kernel log that exists (messages here) in the log viewer, filtered on the prefix', () => {
+      assert.deepEqual(linksOf(rules('|'), ['/srv/copy/var/log/messages', '/var/log/kern.log']), [
+        '6:32-41 command:linuxAdminConfigs.logViewer.open?["file:///srv/copy/var/log/messages","dropped:"]',
+      ]);
+    });
+
+    it('falls back to the host\'s kernel log when the copy holds none, and to kern.log when nothing exists', () => {
+      assert.deepEqual(linksOf(rules('|'), ['/var/log/syslog']), ['6:32-41 command:linuxAdminConfigs.logViewer.open?["file:///var/log/syslog","dropped:"]']);
+      assert.deepEqual(linksOf(rules('|'), []), ['6:32-41 command:linuxAdminConfigs.logViewer.open?["file:///srv/copy/var/log/kern.log","dropped:"]']);
+    });
+
+    it('opens ulogd\'s log for an NFLOG prefix, and offers no link for an empty prefix', () => {
+      const text = rules('-A INPUT -j NFLOG --nflog-group 5 --nflog-prefix "nf in"\n-A INPUT -j LOG --log-prefix "" |');
+      assert.deepEqual(linksOf(text, ['/var/log/ulog/syslogemu.log', '/var/log/kern.log']), [
+        '5:50-55 command:linuxAdminConfigs.logViewer.open?["file:///var/log/ulog/syslogemu.log","nf in"]',
+        '7:32-41 command:linuxAdminConfigs.logViewer.open?["file:///var/log/kern.log","dropped:"]',
+      ]);
+    });
   });
 });

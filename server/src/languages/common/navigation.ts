@@ -1,5 +1,5 @@
 import type { DocumentHighlight, DocumentLink, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { pathOfUri, staticPart, treeResolver, uriOfPath } from './paths';
+import { pathOfUri, staticPart, treeResolver, uriOfPath, type PathResolver } from './paths';
 import { contains } from './text';
 import type { LanguageContext, LanguageFacade, Localized, ParsedDocument } from './types';
 import { workspaceMemo } from './workspaceMemo';
@@ -28,6 +28,10 @@ export interface PathLink {
   path: string;
   /** A log file the configuration writes or rotates: the link opens it in the log viewer. */
   log?: boolean;
+  /** Other paths the log may be at (kernel messages: kern.log, messages, syslog): the first that exists wins. */
+  or?: string[];
+  /** Text the log viewer filters on when it opens (a LOG rule's prefix). */
+  filter?: string;
 }
 
 /** A definition or use and the document it is in. */
@@ -205,9 +209,22 @@ export function rename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos
 /** Reads the files a glob matches, when the host can tell. */
 export type Glob = (pattern: string) => string[] | undefined;
 
-/** The command that opens a log file in the log viewer (client/src/logViewer/register.ts). */
-export function logViewerCommand(file: string): string {
-  return `command:linuxAdminConfigs.logViewer.open?${encodeURIComponent(JSON.stringify([uriOfPath(file)]))}`;
+/** The command that opens a log file in the log viewer (client/src/logViewer/register.ts), filtered on `filter` if given. */
+export function logViewerCommand(file: string, filter?: string): string {
+  const args = filter ? [uriOfPath(file), filter] : [uriOfPath(file)];
+  return `command:linuxAdminConfigs.logViewer.open?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/**
+ * The file a link with alternatives names: place by place (the copy of a system tree, then this
+ * machine), the first of its paths that exists; the first path's usual place when none does.
+ */
+function firstExisting(l: PathLink, resolver: PathResolver, ctx: LanguageContext): string {
+  if (!l.or?.length) return resolver.resolve(l.path, ctx.uri);
+  const lists = [l.path, ...l.or].map((p) => resolver.candidates(p, ctx.uri));
+  const depth = Math.max(...lists.map((x) => x.length));
+  for (let i = 0; i < depth; i++) for (const list of lists) if (list[i] && ctx.host?.exists(list[i]) === true) return list[i];
+  return resolver.resolve(l.path, ctx.uri);
 }
 
 /**
@@ -223,12 +240,13 @@ export function documentLinks<T>(facade: LanguageFacade<T>, doc: ParsedDocument<
   const out: DocumentLink[] = [];
   for (const l of nav.links(doc, ctx.uri)) {
     if (!l.path || (!l.path.startsWith('/') && !from)) continue;
-    const file = resolver.resolve(l.path, ctx.uri);
+    const file = firstExisting(l, resolver, ctx);
     const wild = /[*?[]/.test(file);
     const matches = wild ? glob?.(file) : undefined;
     const shown = wild ? (matches && matches.length > 0 ? matches[0] : staticPart(file)) : file;
     const tooltip = wild ? `${matches ? `${matches.length} file(s) match` : 'glob'}: ${file}` : file;
-    if (l.log) out.push({ range: l.range, target: logViewerCommand(shown), tooltip: `${ctx.locale === 'ja' ? 'ログビューアで開く' : 'Open in Log Viewer'}: ${shown}` });
+    const filtered = l.filter ? ` (${ctx.locale === 'ja' ? 'フィルタ' : 'filter'}: ${l.filter})` : '';
+    if (l.log) out.push({ range: l.range, target: logViewerCommand(shown, l.filter), tooltip: `${ctx.locale === 'ja' ? 'ログビューアで開く' : 'Open in Log Viewer'}: ${shown}${filtered}` });
     else out.push({ range: l.range, target: uriOfPath(shown), tooltip });
   }
   return out;

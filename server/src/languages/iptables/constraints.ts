@@ -1,6 +1,7 @@
 import { lineRange } from '../common/text';
 import type { Finding } from '../common/types';
 import type { Family } from './catalog';
+import { shapeOf } from './values';
 import { generatedOf, GENERATED_FROM, type GeneratedExtension } from './generated';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
 
@@ -40,7 +41,7 @@ export function xtablesNumber(s: string): number | undefined {
   return undefined;
 }
 
-function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['number']>, items: RuleItem[], name: string, line: number, out: Finding[]): void {
+function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['number']>, lenient: string[] | undefined, items: RuleItem[], name: string, line: number, out: Finding[]): void {
   const it = findItem(items, name);
   const v = it?.first;
   if (!it || !v || it.args.length !== 1) return;
@@ -48,6 +49,8 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   const parts = sep ? v.text.split(sep) : [v.text];
   // An empty side of a range means the bound (`:100`, `5:`).
   if (reported(out, line, v)) return;
+  const shape = shapeOf(v.text);
+  if (shape && lenient?.includes(shape)) return; // the tool takes it (its parser stops early)
   const ok = parts.length <= 2 && parts.every((p, i) => (sep === ':' && p === '' && parts.length === 2 && parts[1 - i] !== '') || inRange(xtablesNumber(p), n));
   if (!ok) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
 }
@@ -91,7 +94,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   }
   for (const o of x.options) {
     if (o.number) {
-      checkNumber(o.number, items, o.name, line, out);
+      checkNumber(o.number, o.lenient, items, o.name, line, out);
       continue;
     }
     if (o.min === undefined && o.max === undefined) continue;

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Navigation, Occurrence } from '../common/navigation';
+import type { Navigation, Occurrence, PathLink } from '../common/navigation';
 import type { Localized, ParsedDocument } from '../common/types';
 import { TARGETS, UNDESCRIBED_TARGETS } from './catalog';
 import type { IptablesTree, Token } from './tree';
@@ -10,6 +10,12 @@ const TARGET_NAMES = new Set([...TARGETS.map((t) => t.name), ...UNDESCRIBED_TARG
 const MAX_CHAIN = 28;
 /** The kernel keeps 29 characters of a LOG prefix. */
 const MAX_PREFIX = 29;
+/** NFLOG passes at most 64 characters of its prefix to the logging daemon (ulogd). */
+const MAX_NFLOG_PREFIX = 64;
+/** Where kernel messages (and so LOG's lines) are written, by distribution; the first that exists is opened. */
+const KERNEL_LOGS = ['/var/log/kern.log', '/var/log/messages', '/var/log/syslog'];
+/** Where ulogd writes NFLOG's lines (Debian's ulogd2, then upstream's default); else syslog, as ulogd may forward there. */
+const NFLOG_LOGS = ['/var/log/ulog/syslogemu.log', '/var/log/ulogd_syslogemu.log', ...KERNEL_LOGS];
 
 /** The characters of a token without the double quotes around it. */
 function inner(doc: ParsedDocument<IptablesTree>, line: number, t: Token): Range {
@@ -38,7 +44,30 @@ function occurrences(doc: ParsedDocument<IptablesTree>): Occurrence[] {
         const arg = it.first ?? it.args[0];
         if (!arg) continue;
         if (it.name === '--match-set') out.push({ kind: 'ipset', name: arg.text, range: inner(doc, r.line, arg), def: false });
-        else if (it.name === '--log-prefix') out.push({ kind: 'log-prefix', name: arg.text, range: inner(doc, r.line, arg), def: true });
+        else if (it.name === '--log-prefix' || it.name === '--nflog-prefix') out.push({ kind: it.name.slice(2), name: arg.text, range: inner(doc, r.line, arg), def: true });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A LOG rule's prefix links to the lines it wrote: the kernel log (kern.log, messages or syslog,
+ * in the copy of a system tree first) opened in the log viewer, filtered on the prefix as the
+ * kernel writes it (cut to 29 characters). NFLOG's prefix opens ulogd's log likewise.
+ */
+function links(doc: ParsedDocument<IptablesTree>): PathLink[] {
+  const out: PathLink[] = [];
+  for (const t of doc.tree.tables) {
+    for (const r of t.rules) {
+      for (const it of r.items) {
+        if (it.name !== '--log-prefix' && it.name !== '--nflog-prefix') continue;
+        const arg = it.first ?? it.args[0];
+        const nflog = it.name === '--nflog-prefix';
+        const filter = arg?.text.slice(0, nflog ? MAX_NFLOG_PREFIX : MAX_PREFIX).trim();
+        if (!arg || !filter) continue;
+        const [path, ...or] = nflog ? NFLOG_LOGS : KERNEL_LOGS;
+        out.push({ range: inner(doc, r.line, arg), path, or, log: true, filter });
       }
     }
   }
@@ -50,10 +79,12 @@ const L = (en: string, ja: string): Localized => ({ en, ja });
 /** Why iptables would reject the new name (iptables 1.8: xtables.c and iptables.c checks). */
 function checkName(kind: string, oldName: string, name: string): Localized | undefined {
   if (kind === 'ipset') return L('ipsets are defined outside this file (ipset or firewalld); rename the set there', 'ipset はこのファイルの外（ipset や firewalld）で定義されています。そちらで名前を変更してください');
-  if (kind === 'log-prefix') {
-    if (name.length > MAX_PREFIX) return L(`a LOG prefix holds at most ${MAX_PREFIX} characters`, `LOG のプレフィックスは最大 ${MAX_PREFIX} 文字です`);
+  if (kind === 'log-prefix' || kind === 'nflog-prefix') {
+    const max = kind === 'log-prefix' ? MAX_PREFIX : MAX_NFLOG_PREFIX;
+    const target = kind === 'log-prefix' ? 'LOG' : 'NFLOG';
+    if (name.length > max) return L(`a ${target} prefix holds at most ${max} characters`, `${target} のプレフィックスは最大 ${max} 文字です`);
     if (/\s/.test(name) && !/\s/.test(oldName)) return L('the new prefix has blanks but the old one is not quoted: quote it first', '新しいプレフィックスに空白がありますが、元の値が引用符で囲まれていません。先に囲んでください');
-    if (/["\n]/.test(name)) return L('a LOG prefix cannot contain a double quote or a line break here', 'LOG のプレフィックスにダブルクォートや改行は使えません');
+    if (/["\n]/.test(name)) return L(`a ${target} prefix cannot contain a double quote or a line break here`, `${target} のプレフィックスにダブルクォートや改行は使えません`);
     return undefined;
   }
   if (BUILTIN_CHAINS.has(oldName)) return L(`'${oldName}' is a built-in chain and cannot be renamed`, `'${oldName}' は組み込みチェインなので名前を変更できません`);
@@ -67,6 +98,7 @@ function checkName(kind: string, oldName: string, name: string): Localized | und
 
 export const navigation: Navigation<IptablesTree> = {
   occurrences,
+  links,
   checkName,
   // A rules file is loaded on its own by iptables-restore: its chains are its own.
   group: (uri) => uri,

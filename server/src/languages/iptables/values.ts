@@ -30,12 +30,13 @@ const L = (en: string, ja: string): Localized => ({ en, ja });
 type Check = (value: string, tok: Token, item: RuleItem, vc: ValueContext) => void;
 
 /** The shape of a malformed-looking value, as the generator names them (lenient). */
-function shapeOf(v: string): string | undefined {
+export function shapeOf(v: string): string | undefined {
   if (v === '') return 'empty';
   if (/^[A-Za-z]+$/.test(v)) return 'word';
   if (/^\d+(\.\d+)+$/.test(v)) return 'dotted';
   if (/^\d+\/\d+$/.test(v)) return 'slash';
-  if (/^\d+[A-Za-z]+$/.test(v)) return 'junk';
+  // Digits then anything else: parsers that stop at the first character they do not want.
+  if (/^\d+[A-Za-z]+$/.test(v) || /^\d+[^\d./:]/.test(v)) return 'junk';
   if (/^\d+:$/.test(v)) return 'colon';
   return undefined;
 }

@@ -100,16 +100,28 @@ class ClassifiedLine implements Classified {
   }
 }
 
+/** What is known about a line besides its text. */
+export interface ClassifyOptions {
+  /** A format to try first: the dominant format of the file the line comes from. */
+  format?: string;
+  /** The journal entry's PRIORITY (0 emerg … 7 debug), when the line comes from the journal. */
+  priority?: number;
+}
+
 /**
  * Parses and classifies one line: format, family pattern, fields, keyword category and
  * severity. Cheap enough to run on every line of a large file (no Markdown, no locale).
  */
-export function classifyLine(raw: string): Classified {
-  const p = parseLine(raw);
+export function classifyLine(raw: string, opts: ClassifyOptions = {}): Classified {
+  const p = parseLine(raw, opts.format);
   const fields: Record<string, string> = {};
   for (const k in p.formatFields) fields[k] = p.formatFields[k];
   let levelSeverity: LineSeverity | undefined;
-  if (p.formatFields.pri !== undefined) {
+  const jp = opts.priority;
+  if (jp !== undefined && Number.isInteger(jp) && jp >= 0 && jp <= 7) {
+    // The journal's PRIORITY field: the level the program logged at, which the line's text does not show.
+    fields.level = PRIORITIES[jp];
+  } else if (p.formatFields.pri !== undefined) {
     const pri = Number(p.formatFields.pri);
     if (pri >= 0 && pri < 192) {
       fields.facility = FACILITIES[pri >> 3] ?? String(pri >> 3);

@@ -41,6 +41,10 @@ const UNKNOWN: Localized = {
 export interface ExplainOptions {
   /** Other documents of the workspace, to find the rule that logs a packet filter prefix. */
   workspace?: WorkspaceView;
+  /** The dominant format of the line's file, tried first. */
+  format?: string;
+  /** The journal entry's PRIORITY (0-7), which sets the line's level and severity. */
+  priority?: number;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface ExplainOptions {
  * request returns, plus the classification the Markdown renderer uses.
  */
 export function explainLine(raw: string, locale: DocsLanguage, opts: ExplainOptions = {}): { result: ExplainResult; classified: Classified } {
-  const c = classifyLine(raw);
+  const c = classifyLine(raw, { format: opts.format, priority: opts.priority });
   const values: Record<string, string | undefined> = { ...c.fields, program: c.program, host: c.host, message: c.message, pid: c.pid };
   const pat = patternOf(c);
   const variant = c.variant ? pat?.variants?.[c.variant] : undefined;

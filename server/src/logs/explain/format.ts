@@ -1,10 +1,13 @@
 import { familiesFor, FORMATS, type CompiledFormat } from './data';
 import type { ParsedLine } from './types';
 
+const COMPILED_BY_NAME = new Map(FORMATS.all.map((f) => [f.data.name, f]));
+
 /** Longest line we look at; the rest of a longer line is kept as message text only. */
 const MAX_LINE = 64 * 1024;
 
-function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
+/** `inFile`: the file's dominant format is this one, so the guard against look-alike text (`needs`) is not needed. */
+function tryFormat(f: CompiledFormat, line: string, inFile = false): ParsedLine | undefined {
   if (f.data.hint && !line.includes(f.data.hint)) return undefined;
   const m = f.fast.exec(line);
   if (!m) return undefined;
@@ -43,7 +46,7 @@ function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
       host = undefined;
     }
   }
-  if (f.data.needs === 'pid-or-known-program' && !pid && !familiesFor(program, '').length) return undefined;
+  if (!inFile && f.data.needs === 'pid-or-known-program' && !pid && !familiesFor(program, '').length) return undefined;
   if (!program && f.programs) {
     for (const r of f.programs) {
       if (r.re.test(message)) {
@@ -64,14 +67,22 @@ function tryFormat(f: CompiledFormat, line: string): ParsedLine | undefined {
 
 /**
  * Finds the line's format with a cheap first-character dispatch and one anchored regular
- * expression per candidate. A line of no known format is all message.
+ * expression per candidate. A line of no known format is all message. `preferred` names a format
+ * to try before the others (the file's dominant one).
  */
-export function parseLine(raw: string): ParsedLine {
+export function parseLine(raw: string, preferred?: string): ParsedLine {
   let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   // `dmesg --color=always` and other coloured output: drop ANSI colour sequences first.
   if (line.includes('\x1b[')) line = line.replace(/\x1b\[[0-9;]*m/g, '');
   const tooLong = line.length > MAX_LINE;
   const head = tooLong ? line.slice(0, MAX_LINE) : line;
+  // The file's dominant format first (see detect.ts); a line not in it is parsed as usual.
+  const pref = preferred !== undefined ? COMPILED_BY_NAME.get(preferred) : undefined;
+  const p = pref && tryFormat(pref, head, true);
+  if (p) {
+    if (tooLong) p.line = line;
+    return p;
+  }
   const c = head.charCodeAt(0);
   const candidates = c < 128 ? FORMATS.byFirst[c] : FORMATS.byFirst[128];
   if (candidates) {
