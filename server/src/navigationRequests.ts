@@ -4,7 +4,7 @@ import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, ty
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
 import { definition, documentLinks, highlights, prepareRename, references, rename, RenameRefused } from './languages/common/navigation';
-import { diskResolver } from './languages/common/paths';
+import { diskResolver, type PathResolver } from './languages/common/paths';
 import type { DocsLanguage, HostView, LanguageContext } from './languages/common/types';
 import { facadeFor } from './languages/index';
 import { checkPosition } from './requestParams';
@@ -26,8 +26,8 @@ export interface NavigationContext {
   host: HostView;
   log: (message: string) => void;
   docsLanguage: () => DocsLanguage;
-  /** The workspace folders (paths). */
-  folders: () => readonly string[];
+  /** Where absolute paths are found (serverPaths); the same resolver serves hovers and checks. */
+  paths: PathResolver;
 }
 
 function exists(p: string): boolean {
@@ -40,22 +40,37 @@ function exists(p: string): boolean {
 }
 
 /**
- * Definition, references, highlights, rename and document links (common/navigation.ts) over LSP.
- * Absolute paths resolve into a workspace folder that holds a copy of a system tree (`etc/`).
+ * The system roots absolute paths resolve into first: the `linuxAdminConfigs.systemRoot` setting
+ * when set (`${workspaceFolder}` replaced, relative to the first workspace folder; "/" is this
+ * machine), else every workspace folder that holds a copy of a system tree (`etc/`).
  */
-export function registerNavigation(n: NavigationContext): void {
-  const { connection, documents, store, log } = n;
-  let rootsFor: readonly string[] | undefined;
+export function systemRootsOf(folders: readonly string[], setting: string, has: (p: string) => boolean = exists): string[] {
+  if (!setting) return folders.filter((f) => has(path.join(f, 'etc')));
+  const expanded = setting.replace(/\$\{workspaceFolder\}/g, folders[0] ?? '');
+  if (path.isAbsolute(expanded)) return [path.resolve(expanded)];
+  return folders[0] ? [path.resolve(folders[0], expanded)] : [];
+}
+
+/** The resolver of the running server, following changes of the folders and of the setting. */
+export function serverPaths(folders: () => readonly string[], setting: () => string): PathResolver {
+  let key: string | undefined;
   let roots: string[] = [];
   const systemRoots = () => {
-    const folders = n.folders();
-    if (folders !== rootsFor) {
-      rootsFor = folders;
-      roots = folders.filter((f) => exists(path.join(f, 'etc')));
+    const f = folders();
+    const s = setting();
+    const k = `${s}\u0000${f.join('\u0000')}`;
+    if (k !== key) {
+      key = k;
+      roots = systemRootsOf(f, s);
     }
     return roots;
   };
-  const paths = diskResolver(systemRoots, exists);
+  return diskResolver(systemRoots, exists);
+}
+
+/** Definition, references, highlights, rename and document links (common/navigation.ts) over LSP. */
+export function registerNavigation(n: NavigationContext): void {
+  const { connection, documents, store, log, paths } = n;
 
   const at = (uri: string, position: unknown) => {
     const doc = documents.get(uri);

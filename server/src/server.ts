@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS, localeToDocs, readSettings, type ServerSettings } fro
 import { checkPosition, checkRange, isRange } from './requestParams';
 import { registerCustomRequests } from './customRequests';
 import { EDITING_CAPABILITIES, registerEditingRequests } from './editingRequests';
-import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigationRequests';
+import { NAVIGATION_CAPABILITIES, registerNavigation, serverPaths } from './navigationRequests';
 import { createServerConnection } from './transport';
 
 const connection: Connection = createServerConnection();
@@ -33,13 +33,15 @@ let clientLocale = 'en';
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfig = false;
 let folders: string[] = [];
+/** Where absolute paths in configurations are found: a copy of a system tree first (navigationRequests.ts). */
+const paths = serverPaths(() => folders, () => settings.systemRoot);
 
 function docsLanguage() {
   return settings.docsLanguage === 'auto' ? localeToDocs(clientLocale) : settings.docsLanguage;
 }
 
 function contextFor(uri: string): LanguageContext {
-  return { locale: docsLanguage(), uri, workspace: store, host };
+  return { locale: docsLanguage(), uri, workspace: store, host, paths };
 }
 
 /** The facade and parse of an open document, or undefined when it is none of ours. */
@@ -244,7 +246,7 @@ connection.onCodeAction((params, token) => {
 
 registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
 registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, workspace: store });
-registerNavigation({ connection, documents, store, host, log, docsLanguage, folders: () => folders });
+registerNavigation({ connection, documents, store, host, log, docsLanguage, paths });
 
 documents.listen(connection);
 connection.listen();

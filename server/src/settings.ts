@@ -6,9 +6,11 @@ export interface ServerSettings {
   docsLanguage: 'auto' | DocsLanguage;
   severity: SeverityOverrides;
   validateEnabled: boolean;
+  /** `linuxAdminConfigs.systemRoot`: where absolute paths are resolved first ('' = automatic). */
+  systemRoot: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { docsLanguage: 'auto', severity: {}, validateEnabled: true };
+export const DEFAULT_SETTINGS: ServerSettings = { docsLanguage: 'auto', severity: {}, validateEnabled: true, systemRoot: '' };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -25,6 +27,7 @@ export function readSettings(raw: unknown): ServerSettings {
   }
   const en = r.validate?.enable ?? r['validate.enable'];
   if (typeof en === 'boolean') s.validateEnabled = en;
+  if (typeof r.systemRoot === 'string') s.systemRoot = r.systemRoot.trim();
   return s;
 }
 

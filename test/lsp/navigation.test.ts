@@ -93,4 +93,20 @@ describe('LSP over stdio: navigation', function () {
     assert.match(hover.contents.value, /rotated weekly \(inherited from logrotate\.conf, line 1\)/);
     assert.match(hover.contents.value, /4 generations kept/);
   });
+
+  it('resolves absolute paths in the linuxAdminConfigs.systemRoot folder, for hovers too', async () => {
+    // logrotate.conf lies outside any system tree; its `include /etc/logrotate.d` names the copy's folder only through the setting.
+    const root = path.resolve(__dirname, '../fixtures/navigation-root');
+    s = await startServer({ rootUri: pathToFileURL(root).href, settings: { systemRoot: 'copy' } });
+    const rel = path.join(root, 'copy/etc/logrotate.d/httpd');
+    const httpd = pathToFileURL(rel).href;
+    const diags = s.nextDiagnostics(httpd);
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: httpd, languageId: 'logrotate', version: 1, text: fs.readFileSync(rel, 'utf8') } });
+    await diags;
+    const hover: any = await poll(
+      () => s!.conn.sendRequest('textDocument/hover', { textDocument: { uri: httpd }, position: { line: 0, character: 5 } }),
+      (h: any) => /weekly/.test(h?.contents?.value ?? ''),
+    );
+    assert.match(hover.contents.value, /rotated weekly \(inherited from logrotate\.conf, line 1\)/);
+  });
 });

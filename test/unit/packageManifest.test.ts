@@ -58,4 +58,28 @@ describe('package.json contributions', () => {
       assert.ok(readme.includes(title), `README mentions the command "${title}"`);
     }
   });
+
+  it('translates into Japanese every message the extension shows (l10n.t, viewerText, this.t)', () => {
+    const ja = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const tsFiles = (dir: string): string[] =>
+      fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const sources = new Map([...tsFiles('client/src'), ...tsFiles('server/src')].map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')]));
+    // A string literal's value (single, double or back quotes without substitutions).
+    const LIT = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\`[^\`$\\]*\``;
+    const value = (lit: string): string => (lit.startsWith('`') ? lit.slice(1, -1) : (JSON.parse(lit.startsWith("'") ? `"${lit.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"` : lit) as string));
+    // Named string constants (`NO_JOURNALCTL`), for messages passed by name.
+    const consts = new Map<string, string>();
+    for (const text of sources.values()) for (const m of text.matchAll(new RegExp(String.raw`\bconst ([A-Z][A-Z0-9_]+) = (${LIT});`, 'g'))) consts.set(m[1], value(m[2]));
+    const call = new RegExp(String.raw`(?:\bl10n\.t|\bviewerText|\bthis\.t)\(\s*(?:(?:this\.)?locale,\s*)?(?:(${LIT})|([A-Z][A-Z0-9_]+)\b)`, 'g');
+    const used: string[] = [];
+    for (const [f, text] of sources) {
+      if (!f.startsWith('client/')) continue;
+      for (const m of text.matchAll(call)) {
+        const msg = m[1] !== undefined ? value(m[1]) : consts.get(m[2]);
+        if (msg !== undefined) used.push(msg);
+      }
+    }
+    assert.ok(used.length > 50, `found the messages (${used.length})`);
+    assert.deepEqual([...new Set(used.filter((m) => !ja[m]))], [], 'messages missing from l10n/bundle.l10n.ja.json');
+  });
 });

@@ -176,7 +176,7 @@ async function filterWithRg(job: Extract<WorkerJob, { kind: 'filter' }>, rg: str
 }
 
 async function stats(job: Extract<WorkerJob, { kind: 'stats' }>): Promise<void> {
-  const acc = new StatsAccumulator(job.baseYears[0] ?? new Date().getFullYear());
+  const acc = new StatsAccumulator(job.baseYears[0] ?? new Date().getFullYear(), job.format);
   let base = 0;
   let last = Date.now();
   for (let i = 0; i < job.files.length; i++) {

@@ -294,6 +294,7 @@ export class ViewerSession implements vscode.Disposable {
       programs: msg.programs,
       from: msg.from,
       to: msg.to,
+      format: this.format?.name,
     };
     const c = compileFilter(spec, this.set.encoding);
     if (!c.ok) {
@@ -352,7 +353,7 @@ export class ViewerSession implements vscode.Disposable {
 
   private startStats(): void {
     void this.statsWorker?.terminate();
-    this.statsWorker = this.spawn({ kind: 'stats', files: this.files, baseYears: this.baseYears }, (r) => {
+    this.statsWorker = this.spawn({ kind: 'stats', files: this.files, baseYears: this.baseYears, format: this.format?.name }, (r) => {
       if (r.kind === 'progress') this.post({ type: 'progress', task: 'stats', done: r.done, total: r.total });
       else if (r.kind === 'stats') {
         this.post({ type: 'stats', stats: r.stats });

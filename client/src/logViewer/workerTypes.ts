@@ -14,7 +14,7 @@ export type WorkerJob =
       /** Only this byte range of the (single) file, whose first line has number lineBase (follow mode). */
       range?: { start: number; end: number; lineBase: number };
     }
-  | { kind: 'stats'; files: string[]; baseYears: number[] };
+  | { kind: 'stats'; files: string[]; baseYears: number[]; /** the file's dominant format (times not in syslog form) */ format?: string };
 
 /** What a worker posts back. */
 export type WorkerReply =

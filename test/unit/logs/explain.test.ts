@@ -105,6 +105,9 @@ describe('explain: kernel netfilter LOG', () => {
     const fw = explainLine(fx('kern.log', 1), 'en', { workspace }).result.related;
     assert.deepEqual(fw.map((r) => [r.kind, r.line, r.text]), [['firewalld-log-denied', 1, 'LogDenied=all']]);
     assert.match(renderMarkdown(explainLine(fx('kern.log', 3), 'en', { workspace }).result), /iptables rule with this --log-prefix.*iptables:3/);
+    // kern.log with printk times: the kernel's timestamp stands before the prefix.
+    const timed = 'Dec  7 03:00:00 fw kernel: [12345.678901] [web_drop]: IN=eth0 OUT= MAC=00:11 SRC=192.0.2.7 DST=192.0.2.1 LEN=60 PROTO=TCP SPT=5555 DPT=80 SYN';
+    assert.deepEqual(explainLine(timed, 'en', { workspace }).result.related.map((r) => [r.uri, r.line]), [['file:///etc/sysconfig/iptables', 2]]);
   });
 });
 

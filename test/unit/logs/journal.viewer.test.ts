@@ -3,19 +3,20 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import Module from 'node:module';
+import { installFakeVscode } from '../helpers/fakeVscode';
 import * as path from 'node:path';
 import type { HostMessage } from '../../../client/src/logViewer/protocol';
 import { standardEntry, writeJournal } from '../../fixtures/journal/generate';
 import { tempDir, until } from './engineHelpers';
 
+const executed: unknown[][] = [];
 const fakeVscode = {
   l10n: { t: (s: string, ...a: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)])) },
   workspace: { getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
   env: { language: 'en' },
   Uri: { joinPath: (u: { fsPath: string }, ...p: string[]) => ({ fsPath: path.join(u.fsPath, ...p) }), file: (fsPath: string) => ({ fsPath }) },
   window: { showErrorMessage: () => undefined, showInformationMessage: () => undefined },
-  commands: { getCommands: async () => [], executeCommand: async () => undefined },
+  commands: { getCommands: async () => ['linuxAdminConfigs.explainLogLine'], executeCommand: async (...a: unknown[]) => void executed.push(a) },
 };
 
 const TOTAL = 2500;
@@ -24,7 +25,7 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
   this.timeout(60_000);
   const T = tempDir();
   const dir = path.join(T.dir, 'journal');
-  const origResolve = (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename;
+  let restoreVscode = () => undefined as void;
   type Session = import('../../../client/src/logViewer/journalSession').JournalSession;
   const sessions: Session[] = [];
   // What journalctl itself prints for the same journal, in the viewer's line form (UTC for the test).
@@ -35,18 +36,13 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
 
   before(() => {
     process.env.TZ = 'UTC';
-    const M = Module as unknown as { _resolveFilename: (req: string, ...a: unknown[]) => string };
-    M._resolveFilename = function (req: string, ...a: unknown[]) {
-      return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...a);
-    };
-    require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
+    restoreVscode = installFakeVscode(fakeVscode);
     fs.mkdirSync(dir);
     writeJournal(path.join(dir, 'system.journal'), Array.from({ length: TOTAL }, (_, i) => standardEntry(i, TOTAL)));
   });
   after(() => {
     sessions.forEach((s) => s.dispose());
-    (Module as unknown as { _resolveFilename: unknown })._resolveFilename = origResolve;
-    delete require.cache['vscode'];
+    restoreVscode();
     T.cleanup();
   });
 
@@ -94,6 +90,21 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
     assert.equal(st.lines, TOTAL);
     assert.deepEqual(st.programs.map((p) => p.lines), [625, 625, 625, 625]);
     assert.equal(st.hours.reduce((a, h) => a + h.lines, 0), TOTAL);
+  });
+
+  it('explains a line with its entry\'s PRIORITY, which sets the explanation\'s severity', async () => {
+    const v = open({ directory: dir });
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    v.send({ type: 'getLines', req: 1, view: 'all', from: 0, count: 8 });
+    await until(() => v.last('lines')?.req === 1);
+    // The fixture's entry i has PRIORITY i % 8.
+    for (const n of [3, 4]) {
+      const text = v.last('lines')!.lines[n].text;
+      v.send({ type: 'explain', text });
+      await until(() => (executed.at(-1)?.[1] as { text?: string })?.text === text);
+      assert.deepEqual(executed.at(-1), ['linuxAdminConfigs.explainLogLine', { text, priority: n }]);
+    }
   });
 
   it('applies journal filters as a new query, and stops every journalctl when closed', async () => {

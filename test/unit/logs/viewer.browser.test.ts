@@ -227,4 +227,25 @@ describe('log viewer webview in headless Chromium', function () {
     await page.keyboard.press('Home');
     await page.waitForFunction(() => document.querySelector('.row[data-n="2"] .tx')?.textContent === 'other content 2', undefined, { timeout: 5000 });
   });
+
+  it('shows the file\'s format in the status bar, and nothing for a file of no known format', async () => {
+    await page.evaluate(() => window.postMessage({ ...(window as unknown as { __lastInit: object }).__lastInit, format: 'Apache/nginx access log (combined)' }, '*'));
+    await page.waitForFunction(() => document.querySelector('#format')?.textContent === 'Format: Apache/nginx access log (combined)', undefined, { timeout: 5000 });
+    assert.equal(await page.isVisible('#format'), true);
+    await page.evaluate(() => window.postMessage((window as unknown as { __lastInit: object }).__lastInit, '*'));
+    await page.waitForFunction(() => document.querySelector('#format')?.textContent === '', undefined, { timeout: 5000 });
+    assert.equal(await page.isVisible('#format'), false);
+  });
+
+  it('filters at once on the text it was opened on (a LOG rule\'s prefix), shown in the include box', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __sent: unknown[]; __lastInit: object };
+      w.__sent.length = 0;
+      window.postMessage({ ...w.__lastInit, filter: 'dropped:' }, '*');
+    });
+    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'filter'));
+    const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string; spec?: { include: { pattern: string }[] } }[] }).__sent.filter((m) => m.type === 'filter'));
+    assert.equal(sent.at(-1)?.spec?.include[0].pattern, 'dropped:');
+    assert.equal(await page.inputValue('#include'), 'dropped:');
+  });
 });

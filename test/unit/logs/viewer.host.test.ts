@@ -2,7 +2,7 @@
 // conversation a webview has with it, on a real file, with the real worker bundle.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import Module from 'node:module';
+import { installFakeVscode } from '../helpers/fakeVscode';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { HostMessage } from '../../../client/src/logViewer/protocol';
@@ -29,25 +29,20 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
   const T = tempDir();
   type Session = import('../../../client/src/logViewer/session').ViewerSession;
   const sessions: Session[] = [];
-  const origResolve = (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename;
+  let restoreVscode = () => undefined as void;
 
   before(() => {
-    const M = Module as unknown as { _resolveFilename: (req: string, ...a: unknown[]) => string; _cache: Record<string, unknown> };
-    M._resolveFilename = function (req: string, ...a: unknown[]) {
-      return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...a);
-    };
-    require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
+    restoreVscode = installFakeVscode(fakeVscode);
     fs.mkdirSync(path.join(T.dir, 'dist'));
     esbuild.buildSync({ entryPoints: [path.join(ROOT, 'client/src/logViewer/indexWorker.ts')], outfile: path.join(T.dir, 'dist/indexWorker.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   });
   after(() => {
     sessions.forEach((s) => s.dispose());
-    (Module as unknown as { _resolveFilename: unknown })._resolveFilename = origResolve;
-    delete require.cache['vscode'];
+    restoreVscode();
     T.cleanup();
   });
 
-  async function open(files: string[]) {
+  async function open(files: string[], filter?: string) {
     const { ViewerSession } = (require('../../../client/src/logViewer/session') as typeof import('../../../client/src/logViewer/session'));
     const got: HostMessage[] = [];
     let handler: (m: unknown) => void = () => undefined;
@@ -55,7 +50,7 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     const panel = { webview: { postMessage: async (m: HostMessage) => void got.push(m), onDidReceiveMessage: (h: (m: unknown) => void) => (handler = h) }, dispose: () => (disposed = true) };
     const warnings: string[] = [];
     const log = { info: () => undefined, warn: (s: string) => void warnings.push(s), error: (s: string) => void warnings.push(s) };
-    const s = new ViewerSession(panel as never, files, { fsPath: T.dir } as never, log as never);
+    const s = new ViewerSession(panel as never, files, { fsPath: T.dir } as never, log as never, filter);
     sessions.push(s);
     const send = (m: unknown) => handler(m);
     const last = <K extends HostMessage['type']>(type: K) => got.filter((m): m is Extract<HostMessage, { type: K }> => m.type === type).at(-1);
@@ -165,6 +160,48 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     v.send({ type: 'ready' });
     await until(() => !!v.last('init'));
     assert.equal(v.last('init')!.lineCount, 1);
+  });
+
+  it('tells the webview the filter it was opened on (a LOG rule\'s prefix), and none otherwise', async () => {
+    const file = T.file('kern.log', 'Jan  1 00:00:00 sv kernel: [  1.0] dropped: IN=eth0 OUT= SRC=192.0.2.1\n');
+    const v = await open([file], 'dropped:');
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    assert.equal(v.last('init')!.filter, 'dropped:');
+    const plain = await open([file]);
+    plain.send({ type: 'ready' });
+    await until(() => !!plain.last('init'));
+    assert.equal(plain.last('init')!.filter, undefined);
+  });
+
+  it('shows the format of the file\'s first lines and explains its lines in that format', async () => {
+    const access = fs.readFileSync(path.join(ROOT, 'test/fixtures/logs/formats/access.log'), 'utf8');
+    const v = await open([T.file('access_log', access)]);
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    assert.equal(v.last('init')!.format, 'Apache/nginx access log (combined)');
+    // Charts and the time filter read the access log's own times.
+    v.send({ type: 'stats' });
+    await until(() => !!v.last('stats'));
+    assert.deepEqual([v.last('stats')!.stats.unparsed, v.last('stats')!.stats.hours.map((h) => h.lines)], [0, [3]]);
+    v.send({ type: 'filter', id: 1, spec: { include: [], exclude: [], programs: [], from: Date.UTC(2024, 6, 19, 19, 21, 8), to: Date.UTC(2024, 6, 19, 19, 23) } });
+    await until(() => v.last('filterResult')?.done === true);
+    assert.equal(v.last('filterResult')!.matches, 2);
+    const getCommands = fakeVscode.commands.getCommands;
+    fakeVscode.commands.getCommands = async () => ['linuxAdminConfigs.explainLogLine'] as never[];
+    try {
+      const text = access.split('\n')[1];
+      v.send({ type: 'explain', text });
+      await until(() => (executed.at(-1)?.[0] as string) === 'linuxAdminConfigs.explainLogLine');
+      assert.deepEqual(executed.at(-1), ['linuxAdminConfigs.explainLogLine', { text, format: 'access-combined' }]);
+    } finally {
+      fakeVscode.commands.getCommands = getCommands;
+    }
+    // A file of no known format shows none.
+    const w = await open([T.file('plain.txt', 'hello\nworld\n')]);
+    w.send({ type: 'ready' });
+    await until(() => !!w.last('init'));
+    assert.equal(w.last('init')!.format, undefined);
   });
 
   it('speaks the docs language in its own messages too (regex warning, stop), and follows settings changes', async () => {

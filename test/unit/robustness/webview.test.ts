@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import Module from 'node:module';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { validateWebviewMessage } from '../../../client/src/logViewer/protocol';
 import { visiblePieces } from '../../../server/src/logs/engine/display';
+import { installFakeVscode } from '../helpers/fakeVscode';
 import { VALID_WEBVIEW_MESSAGES } from '../helpers/webviewMessages';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -15,16 +15,12 @@ function loadViewerHtml(): (webview: unknown, extensionUri: unknown) => string {
   const fake = {
     Uri: { joinPath: (u: { path: string }, ...p: string[]) => ({ path: path.posix.join(u.path, ...p) }) },
   };
-  const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const orig = M._load;
-  M._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? fake : orig.call(this, request, ...rest);
-  };
+  const restore = installFakeVscode(fake);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('../../../client/src/logViewer/html').viewerHtml;
   } finally {
-    M._load = orig;
+    restore();
   }
 }
 

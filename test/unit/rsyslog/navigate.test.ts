@@ -30,6 +30,14 @@ describe('rsyslog navigation', () => {
     assert.deepEqual(references(F, w.doc, w.pos, w.ctx, false).map(where).sort(), ['10-remote.conf:0:39', '10-remote.conf:1:33']);
   });
 
+  it('follows $ActionOmrulesetRulesetName to the ruleset, and renames it there too', () => {
+    const legacy = '$RuleSet remote\n*.* /var/log/remote.log\n$RuleSet RSYSLOG_DefaultRuleset\n$ActionOmrulesetRulesetName rem|ote\n*.* :omruleset:\n';
+    const w = workspace(F, { [DROP]: legacy });
+    assert.deepEqual(definition(F, w.doc, w.pos, w.ctx).map(where), ['10-remote.conf:0:9']);
+    const edits = rename(F, w.doc, w.pos, 'remote_in', w.ctx)!.changes![DROP];
+    assert.equal(applyEdits(w.doc.text, edits).split('\n')[3], '$ActionOmrulesetRulesetName remote_in');
+  });
+
   it('renames a template in both files, ignoring case as rsyslog does', () => {
     const w = workspace(F, { [MAIN]: main, [DROP]: '*.* /var/log/fmt.log;remoteformat|\n' });
     const edit = rename(F, w.doc, w.pos, 'WideFormat', w.ctx)!;

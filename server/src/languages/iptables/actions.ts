@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { suggestionFixes } from '../common/quickFix';
 import type { LanguageContext, ParsedDocument } from '../common/types';
 import type { IptablesTree } from './tree';
 
@@ -14,8 +15,16 @@ function fix(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } }, isPreferred: true };
 }
 
-/** Quick fixes keyed by diagnostic code. */
+/** Quick fixes keyed by diagnostic code, then a "Change to 'x'" for every did-you-mean suggestion. */
 export function codeActions(doc: ParsedDocument<IptablesTree>, diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[] {
+  const own = byCode(doc, diagnostic, ctx);
+  const changes = suggestionFixes(diagnostic, ctx);
+  // The specific fix stays preferred when there is one (declaring the chain the rule names).
+  if (own.length) for (const c of changes) c.isPreferred = false;
+  return [...own, ...changes];
+}
+
+function byCode(doc: ParsedDocument<IptablesTree>, diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[] {
   const loc = ctx.locale;
   const { range } = diagnostic;
   const text = doc.lines.line(range.start.line).slice(range.start.character, range.end.character);

@@ -3,7 +3,8 @@ import { entryMarkdown, type CatalogEntry } from '../common/catalog';
 import { pick } from '../common/rules';
 import { lineRange } from '../common/text';
 import type { LanguageContext, ParsedDocument } from '../common/types';
-import { logLevel, protocol, rejectType, state, table as tableEntry, target as targetEntry } from './catalog';
+import { didYouMean } from '../common/didYouMean';
+import { logLevel, protocol, rejectType, state, table as tableEntry, target as targetEntry, TARGETS } from './catalog';
 import { describeRule, portLabel } from './describe';
 import type { IptablesTree, Rule, Table, Token } from './tree';
 
@@ -32,6 +33,18 @@ const USER_CHAIN_TEXT = {
   en: (c: string) => `User-defined chain **${c}**: rules jump here with \`-j ${c}\`.`,
   ja: (c: string) => `ユーザー定義チェイン **${c}** です。\`-j ${c}\` でここへ移ります。`,
 };
+
+const UNKNOWN_TARGET_TEXT = {
+  en: (name: string, s: string[]) => `Unknown target **${name}**: no chain of that name is declared in this table. Did you mean ${s.map((x) => `\`${x}\``).join(', ')}?`,
+  ja: (name: string, s: string[]) => `不明なターゲット **${name}** です。このテーブルにその名前のチェインは宣言されていません。もしかして ${s.map((x) => `\`${x}\``).join('、')}?`,
+};
+
+/** Known targets close to `name` when `name` is not a chain of the table (a misspelt target, not a user chain). */
+function misspeltTarget(name: string, t: Table): string[] | undefined {
+  if (t.chains.some((c) => c.name === name) || t.rules.some((r) => r.command?.name === '--new-chain' && r.chain?.text === name)) return undefined;
+  const s = didYouMean(name, TARGETS.filter((x) => !x.tables || x.tables.includes(t.name)).map((x) => x.name));
+  return s.length ? s : undefined;
+}
 
 function chainHover(name: string, t: Table, ctx: LanguageContext, range: Range): Hover {
   const builtin = tableEntry(t.name)?.chains.includes(name);
@@ -79,6 +92,8 @@ export function hover(doc: ParsedDocument<IptablesTree>, pos: Position, ctx: Lan
   }
   if (rule.target && within(rule.target.token, ch)) {
     if (rule.target.entry) return entryHover(rule.target.entry, ctx, r(rule.target.token));
+    const misspelt = misspeltTarget(rule.target.name, found.table);
+    if (misspelt) return md(UNKNOWN_TARGET_TEXT[ctx.locale](rule.target.name, misspelt), r(rule.target.token));
     return chainHover(rule.target.name, found.table, ctx, r(rule.target.token));
   }
   for (const it of rule.items) {

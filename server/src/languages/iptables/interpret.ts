@@ -9,26 +9,33 @@ import type { MatchUse, Rule, RuleItem, Token } from './tree';
 const COMMANDS = new Set(OPTIONS.filter((o) => o.kind === 'command').flatMap((o) => [o.name, ...(o.aliases ?? [])]));
 
 export function suggestion(word: string, candidates: Iterable<string>): Localized {
+  return suggested(word, candidates).suggestion;
+}
+
+/** The did-you-mean text for the message and the list the quick fix offers (`data.suggestions`). */
+export interface Suggested { suggestion: Localized; suggestions: string[] }
+
+export function suggested(word: string, candidates: Iterable<string>): Suggested {
   const s = didYouMean(word, candidates);
-  return { en: suggestionText(s, 'en'), ja: suggestionText(s, 'ja') };
+  return { suggestion: { en: suggestionText(s, 'en'), ja: suggestionText(s, 'ja') }, suggestions: s };
 }
 
 /**
  * Suggestions against a fixed candidate list, remembered per word: a file (or one huge line)
  * full of the same misspelling costs one edit-distance scan, not one per occurrence.
  */
-function cachedSuggestion(cache: Map<string, Localized>, word: string, candidates: readonly string[]): Localized {
+function cachedSuggestion(cache: Map<string, Suggested>, word: string, candidates: readonly string[]): Suggested {
   let s = cache.get(word);
   if (!s) {
     if (cache.size >= 4096) cache.clear();
-    s = suggestion(word, candidates);
+    s = suggested(word, candidates);
     cache.set(word, s);
   }
   return s;
 }
-const optionSuggestions = new Map<string, Localized>();
+const optionSuggestions = new Map<string, Suggested>();
 const MATCH_NAMES = MATCHES.map((x) => x.name);
-const matchSuggestions = new Map<string, Localized>();
+const matchSuggestions = new Map<string, Suggested>();
 
 function isOptionToken(t: Token | undefined): boolean {
   if (!t || t.quoted || t.text.length < 2 || t.text.charCodeAt(0) !== 45 /* - */) return false;
@@ -406,7 +413,10 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
         if (!m) {
           unknownMatch = true;
           if (!UNDESCRIBED_MATCHES.has(arg.text)) {
-            out.push({ code: 'iptables/unknown-match', range: tokRange(line, arg), args: { name: arg.text, suggestion: cachedSuggestion(matchSuggestions, arg.text, MATCH_NAMES) } });
+            {
+              const h = cachedSuggestion(matchSuggestions, arg.text, MATCH_NAMES);
+              out.push({ code: 'iptables/unknown-match', range: tokRange(line, arg), args: { name: arg.text, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
+            }
           }
         }
         active.addMatch(use, m);
@@ -467,7 +477,8 @@ function unknownOption(tok: Token, out: Finding[], line: number): void {
     out.push({ code: 'iptables/option-needs-target', range, args: { name: word, target: owners[0].module.name } });
     return;
   }
-  out.push({ code: 'iptables/unknown-option', range, args: { name: word, suggestion: cachedSuggestion(optionSuggestions, word, ALL_OPTION_NAMES) } });
+  const h = cachedSuggestion(optionSuggestions, word, ALL_OPTION_NAMES);
+  out.push({ code: 'iptables/unknown-option', range, args: { name: word, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
 }
 
 export { COMMANDS, isOptionToken };

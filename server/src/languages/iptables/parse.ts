@@ -86,7 +86,10 @@ export function parse(text: string): ParsedDocument<IptablesTree> {
       const name = line.slice(1).trim();
       const nameRange = lineRange(n, 0, line.trimEnd().length);
       if (!tableEntry(name)) {
-        problems.push({ code: 'iptables/unknown-table', range: nameRange, args: { name, suggestion: suggestion(name, TABLES.map((t) => t.name)) } });
+        {
+          const list = didYouMean(name, TABLES.map((t) => t.name));
+          problems.push({ code: 'iptables/unknown-table', range: nameRange, args: { name, suggestion: { en: suggestionText(list, 'en'), ja: suggestionText(list, 'ja') } }, data: { suggestions: list } });
+        }
       }
       current = { name, line: n, nameRange, chains: [], rules: [], endLine: n };
       tree.tables.push(current);

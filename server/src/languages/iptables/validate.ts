@@ -4,7 +4,7 @@ import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type
 import { checkConstraints } from './constraints';
 import { generatedOf } from './generated';
 import { familyOf } from './family';
-import { suggestion } from './interpret';
+import { suggested } from './interpret';
 import type { IptablesTree, Rule, Table } from './tree';
 import { checkValues, type ValueContext } from './values';
 
@@ -82,7 +82,8 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     if (!c.policy || !c.policyRange || !known) continue;
     if (builtin.has(c.name)) {
       if (!['ACCEPT', 'DROP', '-'].includes(c.policy)) {
-        out.push({ code: 'iptables/bad-policy', range: c.policyRange, args: { policy: c.policy, suggestion: suggestion(c.policy, ['ACCEPT', 'DROP']) } });
+        const h = suggested(c.policy, ['ACCEPT', 'DROP']);
+        out.push({ code: 'iptables/bad-policy', range: c.policyRange, args: { policy: c.policy, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
       }
     } else if (c.policy !== '-') {
       out.push({ code: 'iptables/user-chain-policy', range: c.policyRange, args: { chain: c.name, table: t.name }, data: { replacement: '-' } });
@@ -95,15 +96,17 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     const chain = rule.chain?.text;
     const inBuiltin = !!chain && builtin.has(chain);
     if (known && chain && rule.chain && rule.command && rule.command.name !== '--new-chain' && !inBuiltin && !user.has(chain)) {
+      const h = suggested(chain, [...builtin, ...user]);
       out.push({
         code: 'iptables/undeclared-chain',
         range: lineRange(rule.line, rule.chain.start, rule.chain.end),
-        args: { chain, table: t.name, suggestion: suggestion(chain, [...builtin, ...user]) },
-        data: { chain },
+        args: { chain, table: t.name, suggestion: h.suggestion },
+        data: { chain, suggestions: h.suggestions },
       });
     }
     if (known && rule.command?.name === '--policy' && chain && rule.extra && !['ACCEPT', 'DROP'].includes(rule.extra.text)) {
-      out.push({ code: 'iptables/bad-policy', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { policy: rule.extra.text, suggestion: suggestion(rule.extra.text, ['ACCEPT', 'DROP']) } });
+      const h = suggested(rule.extra.text, ['ACCEPT', 'DROP']);
+      out.push({ code: 'iptables/bad-policy', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { policy: rule.extra.text, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
     }
     // Values, interfaces per chain, families.
     vc.line = rule.line;
@@ -177,7 +180,8 @@ function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<strin
     const valid = TARGETS.filter((x) => !x.tables || x.tables.includes(t.name)).map((x) => x.name);
     const cands = tgt.goto ? [...user] : [...valid, ...user];
     if (BUILTIN_CHAINS.has(tgt.name) || !tgt.goto || !e) {
-      out.push({ code: 'iptables/unknown-target', range: targetRange(rule), args: { name: tgt.name, table: t.name, suggestion: suggestion(tgt.name, cands) } });
+      const h = suggested(tgt.name, cands);
+      out.push({ code: 'iptables/unknown-target', range: targetRange(rule), args: { name: tgt.name, table: t.name, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
     }
     return;
   }

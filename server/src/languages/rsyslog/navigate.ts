@@ -18,7 +18,8 @@ const PARAM_REFS: Record<string, string> = { template: 'template', dynafile: 'te
 function directiveRef(lower: string): string | undefined {
   if (lower === '$template') return undefined;
   if (lower.endsWith('defaulttemplate') || lower === '$actionforwarddefaulttemplate') return 'template';
-  if (lower.endsWith('bindruleset') || lower === '$defaultruleset') return 'ruleset';
+  // `$ActionOmrulesetRulesetName` names the ruleset the next `:omruleset:` action hands messages to.
+  if (lower.endsWith('bindruleset') || lower === '$defaultruleset' || lower === '$actionomrulesetrulesetname') return 'ruleset';
   return undefined;
 }
 

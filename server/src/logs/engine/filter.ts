@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { forEachLineBlock, type ScanOptions } from './blocks';
 import { asciiTransparent, makeDecoder, type LogEncoding } from './encoding';
+import { formatTime } from './formatTime';
 import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
 
 /** One search term: a literal (default) or a regular expression; case-insensitive unless said. */
@@ -21,6 +22,8 @@ export interface FilterSpec {
   programs?: string[];
   from?: number;
   to?: number;
+  /** The file's dominant format (explain/detect.ts): its lines' times are read in that format first. */
+  format?: string;
 }
 
 /** A filter ready to run, or the reason it cannot be. */
@@ -285,7 +288,8 @@ function lineChecker(restInclude: TermTest[], excludeTests: TermTest[], spec: Fi
     const L = () => (lat ??= buf.toString('latin1', s, e));
     const X = () => (txt ??= decode(buf, s, e));
     if (programs || timed) {
-      const h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 200)));
+      const head = buf.toString('latin1', s, Math.min(e, s + 200));
+      const h = formatTime(spec.format, head) ?? parseSyslogHeader(head);
       if (!h) return false;
       if (programs && (!h.program || !programs.has(h.program))) return false;
       if (timed) {

@@ -1,4 +1,5 @@
 import { forEachLineBlock, type ScanOptions } from './blocks';
+import { formatTime, hasFormatTime } from './formatTime';
 import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
 
 /** Counts by hour and by program, the data behind the viewer's charts and `cli stats`. */
@@ -53,9 +54,13 @@ export class StatsAccumulator {
   bytes = 0;
   unparsed = 0;
 
-  constructor(baseYear: number) {
+  /** The file's dominant format (explain/detect.ts), when its times are not syslog's. */
+  readonly format: string | undefined;
+
+  constructor(baseYear: number, format?: string) {
     this.years = new YearTracker(baseYear);
     this.startYear = baseYear;
+    this.format = hasFormatTime(format) ? format : undefined;
   }
 
   /** Starts a new file whose traditional timestamps begin in `year`. */
@@ -159,8 +164,12 @@ export class StatsAccumulator {
       prog = fast.progEnd > fast.progStart ? buf.toString('latin1', fast.progStart, fast.progEnd) : undefined;
     } else {
       // Other forms (ISO timestamps, odd spacing): the general parser.
-      let h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 64)));
-      if (h && h.progStart < 0 && e - s > 64) h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 256)));
+      // The file's own time form first (an access log's `[19/Jul/2024:19:21:07 …]`), else syslog's.
+      let h = this.format !== undefined ? formatTime(this.format, buf.toString('latin1', s, Math.min(e, s + 200))) : undefined;
+      if (!h) {
+        h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 64)));
+        if (h && h.progStart < 0 && e - s > 64) h = parseSyslogHeader(buf.toString('latin1', s, Math.min(e, s + 256)));
+      }
       if (!h) {
         this.unparsed++;
         return;

@@ -16,11 +16,13 @@ export interface StatsRangeJob {
   start: number;
   end: number;
   baseYear: number;
+  /** The file's dominant format, when its times are not syslog's (StatsAccumulator). */
+  format?: string;
 }
 
 /** Counts lines [start, end) of a file (both at line starts) as one part. */
-export async function statsPartOf(file: string, start: number, end: number, baseYear: number, onProgress?: (bytes: number) => void): Promise<StatsPart> {
-  const acc = new StatsAccumulator(baseYear);
+export async function statsPartOf(file: string, start: number, end: number, baseYear: number, onProgress?: (bytes: number) => void, format?: string): Promise<StatsPart> {
+  const acc = new StatsAccumulator(baseYear, format);
   await forEachLineBlock(file, (buf, from, to, offset) => {
     acc.add(buf, from, to);
     onProgress?.(offset + to - from - start);
@@ -99,7 +101,7 @@ export async function parallelStatsOf(file: string, acc: StatsAccumulator, baseY
     cuts.slice(0, -1).map(
       (start, k) =>
         new Promise<StatsPart>((resolve, reject) => {
-          const job: StatsRangeJob = { kind: 'statsRange', file, start, end: cuts[k + 1], baseYear };
+          const job: StatsRangeJob = { kind: 'statsRange', file, start, end: cuts[k + 1], baseYear, format: acc.format };
           const w = new Worker(opts.workerScript!, { workerData: job });
           w.on('message', (m: { progress?: number; part?: StatsPart; error?: string }) => {
             if (m.progress !== undefined) {

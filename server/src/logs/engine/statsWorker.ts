@@ -17,5 +17,5 @@ if (job.kind === 'countRange') {
       last = now;
       parentPort!.postMessage({ progress: bytes });
     }
-  }).then((part) => parentPort!.postMessage({ part }), fail);
+  }, job.format).then((part) => parentPort!.postMessage({ part }), fail);
 }

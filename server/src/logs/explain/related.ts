@@ -9,8 +9,9 @@ function lineOf(text: string, offset: number): { line: number; text: string } {
   return { line, text: text.slice(start, end === -1 ? text.length : end).trim() };
 }
 
+/** A prefix as the rule and the line hold it: no kernel timestamp (`[12345.678901] `, kern.log with printk times), no final colon. */
 function normalise(prefix: string): string {
-  return prefix.trim().replace(/:$/, '').trim();
+  return prefix.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '').replace(/:$/, '').trim();
 }
 
 const LOG_PREFIX = /--log-prefix\s+(?:"([^"]*)"|'([^']*)'|(\S+))/g;
