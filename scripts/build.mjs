@@ -2,6 +2,7 @@
 // and webview) into dist/ with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync } from 'node:fs';
+import { webExtension, webServer } from './webBundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', external: ['vscode'] };
@@ -24,6 +25,9 @@ const entries = [
     loader: { '.css': 'css' },
     optional: true,
   },
+  // vscode.dev / github.dev: the web extension and its language server in a Web Worker.
+  webExtension,
+  webServer,
 ];
 
 mkdirSync('dist', { recursive: true });

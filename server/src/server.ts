@@ -22,6 +22,7 @@ import { registerCustomRequests } from './customRequests';
 import { EDITING_CAPABILITIES, registerEditingRequests } from './editingRequests';
 import { NAVIGATION_CAPABILITIES, registerNavigation, serverPaths } from './navigationRequests';
 import { createServerConnection } from './transport';
+import { CODE_LENS_CAPABILITIES, registerCodeLens } from './codeLensRequests';
 
 const connection: Connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
@@ -94,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       ...EDITING_CAPABILITIES,
       ...NAVIGATION_CAPABILITIES,
+      ...CODE_LENS_CAPABILITIES,
     },
     serverInfo: { name: 'linux-admin-configs', version: '0.1.0' },
   };
@@ -247,6 +249,7 @@ connection.onCodeAction((params, token) => {
 registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
 registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, workspace: store });
 registerNavigation({ connection, documents, store, host, log, docsLanguage, paths });
+registerCodeLens({ connection, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, enabled: () => settings.codeLensEnabled });
 
 documents.listen(connection);
 connection.listen();

@@ -8,9 +8,11 @@ export interface ServerSettings {
   validateEnabled: boolean;
   /** `linuxAdminConfigs.systemRoot`: where absolute paths are resolved first ('' = automatic). */
   systemRoot: string;
+  /** `linuxAdminConfigs.codeLens.enable`: lenses above logrotate definitions, rsyslog file actions, firewalld zones. */
+  codeLensEnabled: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { docsLanguage: 'auto', severity: {}, validateEnabled: true, systemRoot: '' };
+export const DEFAULT_SETTINGS: ServerSettings = { docsLanguage: 'auto', severity: {}, validateEnabled: true, systemRoot: '', codeLensEnabled: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -28,6 +30,8 @@ export function readSettings(raw: unknown): ServerSettings {
   const en = r.validate?.enable ?? r['validate.enable'];
   if (typeof en === 'boolean') s.validateEnabled = en;
   if (typeof r.systemRoot === 'string') s.systemRoot = r.systemRoot.trim();
+  const lens = r.codeLens?.enable ?? r['codeLens.enable'];
+  if (typeof lens === 'boolean') s.codeLensEnabled = lens;
   return s;
 }
 

@@ -60,6 +60,7 @@ describe('packaging (.vsix contents)', () => {
       'extension/changelog.md',
       'extension/LICENSE.txt',
       ...filesIn('dist', /\.(js|css)$/),
+      ...filesIn('dist/web', /\.js$/),
       ...filesIn('l10n', /\.json$/),
       ...filesIn('syntaxes', /\.json$/),
       ...filesIn('snippets', /\.json$/),
@@ -71,6 +72,9 @@ describe('packaging (.vsix contents)', () => {
   it('ships the client and the server bundles', () => {
     assert.ok(entries.includes('extension/dist/extension.js'));
     assert.ok(entries.includes('extension/dist/server.js'));
+    // vscode.dev / github.dev: the web extension and its worker server.
+    assert.ok(entries.includes('extension/dist/web/extension.js'));
+    assert.ok(entries.includes('extension/dist/web/server.js'));
   });
 
   it('ships no sources, source maps, tests, demo, scripts or node_modules', () => {

@@ -39,6 +39,11 @@ describe('iptables completion', () => {
     assert.ok(post.includes('MASQUERADE') && post.includes('SNAT') && !post.includes('DNAT') && !post.includes('REJECT'));
     assert.deepEqual(labelsAt(f, T('-A INPUT -g |')), ['LOGDROP']);
   });
+  it("targets after -j: the common verdicts first, then the file's chains, then every other target", () => {
+    const { text, pos } = cursor(T('-A INPUT -j |'));
+    const sorted = f.complete(f.parse(text), pos, ctx()).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+    assert.deepEqual(sorted.slice(0, 6), ['ACCEPT', 'DROP', 'REJECT', 'LOG', 'RETURN', 'LOGDROP']);
+  });
   it('values: reject types per family, log levels, states after a comma', () => {
     const v4 = labelsAt(f, T('-A INPUT -j REJECT --reject-with |'), { ...ctx(), uri: 'file:///etc/iptables/rules.v4' });
     assert.ok(v4.includes('icmp-host-prohibited') && v4.includes('tcp-reset') && !v4.includes('icmp6-adm-prohibited'));

@@ -145,7 +145,10 @@ function checkAttributes(run: Run, el: XmlElement, spec: ElementSpec, inRule: bo
       continue;
     }
     const reason = valueReason(as, a.value, el, inRule);
-    if (reason) pushValue(run, el, a, reason, inRule);
+    if (!reason) continue;
+    const hint = protocolHint(as, a.value, el);
+    if (hint) pushValue(run, el, a, R(reason.en + hint.hint.en, reason.ja + hint.hint.ja), inRule, hint.data);
+    else pushValue(run, el, a, reason, inRule);
   }
   for (const as of known) {
     if (as.required && !hasAttribute(el, as.name)) {
@@ -159,13 +162,25 @@ function hasAttribute(el: XmlElement, name: string): boolean {
   return false;
 }
 
-function pushValue(run: Run, el: XmlElement, a: XmlAttribute, reason: Localized, inRule: boolean) {
+function pushValue(run: Run, el: XmlElement, a: XmlAttribute, reason: Localized, inRule: boolean, data?: { replacements: string[] }) {
   const range = rangeOf(run, a.valueStart, a.valueEnd);
   if (inRule) {
-    run.out.push({ code: 'firewalld/rule-ignored', range, args: { reason: R(`${a.name} '${a.value}': ${reason.en}`, `${a.name} '${a.value}': ${reason.ja}`) } });
+    run.out.push({ code: 'firewalld/rule-ignored', range, args: { reason: R(`${a.name} '${a.value}': ${reason.en}`, `${a.name} '${a.value}': ${reason.ja}`) }, data });
   } else {
-    run.out.push({ code: 'firewalld/invalid-value', range, args: { attribute: a.name, value: a.value ?? '', reason } });
+    run.out.push({ code: 'firewalld/invalid-value', range, args: { attribute: a.name, value: a.value ?? '', reason }, data });
   }
+}
+
+/** Did-you-mean for a misspelt protocol name (`tpc`) or fixed value, against the names the attribute accepts. */
+function protocolHint(spec: AttributeSpec, value: string, el: XmlElement): ReturnType<typeof suggest> | undefined {
+  if (!value || /^\d+$/.test(value)) return undefined;
+  let names: Iterable<string>;
+  if (spec.type === 'protocol') names = PROTOCOLS;
+  else if (spec.type === 'enum') names = spec.values ?? [];
+  else if (spec.type === 'service-port-protocol') names = el.attributes.some((x) => x.name === 'port' && x.value) ? spec.values ?? [] : PROTOCOLS;
+  else return undefined;
+  const h = suggest(value, names);
+  return h.data.replacements.length ? h : undefined;
 }
 
 function checkChildren(run: Run, el: XmlElement, spec: ElementSpec, inRule: boolean) {

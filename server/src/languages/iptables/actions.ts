@@ -19,8 +19,8 @@ function fix(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit
 export function codeActions(doc: ParsedDocument<IptablesTree>, diagnostic: Diagnostic, ctx: LanguageContext): CodeAction[] {
   const own = byCode(doc, diagnostic, ctx);
   const changes = suggestionFixes(diagnostic, ctx);
-  // The specific fix stays preferred when there is one (declaring the chain the rule names).
-  if (own.length) for (const c of changes) c.isPreferred = false;
+  // A close known name is the likelier intent (`-A INPTU`), so it is preferred over declaring a new chain.
+  if (changes.length) for (const c of own) c.isPreferred = false;
   return [...own, ...changes];
 }
 

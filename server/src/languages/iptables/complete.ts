@@ -22,6 +22,9 @@ import { interpretRule } from './interpret';
 import { tokenize } from './tokens';
 import type { IptablesTree, Table } from './tree';
 
+/** Targets listed first when completing `-j`, in this order. */
+const COMMON_TARGETS = ['ACCEPT', 'DROP', 'REJECT', 'LOG', 'RETURN'];
+
 function item(label: string, kind: CompletionItemKind, range: Range, ctx: LanguageContext, entry?: CatalogEntry, detail?: string): CompletionItem {
   const c: CompletionItem = { label, kind, textEdit: { range, newText: label } };
   if (detail ?? entry?.syntax) c.detail = detail ?? entry!.syntax;
@@ -96,6 +99,11 @@ export function complete(doc: ParsedDocument<IptablesTree>, pos: Position, ctx: 
           (!family || !t.family || t.family === family);
         const out = TARGETS.filter(ok).map((t) => item(t.name, K.Function, range, ctx, t));
         for (const c of userChains(table)) out.push(item(c, K.Class, range, ctx, undefined, ctx.locale === 'ja' ? 'ユーザー定義チェイン' : 'user-defined chain'));
+        // The verdicts nearly every rule uses first, then the file's own chains, then the rest.
+        for (const it of out) {
+          const common = COMMON_TARGETS.indexOf(it.label);
+          it.sortText = common >= 0 ? `0${common}` : it.kind === K.Class ? `1${it.label}` : `2${it.label}`;
+        }
         return out;
       }
       case 'chain':

@@ -12,7 +12,7 @@ import {
   SERVICES,
   type Family,
 } from './catalog';
-import { suggestion } from './interpret';
+import { suggested } from './interpret';
 import type { RuleItem, Token } from './tree';
 
 export interface ValueContext {
@@ -58,10 +58,15 @@ function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, ca
   if (tolerated(item, tok)) return;
   // Options whose values may be shortened to any unambiguous-or-not prefix (addrtype's types).
   if (item.entry?.prefixValues && value && item.entry.values?.some((v) => v.toLowerCase().startsWith(value.toLowerCase()))) return;
+  const h = suggested(value, candidates);
+  // The fix rewrites the whole token, so a misspelt member of a list (`NEW,ESTABLSHED`) keeps the others.
+  const at = tok.text.indexOf(value);
+  const whole = at >= 0 && tok.text.indexOf(value, at + 1) < 0 ? h.suggestions.map((x) => tok.text.slice(0, at) + x + tok.text.slice(at + value.length)) : [];
   vc.out.push({
     code: 'iptables/unknown-value',
     range: lineRange(vc.line, tok.start, tok.end),
-    args: { name: item.token.text, value, suggestion: suggestion(value, candidates) },
+    args: { name: item.token.text, value, suggestion: h.suggestion },
+    data: { suggestions: tok.quoted ? [] : whole },
   });
 }
 

@@ -1,0 +1,83 @@
+// The extension in vscode.dev and github.dev (package.json "browser"): the language server runs in
+// a Web Worker (dist/web/server.js, built from server/src/browserServer.ts). What needs the machine
+// the files belong to (the installed tools, the log and journal viewers, which read /var/log) is not
+// offered: package.json hides those commands with `isWeb`, and invoking one anyway says why.
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
+import { registerExplain } from './explain';
+import { LANGUAGE_IDS } from './languages';
+
+/** Commands of the desktop extension that need Node and the host's files. */
+export const DESKTOP_ONLY_COMMANDS = [
+  'linuxAdminConfigs.checkWithTool',
+  'linuxAdminConfigs.logViewer.open',
+  'linuxAdminConfigs.logViewer.openRotated',
+  'linuxAdminConfigs.logViewer.explainLine',
+  'linuxAdminConfigs.journal.open',
+  'linuxAdminConfigs.journal.filter',
+  'linuxAdminConfigs.journal.copyCommand',
+];
+
+let client: LanguageClient | undefined;
+let worker: Worker | undefined;
+
+function ourSettings(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('linuxAdminConfigs')));
+}
+
+function startClient(context: vscode.ExtensionContext): LanguageClient {
+  worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+  const clientOptions: LanguageClientOptions = {
+    // Any scheme: in the browser files come from vscode-vfs (GitHub), vscode-test-web, memfs …
+    documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
+    initializationOptions: { settings: ourSettings() },
+  };
+  const c = new LanguageClient('linuxAdminConfigs', 'Linux Admin Configs', clientOptions, worker);
+  void c.start();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('linuxAdminConfigs') && c.isRunning()) void c.sendNotification(DidChangeConfigurationNotification.type, { settings: { linuxAdminConfigs: ourSettings() } });
+    }),
+  );
+  return c;
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const ensureClient = () => (client ??= startClient(context));
+  const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);
+  if (vscode.workspace.textDocuments.some(isOurs)) ensureClient();
+  else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isOurs(d)) return;
+      ensureClient();
+      waiting.dispose();
+    });
+    context.subscriptions.push(waiting);
+  }
+  context.subscriptions.push(
+    vscode.commands.registerCommand('linuxAdminConfigs.restartServer', async () => {
+      // The browser client has no restart: a new worker replaces the old one.
+      await stopClient();
+      ensureClient();
+    }),
+    ...DESKTOP_ONLY_COMMANDS.map((id) =>
+      vscode.commands.registerCommand(id, () =>
+        vscode.window.showInformationMessage(vscode.l10n.t('This command is not available in the browser (vscode.dev, github.dev): it needs the machine the files belong to. Install the extension in desktop VS Code to use it.')),
+      ),
+    ),
+  );
+  // Explaining a log line needs only the server's pattern tables, which the worker has.
+  registerExplain(context, () => client as unknown as NodeLanguageClient | undefined);
+}
+
+async function stopClient(): Promise<void> {
+  await client?.stop().catch(() => undefined);
+  worker?.terminate();
+  client = undefined;
+  worker = undefined;
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
