@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
   );
   // Explaining a log line needs only the server's pattern tables, which the worker has.
-  registerExplain(context, () => client as unknown as NodeLanguageClient | undefined);
+  registerExplain(context, () => ensureClient() as unknown as NodeLanguageClient);
 }
 
 async function stopClient(): Promise<void> {

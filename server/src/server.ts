@@ -23,12 +23,14 @@ import { EDITING_CAPABILITIES, registerEditingRequests } from './editingRequests
 import { NAVIGATION_CAPABILITIES, registerNavigation, serverPaths } from './navigationRequests';
 import { createServerConnection } from './transport';
 import { CODE_LENS_CAPABILITIES, registerCodeLens } from './codeLensRequests';
+import { HostManuals } from './hostManuals';
 
 const connection: Connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const host = nodeHost();
 const log = (m: string) => connection.console.error(m);
+const manuals = new HostManuals();
 
 let clientLocale = 'en';
 let settings: ServerSettings = DEFAULT_SETTINGS;
@@ -210,10 +212,12 @@ connection.onCompletion((params, token) => {
 
 connection.onCompletionResolve((item) => runSafe(log, 'completionResolve', item, undefined, () => resolveDocumentation(item)));
 
-connection.onHover((params, token) => {
+connection.onHover(async (params, token) => {
   const p = parsedAt(params.textDocument.uri, params.position);
   if (p instanceof ResponseError) return p;
-  return runSafe(log, 'hover', null, token, () => (p ? capHover(p.facade.hover(p.tree, p.pos, contextFor(params.textDocument.uri))) : null));
+  const h = runSafe(log, 'hover', null, token, () => (p ? capHover(p.facade.hover(p.tree, p.pos, contextFor(params.textDocument.uri))) : null));
+  // The installed manual page's paragraph for the item, under the catalog's docs (hostManuals.ts).
+  return p && h ? manuals.addTo(h, p.facade.id, params.textDocument.uri, (n) => p.tree.lines.line(n), docsLanguage()) : h;
 });
 
 connection.onDocumentSymbol((params, token) =>

@@ -107,7 +107,8 @@ export function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']):
   return tool.errors.some((t) => placeless(t) || flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
 }
 
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+/** Runs `fn` over `items`, at most `n` at a time; the results in the order of `items`. */
+export async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(

@@ -4,7 +4,7 @@
  * lines that still show it.
  */
 import * as os from 'node:os';
-import { judge, ourVerdict, toolVerdict, type Case, type Outcome } from './agreement';
+import { judge, ourVerdict, pool, toolVerdict, type Case, type Outcome } from './agreement';
 import type { Lang } from './corpus';
 
 export interface GenCase {
@@ -25,18 +25,6 @@ export interface FuzzOutcome {
   verdict: Outcome['verdict'];
   /** The smallest text that still disagrees, for false errors and misses. */
   shrunk?: string;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A seed that changes every run (printed, and replayed with FUZZ_SEED). */
@@ -70,20 +58,6 @@ async function shrink(lang: Lang, file: string, g: GenCase, verdict: string): Pr
     if (v.verdict === verdict) lines = next;
   }
   return lines.join('\n');
-}
-
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
 }
 
 /** Runs every case through both checkers; `deadline` (ms since epoch) stops early. */

@@ -5,7 +5,8 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { rng, type GenCase } from './differentialFuzz';
+import { rng } from '../helpers/random';
+import type { GenCase } from './differentialFuzz';
 
 type Kind = 'zone' | 'service';
 interface Element {

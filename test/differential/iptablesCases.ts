@@ -5,6 +5,7 @@
  * table and chain, the other family), plus random combinations from a seeded generator.
  */
 import { EXTENSIONS, type GeneratedExtension } from '../../server/src/languages/iptables/generated';
+import { rng as random } from '../helpers/random';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -24,18 +25,6 @@ export const TABLE_CHAINS: Record<string, string[]> = {
   raw: ['PREROUTING', 'OUTPUT'],
   security: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
-
-/** A small, fast, seedable generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BROKEN = ['abc', '1.2.3', 'x,,y', '99999999999', '0', '1:', ':', '0x', '1/0', '-', '""', 'a b', '!', '1-', '300', '65536', '4294967296'];
 const GENERAL = ['-s 1.2.3.4', '-d 10.0.0.0/8', '-i eth0', '-o eth1', '-p tcp', '-p udp', '-p icmp', '-p ipcomp', '-p mobility-header', '-p 300', '-p nosuch', '-f', '! -p tcp', '-p tcp --dport 22', '-p udp --sport domain', '-p tcp --dport nosuchservice', '--dport 80', '-p tcp --dport 99999', '-p udp --dport 99999', '-p tcp --dport 80:22', '-p tcp --tcp-flags SYN,ACK SYN', '-p tcp --syn', '-p tcp ! --syn'];

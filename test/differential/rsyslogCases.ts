@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rng, type GenCase } from './differentialFuzz';
+import { rng } from '../helpers/random';
+import type { GenCase } from './differentialFuzz';
 
 interface Param {
   name: string;

@@ -1,21 +1,12 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { startServer, type Session } from '../bench/lspClient';
-
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
+import type { Session } from '../bench/lspClient';
+import { serverPerTest } from './stdioServer';
 
 /** Formatting, signature help, selection ranges and semantic tokens over stdio, as an editor sends them. */
 describe('LSP over stdio: editing requests', function () {
   this.timeout(60_000);
   let s: Session | undefined;
-  before(function () {
-    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
-  });
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function open(uri: string, languageId: string, text: string) {
     const diags = s!.nextDiagnostics(uri);

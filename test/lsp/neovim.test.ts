@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LANGUAGES } from '../../server/src/languages/index';
+import { needNeovim, runNeovim } from './headlessNeovim';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SERVER = path.join(ROOT, 'dist/server.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
 
 interface LspCase {
@@ -30,15 +29,6 @@ interface ClientSaw {
   errors: string[];
 }
 
-function hasNeovim(): boolean {
-  try {
-    execFileSync('nvim', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function hoverText(h: unknown): string {
   if (!h || h === null) return '';
   if (typeof h === 'string') return h;
@@ -47,23 +37,12 @@ function hoverText(h: unknown): string {
 }
 
 /** Runs one session of headless Neovim against the real server, in a copy of the fixture folder. */
-function runNeovim(dir: string, c: LspCase, hover: LspCase['hover'], initOptions: unknown): ClientSaw {
+function runSession(dir: string, c: LspCase, hover: LspCase['hover'], initOptions: unknown): ClientSaw {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-nvim-'));
   try {
     fs.cpSync(dir, tmp, { recursive: true });
-    const job = path.join(tmp, 'job.json');
-    const out = path.join(tmp, 'out.json');
-    fs.writeFileSync(
-      job,
-      JSON.stringify({ server: SERVER, root: tmp, file: path.join(tmp, c.file), languageId: c.languageId, hover, completion: c.completion, initOptions, expectDiagnostics: !!c.diagnostic }),
-    );
-    const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${path.join(__dirname, 'neovim.lua')}`], {
-      env: { ...process.env, LAC_JOB: job, LAC_OUT: out, HOME: tmp, XDG_STATE_HOME: tmp, XDG_DATA_HOME: tmp, XDG_CONFIG_HOME: tmp },
-      timeout: 60_000,
-      encoding: 'utf8',
-    });
-    if (!fs.existsSync(out)) throw new Error(`Neovim wrote nothing (exit ${r.status}): ${r.stderr}`);
-    return JSON.parse(fs.readFileSync(out, 'utf8')) as ClientSaw;
+    const job = { file: path.join(tmp, c.file), languageId: c.languageId, hover, completion: c.completion, initOptions, expectDiagnostics: !!c.diagnostic };
+    return runNeovim('neovim.lua', tmp, job) as ClientSaw;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -78,13 +57,7 @@ const cases = fs.existsSync(FIXTURES)
 
 describe('LSP over stdio with a real client (headless Neovim)', function () {
   this.timeout(120_000);
-  before(function () {
-    if (!hasNeovim()) {
-      if (process.env.CI) throw new Error('nvim is not installed: apt-get install neovim');
-      this.skip();
-    }
-    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
-  });
+  before(needNeovim);
 
   it('has a fixture for every language', () => {
     const covered = [...new Set(cases.map((x) => x.c.languageId))].sort();
@@ -93,7 +66,7 @@ describe('LSP over stdio with a real client (headless Neovim)', function () {
 
   for (const { dir, c } of cases) {
     it(`${c.languageId}: diagnostics, hover and completion in ${c.file}`, () => {
-      const saw = runNeovim(dir, c, c.hover, {});
+      const saw = runSession(dir, c, c.hover, {});
       assert.deepEqual(saw.errors, []);
       if (c.diagnostic) {
         const codes = saw.diagnostics.map((d) => `${d.line}:${d.code}`);
@@ -121,7 +94,7 @@ describe('LSP over stdio with a real client (headless Neovim)', function () {
     const withJa = cases.filter((x) => x.c.hoverJa);
     assert.ok(withJa.length > 0, 'a test/fixtures/*/lsp.json sets "hoverJa"');
     for (const { dir, c } of withJa) {
-      const saw = runNeovim(dir, c, c.hoverJa, { settings: { docs: { language: 'ja' } } });
+      const saw = runSession(dir, c, c.hoverJa, { settings: { docs: { language: 'ja' } } });
       assert.deepEqual(saw.errors, []);
       assert.ok(hoverText(saw.hover).includes(c.hoverJa!.contains), `${c.languageId} hover was: ${hoverText(saw.hover)}`);
     }

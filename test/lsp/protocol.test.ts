@@ -1,10 +1,7 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import { startServer, type Session } from '../bench/lspClient';
-
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
+import type { Session } from '../bench/lspClient';
+import { serverPerTest } from './stdioServer';
 
 function hoverText(h: any): string {
   const c = h?.contents;
@@ -15,13 +12,7 @@ function hoverText(h: any): string {
 describe('LSP over stdio: protocol behaviour', function () {
   this.timeout(60_000);
   let s: Session | undefined;
-  before(function () {
-    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
-  });
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const startServer = serverPerTest();
 
   it('publishes diagnostics on open and updates them after an incremental edit', async () => {
     s = await startServer();

@@ -21,6 +21,20 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** Every `-e PATTERN` (or `-ePATTERN`) apart from the other arguments: the parser keeps only the last of a repeated flag. */
+export function takePatterns(args: string[]): { extra: string[]; rest: string[] } {
+  const extra: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-e') {
+      if (args[i + 1] === undefined) throw usageError("option '-e' needs a value");
+      extra.push(args[++i]);
+    } else if (args[i].startsWith('-e') && args[i].length > 2 && !args[i].startsWith('--')) extra.push(args[i].slice(2));
+    else rest.push(args[i]);
+  }
+  return { extra, rest };
+}
+
 /** Output in big writes: a match costs a copy, not a syscall. */
 class Out {
   private buf = Buffer.allocUnsafe(1 << 20);
@@ -47,16 +61,7 @@ class Out {
  * decompressed. Exit 0 when something matched, 1 when nothing did, 2 on error — as grep does.
  */
 export async function runGrep(args: string[]): Promise<number> {
-  // Collect every -e (the parser keeps only the last of a repeated flag).
-  const extra: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-e') {
-      if (args[i + 1] === undefined) throw usageError("option '-e' needs a value");
-      extra.push(args[++i]);
-    } else if (args[i].startsWith('-e') && args[i].length > 2 && !args[i].startsWith('--')) extra.push(args[i].slice(2));
-    else rest.push(args[i]);
-  }
+  const { extra, rest } = takePatterns(args);
   const { flags, rest: pos } = parseArgs(rest, FLAGS);
   const patterns = extra.length ? extra : pos.splice(0, 1);
   if (!patterns.length || patterns[0] === undefined) throw usageError('grep needs a PATTERN');

@@ -8,6 +8,7 @@ import { JournalError } from '../logs/journal/journalctl';
 import { entryFields, entryLine, JournalSource } from '../logs/journal/source';
 import { localeToDocs } from '../settings';
 import { CliError, parseArgs, terminalSafe, usageError } from './common';
+import { takePatterns } from './grep';
 
 /** The journal query of a command's arguments, or undefined when there is no --journal. */
 export function journalQuery(args: string[]): { query: JournalQuery; rest: string[] } | undefined {
@@ -29,14 +30,7 @@ const LINE_FIELDS = ['MESSAGE', '_HOSTNAME', 'SYSLOG_IDENTIFIER', '_COMM', '_PID
 
 /** `grep --journal …`: entries whose MESSAGE matches (as journalctl -g does), as syslog lines, or their count. */
 export async function journalGrep(query: JournalQuery, args: string[]): Promise<number> {
-  const extra: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-e') {
-      if (args[i + 1] === undefined) throw usageError("option '-e' needs a value");
-      extra.push(args[++i]);
-    } else rest.push(args[i]);
-  }
+  const { extra, rest } = takePatterns(args);
   const { flags, rest: pos } = parseArgs(rest, { '--count': false, '-c': false, '-i': false, '--ignore-case': false, '--regex': false, '-E': false, '-v': false, '--invert': false, '--utc': false });
   const patterns = extra.length ? extra : pos.splice(0, 1);
   if (!patterns.length || patterns[0] === undefined) throw usageError('grep needs a PATTERN');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { Follower } from '../../../server/src/logs/engine';
-import { rng } from '../../fixtures/logs/generate';
+import { rng } from '../../helpers/random';
 import { sleep, tempDir, until } from './engineHelpers';
 
 // The random batch sizes come from a seeded generator: FOLLOW_SEED=N repeats a run.

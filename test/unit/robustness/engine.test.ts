@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex, compileFilter, runFilter, StatsAccumulator, statsOf, type FileChange } from '../../../server/src/logs/engine/index';
-import { rng } from '../../fixtures/logs/generate';
+import { rng } from '../../helpers/random';
 
 /** A hostile log file: random bytes (NUL, invalid UTF-8, lone CR), CRLF lines, a 3 MB line. */
 function hostileLog(): { buf: Buffer; newlines: number; needles: number } {

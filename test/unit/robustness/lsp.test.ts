@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { startServer, type Session } from '../../bench/lspClient';
-import { rng } from '../../fixtures/logs/generate';
+import { rng } from '../../helpers/random';
 
 const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 const FIX = path.resolve(__dirname, '../../fixtures');

@@ -116,6 +116,16 @@ describe('web language server in a Chromium Web Worker', function () {
     assert.match(result.markdown, /192\.0\.2\.7/);
   });
 
+  it('does not guess about the host: no unknown-user finding, other logrotate checks still run', async () => {
+    const uri = 'vscode-vfs://github/example/configs/etc/logrotate.d/app';
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/web/logrotate-app'), 'utf8');
+    await send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'logrotate', version: 1, text } } });
+    const handle = await page.waitForFunction((u) => (window as any).received.find((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === u), uri);
+    const codes = (await handle.jsonValue()).params.diagnostics.map((d: any) => d.code);
+    assert.ok(!codes.includes('logrotate/unknown-user'), codes.join(' '));
+    assert.ok(codes.includes('logrotate/bad-count'), codes.join(' '));
+  });
+
   it('refuses the installed-tool check, saying it is not available in the browser', async () => {
     const id = nextId++;
     await send({ id, method: 'linuxAdminConfigs/checkWithTool', params: { uri: URI } });

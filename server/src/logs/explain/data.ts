@@ -48,22 +48,23 @@ export interface CompiledRegex {
   names: (string | undefined)[];
 }
 
-/** Names of the capturing groups by number (index 0 is the whole match). */
-function groupNames(source: string): (string | undefined)[] {
-  const names: (string | undefined)[] = [undefined];
+/** Where a regex source has syntax: every position outside escapes (`\(`) and character classes (`[(|]`). */
+function* syntaxPositions(source: string): Generator<number> {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') {
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else yield i;
+  }
+}
+
+/** Names of the capturing groups by number (index 0 is the whole match). */
+function groupNames(source: string): (string | undefined)[] {
+  const names: (string | undefined)[] = [undefined];
+  for (const i of syntaxPositions(source)) {
+    if (source[i] === '(') {
       if (source[i + 1] !== '?') names.push(undefined);
       else {
         const m = /^\?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(source.slice(i + 1, i + 80));
@@ -137,17 +138,9 @@ export function literalPrefix(source: string): string {
 
 function hasTopLevelBar(source: string): boolean {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
+  for (const i of syntaxPositions(source)) {
     const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) return true;
   }
