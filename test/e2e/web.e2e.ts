@@ -1,0 +1,53 @@
+// The web extension (package.json "browser") in a real VS Code: code-server is told by the user
+// setting remote.extensionKind to run the extension in the browser's Web Worker extension host
+// instead of the remote (Node) one, the way vscode.dev and github.dev run it. Diagnostics and hover
+// then come from the language server in a Web Worker (dist/web/server.js).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/codeServer.mjs';
+import { catalogDocs, demoLine as lineOf, docsFragment } from './docs';
+import { serverLogs, useSession } from './harness';
+import { goTo, hoverText, openFile, poll, problems, squiggleLines, waitForLanguageMode } from './vscode';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const demoLine = (prefix: string) => lineOf('etc/rsyslog.conf', prefix);
+
+describe('the web extension in the browser (e2e)', () => {
+  const session = useSession({ settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
+
+  it('a misspelt facility (mial.*) gets a squiggle and a Problems row from the Web Worker server', async () => {
+    const { page } = session();
+    const line = demoLine('mial.*');
+    await openFile(page, 'etc/rsyslog.conf');
+    await waitForLanguageMode(page, 'rsyslog.conf');
+    await goTo(page, line, 1);
+    await poll(
+      `a squiggle on line ${line}`,
+      async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))],
+      (lines) => lines.includes(line),
+      60000,
+    );
+    const rows = await problems(page, 'rsyslog/unknown-facility');
+    const row = rows.find((r) => r.includes('rsyslog/unknown-facility'))!;
+    assert.match(row, new RegExp(`\\[Ln ${line}, Col 1\\]`), row);
+    assert.match(row, /mial/, row);
+  });
+
+  it('hovering authpriv shows its documentation', async () => {
+    const { page } = session();
+    await openFile(page, 'etc/rsyslog.conf');
+    await goTo(page, demoLine('authpriv.*'), 3);
+    const text = await hoverText(page, docsFragment(catalogDocs('rsyslog', 'facilities.json', 'authpriv').en, 40));
+    assert.match(text, /authpriv/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('PROBE', async () => {
+    const { page, dir } = session();
+    console.log('WORKERS', page.workers().map((w) => w.url()));
+    console.log('FRAMES', page.frames().map((f) => f.url()));
+    console.log('LOGS', serverLogs(dir).slice(0, 6000));
+  });
+});
