@@ -26,8 +26,21 @@ function ourSettings(): unknown {
   return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('linuxAdminConfigs')));
 }
 
-function startClient(context: vscode.ExtensionContext): LanguageClient {
-  worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+/**
+ * Where the Worker loads the server from. An extension installed on a remote host (code-server or
+ * VS Code Server, with the extension moved to the browser by `remote.extensionKind`) has a
+ * vscode-remote: location, and VS Code refuses to start Workers from such URLs: read the bundle
+ * through the remote file system once and hand the Worker a blob: URL instead.
+ */
+async function serverScriptUrl(context: vscode.ExtensionContext): Promise<string> {
+  const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'text/javascript' }));
+}
+
+function startClient(context: vscode.ExtensionContext, scriptUrl: string): LanguageClient {
+  worker = new Worker(scriptUrl);
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser files come from vscode-vfs (GitHub), vscode-test-web, memfs …
     documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
@@ -43,8 +56,9 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
   return c;
 }
 
-export function activate(context: vscode.ExtensionContext): void {
-  const ensureClient = () => (client ??= startClient(context));
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const scriptUrl = await serverScriptUrl(context);
+  const ensureClient = () => (client ??= startClient(context, scriptUrl));
   const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);
   if (vscode.workspace.textDocuments.some(isOurs)) ensureClient();
   else {

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentStore } from './documentStore';
-import { definition, documentLinks, highlights, prepareRename, references, rename, RenameRefused } from './languages/common/navigation';
+import { uriToPath, type DocumentStore } from './documentStore';
+import { definition, documentLinks, highlights, prepareRename, references, rename, RenameRefused, type RenameOptions } from './languages/common/navigation';
 import { diskResolver, type PathResolver } from './languages/common/paths';
 import type { DocsLanguage, HostView, LanguageContext } from './languages/common/types';
 import { facadeFor } from './languages/index';
@@ -28,6 +28,24 @@ export interface NavigationContext {
   docsLanguage: () => DocsLanguage;
   /** Where absolute paths are found (serverPaths); the same resolver serves hovers and checks. */
   paths: PathResolver;
+  /** What the client said it can do (initialize); a rename renames files only where it can. */
+  clientCapabilities?: () => ClientCapabilities | undefined;
+  /** The workspace folders: files outside them are not renamed. */
+  folders?: () => readonly string[];
+}
+
+/** How a rename may go for this client and workspace (common/navigation.ts RenameOptions). */
+export function renameOptions(caps: ClientCapabilities | undefined, folders: readonly string[]): RenameOptions {
+  const we = caps?.workspace?.workspaceEdit;
+  const roots = folders.map((f) => path.resolve(f));
+  return {
+    fileRenames: !!we?.documentChanges && (we.resourceOperations ?? []).includes('rename'),
+    inWorkspace: (uri) => {
+      const file = uriToPath(uri);
+      if (!file) return false;
+      return roots.length === 0 || roots.some((r) => file === r || file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    },
+  };
 }
 
 function exists(p: string): boolean {
@@ -71,6 +89,7 @@ export function serverPaths(folders: () => readonly string[], setting: () => str
 /** Definition, references, highlights, rename and document links (common/navigation.ts) over LSP. */
 export function registerNavigation(n: NavigationContext): void {
   const { connection, documents, store, log, paths } = n;
+  const renameOpts = () => renameOptions(n.clientCapabilities?.(), n.folders?.() ?? []);
 
   const at = (uri: string, position: unknown) => {
     const doc = documents.get(uri);
@@ -121,7 +140,7 @@ export function registerNavigation(n: NavigationContext): void {
   connection.onPrepareRename((p, token) => {
     const a = at(p.textDocument.uri, p.position);
     if (a instanceof ResponseError) return a;
-    return a ? refusable('prepareRename', token, () => prepareRename(a.facade, a.tree, a.pos, a.ctx)) : null;
+    return a ? refusable('prepareRename', token, () => prepareRename(a.facade, a.tree, a.pos, a.ctx, renameOpts())) : null;
   });
 
   connection.onRenameRequest((p, token) => {
@@ -130,7 +149,7 @@ export function registerNavigation(n: NavigationContext): void {
     if (!a) return null;
     if (typeof p.newName !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
     // A name the tool would reject comes back as an error the editor shows, not as an empty edit.
-    return refusable('rename', token, () => rename(a.facade, a.tree, a.pos, p.newName, a.ctx));
+    return refusable('rename', token, () => rename(a.facade, a.tree, a.pos, p.newName, a.ctx, renameOpts()));
   });
 
   connection.onDocumentLinks((p, token) =>

@@ -36,6 +36,7 @@ let clientLocale = 'en';
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfig = false;
 let folders: string[] = [];
+let clientCapabilities: InitializeParams['capabilities'] | undefined;
 /** Where absolute paths in configurations are found: a copy of a system tree first (navigationRequests.ts). */
 const paths = serverPaths(() => folders, () => settings.systemRoot);
 
@@ -82,6 +83,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale ?? 'en';
   settings = readSettings((params.initializationOptions as any)?.settings ?? params.initializationOptions);
   canPullConfig = !!params.capabilities.workspace?.configuration;
+  clientCapabilities = params.capabilities;
   folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (folders.length === 0 && params.rootUri) {
     const p = uriToPath(params.rootUri);
@@ -252,7 +254,7 @@ connection.onCodeAction((params, token) => {
 
 registerCustomRequests({ connection, documents, log, docsLanguage, workspace: store });
 registerEditingRequests({ connection, documents, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, workspace: store });
-registerNavigation({ connection, documents, store, host, log, docsLanguage, paths });
+registerNavigation({ connection, documents, store, host, log, docsLanguage, paths, clientCapabilities: () => clientCapabilities, folders: () => folders });
 registerCodeLens({ connection, log, parsed, truncated: (uri) => !!store.truncation(uri), contextFor, enabled: () => settings.codeLensEnabled });
 
 documents.listen(connection);

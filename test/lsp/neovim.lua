@@ -1,5 +1,6 @@
 -- Drives our language server from headless Neovim (0.7+) as a real LSP client.
 -- Reads a job description (JSON) from $LAC_JOB and writes what the client saw to $LAC_OUT.
+local open_in_client = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'neovimClient.lua')
 local job = vim.fn.json_decode(vim.fn.readfile(os.getenv('LAC_JOB')))
 local out = { diagnostics = {}, hover = vim.NIL, completion = {}, errors = {} }
 
@@ -9,20 +10,7 @@ local function finish()
 end
 
 local ok, err = pcall(function()
-  local client_id = vim.lsp.start_client({
-    name = 'linux-admin-configs',
-    cmd = { 'node', job.server, '--stdio' },
-    root_dir = job.root,
-    init_options = job.initOptions,
-    get_language_id = function() return job.languageId end,
-    on_error = function(code) table.insert(out.errors, 'client error ' .. tostring(code)) end,
-  })
-  if not client_id then error('the server did not start') end
-
-  vim.cmd('edit ' .. vim.fn.fnameescape(job.file))
-  local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = job.languageId
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  local bufnr, client_id = open_in_client(job, out)
 
   -- Diagnostics arrive as a notification after didOpen: wait for them, not a fixed time (a
   -- fixture that expects none, such as a log file, does not wait).

@@ -1,21 +1,12 @@
 -- Definition, references and rename from headless Neovim (0.7+) against our server.
 -- Reads a job (JSON) from $LAC_JOB; writes what the client saw to $LAC_OUT. A rename is applied
 -- to the files by Neovim itself (and written with :wall), as a user's F2 would.
+local open_in_client = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'neovimClient.lua')
 local job = vim.fn.json_decode(vim.fn.readfile(os.getenv('LAC_JOB')))
 local out = { definition = {}, references = {}, errors = {} }
 
 local ok, err = pcall(function()
-  local client_id = vim.lsp.start_client({
-    name = 'linux-admin-configs',
-    cmd = { 'node', job.server, '--stdio' },
-    root_dir = job.root,
-    get_language_id = function() return job.languageId end,
-    on_error = function(code) table.insert(out.errors, 'client error ' .. tostring(code)) end,
-  })
-  if not client_id then error('the server did not start') end
-  vim.cmd('edit ' .. vim.fn.fnameescape(job.file))
-  local bufnr = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  local bufnr = open_in_client(job, out)
   vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
   local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = job.position }
 

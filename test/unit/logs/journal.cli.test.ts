@@ -33,6 +33,8 @@ describe('cli grep, stats and explain --journal', function () {
   it('grep --journal counts what journalctl -g counts, with -u and -p narrowing as journalctl does', () => {
     const n = (s: string) => s.split('\n').filter(Boolean).length;
     assert.equal(cli('grep', '--journal', dir, '--count', 'Failed password').out.trim(), String(n(journalctl('-g', 'Failed password', '-o', 'cat'))));
+    // -ePATTERN, glued, as grep over files takes it.
+    assert.equal(cli('grep', '--journal', dir, '-c', '-eFailed password').out.trim(), String(n(journalctl('-g', 'Failed password', '-o', 'cat'))));
     assert.equal(cli('grep', '--journal', dir, '-c', '-u', 'sshd.service', '-p', 'err', 'from').out.trim(), String(n(journalctl('-u', 'sshd.service', '-p', 'err', '-g', 'from', '-o', 'cat'))));
     const lines = cli('grep', '--journal', dir, '-u', 'postfix@-.service', '--since', '2024-05-01 00:00', '--until', '2024-05-01 00:10', 'connect');
     assert.equal(lines.code, 0);

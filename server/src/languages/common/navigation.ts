@@ -1,4 +1,4 @@
-import type { DocumentHighlight, DocumentLink, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { DocumentHighlight, DocumentLink, Location, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { pathOfUri, staticPart, treeResolver, uriOfPath, type PathResolver } from './paths';
 import { contains } from './text';
 import type { LanguageContext, LanguageFacade, Localized, ParsedDocument } from './types';
@@ -54,6 +54,19 @@ export interface Navigation<T> {
   external?(kind: string, name: string): string[];
   /** Of all definitions found, the ones to jump to (journald: the one that takes effect). */
   pick?(defs: Site[]): Site[];
+  /**
+   * Kinds whose names are the names of the files that define them (firewalld): a rename renames
+   * those files. `target` is the URI a defining file gets, or why that file may not be renamed.
+   */
+  fileNamed?: { kinds: ReadonlySet<string>; target(uri: string, newName: string): string | Localized };
+}
+
+/** What the editor can do with a rename's edit, and which files are the user's. */
+export interface RenameOptions {
+  /** The client applies file renames (documentChanges and resourceOperations with 'rename'). */
+  fileRenames?: boolean;
+  /** True for a file of the workspace; files elsewhere (the host's) are not renamed. Default: all. */
+  inWorkspace?(uri: string): boolean;
 }
 
 /** A rename the language refuses: the message says why, in the user's language. */
@@ -178,19 +191,48 @@ export function highlights<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>,
  * Throws RenameRefused when no new name could do (a built-in, a name that is a file's name), so
  * that the editor says why before the user types one.
  */
-export function prepareRename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext): { range: Range; placeholder: string } | null {
+export function prepareRename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos: Position, ctx: LanguageContext, opts: RenameOptions = {}): { range: Range; placeholder: string } | null {
   const o = occurrenceAt(facade, doc, ctx.uri, pos);
   if (!o) return null;
   const refusal = facade.navigation!.checkName(o.kind, o.name, o.name);
   if (refusal) throw new RenameRefused(ctx.locale === 'ja' ? refusal.ja : refusal.en);
+  fileMoves(facade.navigation!, sitesOf(facade, doc, ctx, o, true), o, undefined, ctx, opts);
   return { range: o.range, placeholder: o.name };
+}
+
+/**
+ * For a kind named by its files: each defining file and the URI it gets (none when `newName` is
+ * undefined: only whether the files may be renamed is checked). Throws RenameRefused when the
+ * client cannot rename files, when the name is defined outside the workspace only, or when a
+ * file cannot take the new name. Undefined for kinds whose names are text.
+ */
+function fileMoves<T>(nav: Navigation<T>, defs: Site[], o: Occurrence, newName: string | undefined, ctx: LanguageContext, opts: RenameOptions): Map<string, string> | undefined {
+  const named = nav.fileNamed;
+  if (!named?.kinds.has(o.kind)) return undefined;
+  const ja = ctx.locale === 'ja';
+  const refuse = (en: string, jaText: string) => {
+    throw new RenameRefused(ja ? jaText : en);
+  };
+  if (defs.length === 0) refuse(`'${o.name}' is not defined by a file of the workspace (it is the host's or firewalld's own): only workspace files are renamed`, `'${o.name}' はワークスペースのファイルで定義されていません（ホストまたは同梱の定義）。ワークスペースのファイルだけを名前変更できます`);
+  if (!opts.fileRenames) refuse(`renaming '${o.name}' renames its file, and this editor cannot rename files (workspace.workspaceEdit.resourceOperations)`, `'${o.name}' の名前変更にはファイル名の変更が必要ですが、このエディタはファイル名を変更できません`);
+  const moves = new Map<string, string>();
+  for (const d of defs) {
+    if (opts.inWorkspace && !opts.inWorkspace(d.uri)) refuse(`${pathOfUri(d.uri) ?? d.uri} is not in the workspace: only workspace files are renamed`, `${pathOfUri(d.uri) ?? d.uri} はワークスペース外のファイルです。ワークスペースのファイルだけを名前変更できます`);
+    const target = named.target(d.uri, newName ?? o.name);
+    if (typeof target !== 'string') throw new RenameRefused(ja ? target.ja : target.en);
+    if (newName === undefined) continue;
+    const file = pathOfUri(target);
+    if (target !== d.uri && file && ctx.host?.exists(file) === true) refuse(`${file} already exists`, `${file} は既に存在します`);
+    moves.set(d.uri, target);
+  }
+  return moves;
 }
 
 /**
  * Renames the name under the cursor in every file of the configuration. Throws RenameRefused when
  * the tool would reject the new name (or the name cannot be renamed by editing text).
  */
-export function rename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos: Position, newName: string, ctx: LanguageContext): WorkspaceEdit | null {
+export function rename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos: Position, newName: string, ctx: LanguageContext, opts: RenameOptions = {}): WorkspaceEdit | null {
   const nav = facade.navigation;
   const o = occurrenceAt(facade, doc, ctx.uri, pos);
   if (!nav || !o) return null;
@@ -201,9 +243,16 @@ export function rename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos
     const line = taken.occ.range.start.line + 1;
     throw new RenameRefused(ctx.locale === 'ja' ? `'${newName}' は既に定義されています（${taken.uri} ${line} 行目）` : `'${newName}' is already defined (${taken.uri}, line ${line})`);
   }
+  const sites = sitesOf(facade, doc, ctx, o);
+  const moves = fileMoves(nav, sites.filter((s) => s.occ.def), o, newName, ctx, opts);
   const changes: Record<string, TextEdit[]> = {};
-  for (const s of sitesOf(facade, doc, ctx, o)) (changes[s.uri] ??= []).push({ range: s.occ.range, newText: newName });
-  return { changes };
+  // A definition that is its file's name is renamed with the file, not in the text.
+  for (const s of sites) if (!(moves && s.occ.def)) (changes[s.uri] ??= []).push({ range: s.occ.range, newText: newName });
+  if (!moves) return { changes };
+  // The text first, at the old URIs, then the files: the client applies them in order.
+  const edits: TextDocumentEdit[] = Object.entries(changes).map(([uri, e]) => ({ textDocument: { uri, version: null }, edits: e }));
+  const renames: RenameFile[] = [...moves].filter(([a, b]) => a !== b).map(([oldUri, newUri]) => ({ kind: 'rename', oldUri, newUri }));
+  return { documentChanges: [...edits, ...renames] };
 }
 
 /** Reads the files a glob matches, when the host can tell. */

@@ -35,14 +35,49 @@ function occurrences(doc: ParsedDocument<FirewalldTree>, uri: string): Occurrenc
 
 const L = (en: string, ja: string): Localized => ({ en, ja });
 
+/** Characters firewalld allows in a name besides letters and digits (firewall/core/io/*.py, ADDITIONAL_ALNUM_CHARS). */
+const EXTRA_CHARS: Record<string, string> = { zone: '_-', policy: '_-', service: '_-', icmptype: '_-', ipset: '_-:.', helper: '-.' };
+/**
+ * Longest names: a zone's and a policy's go into chain names, which netfilter limits to 28
+ * characters ("POST_<zone>_allow", "POST_<policy>_allow"); an ipset's into the kernel's set name.
+ */
+const MAX_LENGTH: Record<string, number> = { zone: 17, policy: 18, ipset: 32 };
+
+/** Why firewalld would reject `name` for a file of this kind; undefined when it takes it. */
+export function checkFirewalldName(kind: string, name: string): Localized | undefined {
+  if (name === '') return L(`a ${kind} name cannot be empty`, `${kind} の名前は空にできません`);
+  const extra = EXTRA_CHARS[kind] ?? '_-';
+  for (const ch of name) {
+    // Python's str.isalnum(): letters and digits of any script.
+    if (/[\p{L}\p{N}]/u.test(ch) || extra.includes(ch)) continue;
+    const allowed = [...extra].map((c) => `'${c}'`).join(', ');
+    return L(`firewalld does not allow '${ch}' in a ${kind} name (letters, digits and ${allowed} only)`, `firewalld の ${kind} 名に '${ch}' は使えません（英数字と ${allowed} のみ）`);
+  }
+  const max = MAX_LENGTH[kind];
+  const length = [...name].length;
+  if (max !== undefined && length > max) return L(`a ${kind} name has at most ${max} characters for firewalld ('${name}' has ${length})`, `firewalld の ${kind} 名は ${max} 文字までです（'${name}' は ${length} 文字）`);
+  return undefined;
+}
+
+/** Kinds named by their files (the root elements a file defines). */
+const FILE_KINDS: ReadonlySet<string> = new Set(['service', 'zone', 'policy', 'ipset', 'helper', 'icmptype']);
+
+/** The URI a service, zone … file gets when its name becomes `newName`; firewalld's shipped files are refused. */
+function target(uri: string, newName: string): string | Localized {
+  if (/\/usr\/lib\/firewalld\//.test(decodeURIComponent(uri))) {
+    return L(
+      `${decodeURIComponent(uri).replace(/^file:\/\//, '')} is one of firewalld's shipped definitions: copy it to /etc/firewalld and rename the copy`,
+      `${decodeURIComponent(uri).replace(/^file:\/\//, '')} は firewalld 同梱の定義です。/etc/firewalld にコピーしてから名前を変更してください`,
+    );
+  }
+  return `${uri.slice(0, uri.lastIndexOf('/') + 1)}${encodeURIComponent(newName)}.xml`;
+}
+
 export const navigation: Navigation<FirewalldTree> = {
   occurrences,
-  // The name is the file's name: renaming means renaming the file, which an edit of text cannot do.
-  checkName: (kind, oldName) =>
-    L(
-      `firewalld names the ${kind} '${oldName}' after its file (${folderOf(kind as RootKind)}${oldName}.xml): rename the file, then its uses`,
-      `firewalld の ${kind} '${oldName}' はファイル名（${folderOf(kind as RootKind)}${oldName}.xml）で決まります。ファイル名を変更してから参照を直してください`,
-    ),
+  // The name is the file's name: a rename renames the file (fileNamed), and the name must be one firewalld accepts.
+  checkName: (kind, oldName, newName) => (newName === oldName ? undefined : checkFirewalldName(kind, newName)),
+  fileNamed: { kinds: FILE_KINDS, target },
   // Workspace first, then this machine's configuration and firewalld's shipped definitions.
   external: (kind, name) => [`/etc/firewalld/${folderOf(kind as RootKind)}${name}.xml`, `/usr/lib/firewalld/${folderOf(kind as RootKind)}${name}.xml`],
 };
