@@ -1,7 +1,7 @@
 // The extension in vscode.dev and github.dev (package.json "browser"): the language server runs in
 // a Web Worker (dist/web/server.js, built from server/src/browserServer.ts). What needs the machine
 // the files belong to (the installed tools, the log and journal viewers, which read /var/log) is not
-// offered: package.json hides those commands with `isWeb`, and invoking one anyway says why.
+// offered: package.json hides those commands with the context key `linuxAdminConfigs.inBrowser`, and invoking one anyway says why.
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
@@ -57,6 +57,9 @@ function startClient(context: vscode.ExtensionContext, scriptUrl: string): Langu
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Hides the commands that need the host (package.json `when` clauses). Not `isWeb`: that is true
+  // in every browser workbench, also code-server's, where the Node extension host runs them.
+  void vscode.commands.executeCommand('setContext', 'linuxAdminConfigs.inBrowser', true);
   const scriptUrl = await serverScriptUrl(context);
   const ensureClient = () => (client ??= startClient(context, scriptUrl));
   const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);

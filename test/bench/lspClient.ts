@@ -20,7 +20,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { locale?: string; rootUri?: string | null; settings?: unknown; server?: string; /** false: a client that cannot answer workspace/configuration */ configuration?: boolean } = {}): Promise<Session> {
+export async function startServer(opts: { locale?: string; rootUri?: string | null; settings?: unknown; server?: string; /** false: a client that cannot answer workspace/configuration */ configuration?: boolean; /** The client's workspace.workspaceEdit capabilities. */ workspaceEdit?: Record<string, unknown> } = {}): Promise<Session> {
   const server = path.resolve(opts.server ?? 'dist/server.js');
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', () => undefined);
@@ -41,7 +41,7 @@ export async function startServer(opts: { locale?: string; rootUri?: string | nu
     processId: process.pid,
     rootUri: opts.rootUri ?? null,
     locale: opts.locale ?? 'en',
-    capabilities: { workspace: { configuration: opts.configuration ?? true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    capabilities: { workspace: { configuration: opts.configuration ?? true, ...(opts.workspaceEdit ? { workspaceEdit: opts.workspaceEdit } : {}) }, textDocument: { hover: { contentFormat: ['markdown'] } } },
     initializationOptions: opts.settings ? { settings: opts.settings } : undefined,
   });
   await conn.sendNotification('initialized', {});

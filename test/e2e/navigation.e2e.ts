@@ -13,14 +13,27 @@ import { activeEditor, goToText, openFile, poll, runCommand, waitForLanguageMode
 const activeTitle = (page: Page) => page.locator('.tabs-container .tab.active .label-name').first().innerText();
 
 /**
- * Ctrl+click on the first rendered token holding `text`: Playwright holds Control while it moves
- * onto the token and clicks, as a user does.
+ * Ctrl+click on the first rendered token holding `text`, with the mouse as a user moves it: onto
+ * the token, Control down, a move that shows the link, then the click. (The editor's text spans do
+ * not take pointer events themselves, so this goes by coordinates.)
  */
 async function ctrlClick(page: Page, text: string): Promise<void> {
   const token = activeEditor(page).locator('.view-line span span', { hasText: text }).first();
   await token.waitFor({ timeout: 60000 });
-  await token.hover({ modifiers: ['Control'] });
-  await token.click({ modifiers: ['Control'] });
+  const box = await token.boundingBox();
+  if (!box) throw new Error(`"${text}" is not on screen`);
+  const x = box.x + Math.min(box.width / 2, 40);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.keyboard.down('Control');
+  try {
+    await page.mouse.move(x + 2, y, { steps: 2 });
+    await activeEditor(page).locator('.detected-link-active, .goto-definition-link').first().waitFor({ timeout: 10000 });
+    await page.mouse.down();
+    await page.mouse.up();
+  } finally {
+    await page.keyboard.up('Control');
+  }
 }
 
 describe('navigation in VS Code (e2e)', () => {

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { prepareRename, rename, type RenameOptions } from '../../../server/src/languages/common/navigation';
 import { firewalldFacade as F } from '../../../server/src/languages/firewalld/index';
+import { firewalldConfFacade } from '../../../server/src/languages/firewalldConf/index';
 import { renameOptions } from '../../../server/src/navigationRequests';
 import { applyEdits, workspace } from '../helpers/navigation';
 
@@ -55,6 +56,17 @@ describe('firewalld rename: the file and every use', () => {
     const policy = textEdits(edit).find((t) => t.textDocument.uri.endsWith('lab-out.xml'));
     assert.ok(policy, JSON.stringify(edit));
     assert.match(applyEdits(CONFIG['policies/lab-out.xml'], policy.edits), /<ingress-zone name="office"\/>/);
+  });
+
+  it("edits firewalld.conf's DefaultZone when the default zone is renamed", () => {
+    const w = workspace(F, files(ETC, 'zones/lab.xml', '<zo|ne>'));
+    const conf = { uri: `${ETC}/firewalld.conf`, parsed: firewalldConfFacade.parse('# default\nDefaultZone=lab\nLogDenied=off\n') };
+    const xml = w.ctx.workspace;
+    w.ctx.workspace = { *documents(id: string) { yield* id === 'firewalld-conf' ? [conf] : xml.documents(id); } };
+    const edit = rename(F, w.doc, w.pos, 'office', w.ctx, CAN)!;
+    const t = textEdits(edit).find((x) => x.textDocument.uri === conf.uri);
+    assert.ok(t, JSON.stringify(edit));
+    assert.equal(applyEdits(conf.parsed.text, t.edits), '# default\nDefaultZone=office\nLogDenied=off\n');
   });
 
   it('renames an ipset from a zone source', () => {

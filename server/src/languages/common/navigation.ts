@@ -59,6 +59,8 @@ export interface Navigation<T> {
    * those files. `target` is the URI a defining file gets, or why that file may not be renamed.
    */
   fileNamed?: { kinds: ReadonlySet<string>; target(uri: string, newName: string): string | Localized };
+  /** Uses in files of another language that a rename edits too (firewalld.conf's DefaultZone). */
+  otherUses?(kind: string, name: string, ctx: LanguageContext): Site[];
 }
 
 /** What the editor can do with a rename's edit, and which files are the user's. */
@@ -213,8 +215,8 @@ function fileMoves<T>(nav: Navigation<T>, defs: Site[], o: Occurrence, newName: 
   const refuse = (en: string, jaText: string) => {
     throw new RenameRefused(ja ? jaText : en);
   };
-  if (defs.length === 0) refuse(`'${o.name}' is not defined by a file of the workspace (it is the host's or firewalld's own): only workspace files are renamed`, `'${o.name}' はワークスペースのファイルで定義されていません（ホストまたは同梱の定義）。ワークスペースのファイルだけを名前変更できます`);
   if (!opts.fileRenames) refuse(`renaming '${o.name}' renames its file, and this editor cannot rename files (workspace.workspaceEdit.resourceOperations)`, `'${o.name}' の名前変更にはファイル名の変更が必要ですが、このエディタはファイル名を変更できません`);
+  if (defs.length === 0) refuse(`'${o.name}' is not defined by a file of the workspace (it is the host's or firewalld's own): only workspace files are renamed`, `'${o.name}' はワークスペースのファイルで定義されていません（ホストまたは同梱の定義）。ワークスペースのファイルだけを名前変更できます`);
   const moves = new Map<string, string>();
   for (const d of defs) {
     if (opts.inWorkspace && !opts.inWorkspace(d.uri)) refuse(`${pathOfUri(d.uri) ?? d.uri} is not in the workspace: only workspace files are renamed`, `${pathOfUri(d.uri) ?? d.uri} はワークスペース外のファイルです。ワークスペースのファイルだけを名前変更できます`);
@@ -243,7 +245,7 @@ export function rename<T>(facade: LanguageFacade<T>, doc: ParsedDocument<T>, pos
     const line = taken.occ.range.start.line + 1;
     throw new RenameRefused(ctx.locale === 'ja' ? `'${newName}' は既に定義されています（${taken.uri} ${line} 行目）` : `'${newName}' is already defined (${taken.uri}, line ${line})`);
   }
-  const sites = sitesOf(facade, doc, ctx, o);
+  const sites = [...sitesOf(facade, doc, ctx, o), ...(nav.otherUses?.(o.kind, o.name, ctx) ?? [])];
   const moves = fileMoves(nav, sites.filter((s) => s.occ.def), o, newName, ctx, opts);
   const changes: Record<string, TextEdit[]> = {};
   // A definition that is its file's name is renamed with the file, not in the text.

@@ -1,5 +1,7 @@
-import type { Navigation, Occurrence } from '../common/navigation';
-import type { Localized, ParsedDocument } from '../common/types';
+import type { IniTree } from '../common/ini';
+import type { Navigation, Occurrence, Site } from '../common/navigation';
+import type { LanguageContext, Localized, ParsedDocument } from '../common/types';
+import { entries } from '../firewalldConf/parse';
 import { specOf } from './context';
 import type { FirewalldTree } from './parse';
 import { attributeSpecs, entityNameFromUri, folderOf, kindFromUri, type RootKind } from './schema';
@@ -73,7 +75,20 @@ function target(uri: string, newName: string): string | Localized {
   return `${uri.slice(0, uri.lastIndexOf('/') + 1)}${encodeURIComponent(newName)}.xml`;
 }
 
+/** firewalld.conf lines naming the zone: renaming the default zone without them would make firewalld fall back to 'public'. */
+function otherUses(kind: string, name: string, ctx: LanguageContext): Site[] {
+  if (kind !== 'zone') return [];
+  const out: Site[] = [];
+  for (const d of ctx.workspace.documents('firewalld-conf')) {
+    for (const e of entries(d.parsed as ParsedDocument<IniTree>)) {
+      if (e.key === 'DefaultZone' && e.value === name) out.push({ uri: d.uri, occ: { kind, name, range: e.valueRange, def: false } });
+    }
+  }
+  return out;
+}
+
 export const navigation: Navigation<FirewalldTree> = {
+  otherUses,
   occurrences,
   // The name is the file's name: a rename renames the file (fileNamed), and the name must be one firewalld accepts.
   checkName: (kind, oldName, newName) => (newName === oldName ? undefined : checkFirewalldName(kind, newName)),
