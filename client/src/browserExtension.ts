@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import { registerExplain } from './explain';
+import { startWhenOursOpens } from './startOnOpen';
 import { LANGUAGE_IDS } from './languages';
 
 /** Commands of the desktop extension that need Node and the host's files. */
@@ -62,16 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   void vscode.commands.executeCommand('setContext', 'linuxAdminConfigs.inBrowser', true);
   const scriptUrl = await serverScriptUrl(context);
   const ensureClient = () => (client ??= startClient(context, scriptUrl));
-  const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);
-  if (vscode.workspace.textDocuments.some(isOurs)) ensureClient();
-  else {
-    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (!isOurs(d)) return;
-      ensureClient();
-      waiting.dispose();
-    });
-    context.subscriptions.push(waiting);
-  }
+  startWhenOursOpens(context, ensureClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('linuxAdminConfigs.restartServer', async () => {
       // The browser client has no restart: a new worker replaces the old one.

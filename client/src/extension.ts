@@ -4,6 +4,7 @@ import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type
 import { LANGUAGE_IDS, WATCH_GLOB } from './languages';
 import { registerToolCheck } from './toolCheck';
 import { registerExplain } from './explain';
+import { startWhenOursOpens } from './startOnOpen';
 import { activateLogViewer } from './logViewer/register';
 
 let client: LanguageClient | undefined;
@@ -48,16 +49,7 @@ function ourSettings(): unknown {
  */
 export function activate(context: vscode.ExtensionContext): void {
   const ensureClient = () => (client ??= startClient(context));
-  const isOurs = (d: vscode.TextDocument) => LANGUAGE_IDS.includes(d.languageId);
-  if (vscode.workspace.textDocuments.some(isOurs)) ensureClient();
-  else {
-    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (!isOurs(d)) return;
-      ensureClient();
-      waiting.dispose();
-    });
-    context.subscriptions.push(waiting);
-  }
+  startWhenOursOpens(context, ensureClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('linuxAdminConfigs.restartServer', async () => {
       if (client) await client.restart();
