@@ -126,6 +126,22 @@ describe('web language server in a Chromium Web Worker', function () {
     assert.ok(codes.includes('logrotate/bad-count'), codes.join(' '));
   });
 
+  it('navigates among the open documents: definition of a template, and a rename in both files', async () => {
+    const main = 'vscode-vfs://github/example/configs/nav/etc/rsyslog.conf';
+    const drop = 'vscode-vfs://github/example/configs/nav/etc/rsyslog.d/10-remote.conf';
+    const mainText = 'template(name="RemoteFormat" type="string" string="%msg%\\n")\ninclude(file="/etc/rsyslog.d/*.conf")\n';
+    const dropText = 'action(type="omfile" file="/var/log/remote.log" template="RemoteFormat")\n';
+    await send({ method: 'textDocument/didOpen', params: { textDocument: { uri: main, languageId: 'rsyslog', version: 1, text: mainText } } });
+    await send({ method: 'textDocument/didOpen', params: { textDocument: { uri: drop, languageId: 'rsyslog', version: 1, text: dropText } } });
+    const at = { textDocument: { uri: drop }, position: { line: 0, character: dropText.indexOf('RemoteFormat') + 2 } };
+    const defs = await request('textDocument/definition', at);
+    const list = Array.isArray(defs) ? defs : [defs];
+    assert.deepEqual(list.map((l: any) => [l.uri, l.range.start.line]), [[main, 0]]);
+    const edit = await request('textDocument/rename', { ...at, newName: 'ForwardFormat' });
+    const changed = edit.changes ? Object.keys(edit.changes) : edit.documentChanges.map((c: any) => c.textDocument.uri);
+    assert.deepEqual([...changed].sort(), [drop, main].sort());
+  });
+
   it('refuses the installed-tool check, saying it is not available in the browser', async () => {
     const id = nextId++;
     await send({ id, method: 'linuxAdminConfigs/checkWithTool', params: { uri: URI } });
