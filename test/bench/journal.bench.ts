@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { JournalSource } from '../../server/src/logs/journal/source';
+import { entryLine, JournalSource } from '../../server/src/logs/journal/source';
 import { JOURNAL_REMOTE, standardEntry, writeLargeJournal } from '../fixtures/journal/generate';
 import { ms, printTable } from './common';
 
@@ -79,19 +79,29 @@ async function main(): Promise<void> {
   const jText = shell(`journalctl --no-pager --directory ${DIR} -g '${PATTERN}' --case-sensitive=yes | grep -vc '^-- '`);
   rows.push([`grep --journal -c '${PATTERN}' (CLI)`, ms(text.ms), text.out, 'n/a (own process)', `journalctl -g | grep -vc '^-- ': ${ms(jText.ms)}`, jText.out]);
 
-  // A unit filter: lines as the CLI prints them, and the viewer's pass (JSON, for its entry numbers).
+  // A unit filter: lines as the CLI prints them, and the viewer's own pass when a unit is picked
+  // (journalctl -u in export format, counting, a cursor kept every 1000 entries for its numbering).
   let nUnit = 0;
   const unit = await timed(() => new JournalSource({ directory: DIR, units: ['nginx.service'] }).lines(() => void nUnit++));
   const jUnit = shell(`journalctl --no-pager --directory ${DIR} -u nginx.service | grep -vc '^-- '`);
-  rows.push(['unit filter -u nginx.service (lines)', ms(unit.ms), nUnit, `${unit.grewMB.toFixed(1)} MB`, `journalctl -u | grep -vc '^-- ': ${ms(jUnit.ms)}`, jUnit.out]);
-  let nView = 0;
-  const view = await timed(() => new JournalSource({ directory: DIR, units: ['nginx.service'] }).scan(() => void nView++, ['MESSAGE']));
-  rows.push(['unit filter -u nginx.service (viewer, JSON)', ms(view.ms), nView, `${view.grewMB.toFixed(1)} MB`, '', '']);
+  const jUnitWc = shell(`journalctl --no-pager --directory ${DIR} -u nginx.service | wc -l`);
+  rows.push(['unit filter -u nginx.service (CLI lines)', ms(unit.ms), nUnit, `${unit.grewMB.toFixed(1)} MB`, `journalctl -u | grep -vc '^-- ': ${ms(jUnit.ms)}`, jUnit.out]);
+  const unitCursors: string[] = [];
+  const view = await timed(() => new JournalSource({ directory: DIR, units: ['nginx.service'] }).countCursors(1000, (_k, c) => void unitCursors.push(c)));
+  const nView = view.value;
+  rows.push([`unit filter -u nginx.service (viewer, ${unitCursors.length} cursors)`, ms(view.ms), nView, `${view.grewMB.toFixed(1)} MB`, `journalctl -u | wc -l: ${ms(jUnitWc.ms)}`, jUnitWc.out]);
+  // The viewer's text filter under that unit: one pass in export format over the fields it shows
+  // (it matches the whole shown line, so it cannot hand the pattern to journalctl -g).
+  let nJson = 0;
+  const fields = ['MESSAGE', '_HOSTNAME', 'SYSLOG_IDENTIFIER', '_COMM', '_PID', 'SYSLOG_PID', '_SYSTEMD_UNIT', 'PRIORITY', 'MESSAGE_ID', '_BOOT_ID'];
+  const json = await timed(() => new JournalSource({ directory: DIR, units: ['nginx.service'] }).scan((e) => void (entryLine(e) && nJson++), fields));
+  const jText2 = shell(`journalctl --no-pager --directory ${DIR} -u nginx.service -o short-iso-precise | wc -l`);
+  rows.push(['text filter pass under -u nginx.service (viewer, export)', ms(json.ms), nJson, `${json.grewMB.toFixed(1)} MB`, `journalctl -u -o short-iso-precise | wc -l: ${ms(jText2.ms)}`, jText2.out]);
 
   console.log(`\njournal: ${entries.toLocaleString()} entries, ${(sizeOf(DIR) / 1024 / 1024).toFixed(0)} MB in ${fs.readdirSync(DIR).length - 1} files (node ${process.version}, ${spawnSync('journalctl', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]})`);
   printTable(['task', 'ours', 'entries', 'memory grown', 'journalctl', 'journalctl lines'], rows);
-  const same = jText.out === text.out && Number(jUnit.out) === nUnit && nView === nUnit;
-  console.log(`targets: first screen ≤ 1 s: ${first.ms <= 1000 ? 'yes' : 'NO'}; counts equal to journalctl's: ${same ? 'yes' : 'NO'}; memory ≤ 100 MB: ${Math.max(first.grewMB, all.grewMB, unit.grewMB, view.grewMB) <= 100 ? 'yes' : 'NO'}`);
+  const same = jText.out === text.out && Number(jUnit.out) === nUnit && nView === nUnit && nJson === nUnit;
+  console.log(`targets: first screen ≤ 1 s: ${first.ms <= 1000 ? 'yes' : 'NO'}; viewer's unit filter no slower than journalctl -u | wc -l: ${view.ms <= jUnitWc.ms ? 'yes' : 'NO'}; counts equal to journalctl's: ${same ? 'yes' : 'NO'}; memory ≤ 100 MB: ${Math.max(first.grewMB, all.grewMB, unit.grewMB, view.grewMB, json.grewMB) <= 100 ? 'yes' : 'NO'}`);
   process.exitCode = first.ms <= 1000 && same ? 0 : 1;
 }
 

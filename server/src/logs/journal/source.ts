@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ExportReader } from './exportFormat';
 import { ACCESS_HINT, JournalError, runJournalctl, runningCount, stderrNotices, stopAll, type JournalEntry, type RunResult } from './journalctl';
 import { journalArgs, PRIORITIES, type JournalQuery } from './filters';
 
@@ -119,19 +120,30 @@ export class JournalSource {
     return out.reverse();
   }
 
-  /** Every entry in order (or those after `after`), streamed, fields narrowed to `fields` when given; return false to stop. */
-  scan(onEntry: (e: JournalEntry) => boolean | void, fields?: string[], after?: string): Promise<RunResult> {
-    const a = this.base(fields);
-    if (!after) return this.run(a, { onEntry });
-    let first = true;
-    a.push(`--cursor=${after}`);
-    return this.run(a, {
-      onEntry: (e) => {
-        const skip = first && e.__CURSOR === after;
-        first = false;
-        return skip ? undefined : onEntry(e);
+  /**
+   * Every entry in order (or those after `after`), streamed, fields narrowed to `fields` when
+   * given; return false to stop. Read in export format, which journalctl writes far faster than JSON.
+   */
+  async scan(onEntry: (e: JournalEntry) => boolean | void, fields?: string[], after?: string): Promise<RunResult> {
+    const a = [...journalArgs(this.query), '-o', 'export'];
+    if (fields) a.push(`--output-fields=${fields.join(',')}`);
+    let first = !!after;
+    if (after) a.push(`--cursor=${after}`);
+    const each = (e: JournalEntry) => {
+      const skip = first && e.__CURSOR === after;
+      first = false;
+      return skip ? undefined : onEntry(e);
+    };
+    const reader = new ExportReader();
+    let stopped = false;
+    const r = await this.run(a, {
+      onData: (c) => {
+        stopped = !reader.push(c, each);
+        return !stopped;
       },
     });
+    if (!stopped && !r.stopped) reader.end(each);
+    return r;
   }
 
   /**
