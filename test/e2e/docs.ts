@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../../scripts/codeServer.mjs';
+import { goTo, hoverText } from './vscode';
 
 /** A plain-text piece of catalog docs that survives Markdown rendering: the start of the first paragraph. */
 export function docsFragment(markdown: string, length: number): string {
@@ -23,4 +25,11 @@ export function demoLine(file: string, prefix: string): number {
   const i = lines.findIndex((l) => l.startsWith(prefix));
   assert.ok(i >= 0, `demo/${file} has no line starting with ${prefix}`);
   return i + 1;
+}
+
+/** Hovers `authpriv` in the demo's rsyslog.conf (open in the editor) and checks its catalog docs show. */
+export async function expectAuthprivHover(page: Page): Promise<void> {
+  await goTo(page, demoLine('etc/rsyslog.conf', 'authpriv.*'), 3);
+  const text = await hoverText(page, docsFragment(catalogDocs('rsyslog', 'facilities.json', 'authpriv').en, 40));
+  assert.match(text, /authpriv/);
 }

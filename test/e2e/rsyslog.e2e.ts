@@ -4,22 +4,20 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/codeServer.mjs';
-import { catalogDocs, demoLine as lineOf, docsFragment } from './docs';
+import { demoLine as lineOf, expectAuthprivHover } from './docs';
 import { screenshot, useSession } from './harness';
 import {
   acceptCompletion,
   applyQuickFix,
   completionLabels,
+  expectProblemAt,
   goTo,
-  hoverText,
   lineText,
   newLineAtEnd,
   openFile,
   outlineEntries,
   poll,
-  problems,
   resolveSnippetLine,
-  squiggleLines,
   visibleLines,
   waitForLanguageMode,
 } from './vscode';
@@ -46,24 +44,14 @@ describe('rsyslog in VS Code (e2e)', () => {
     const line = demoLine('mial.*');
     await openFile(page, 'etc/rsyslog.conf');
     await goTo(page, line, 1);
-    await poll(
-      `a squiggle on line ${line}`,
-      async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))],
-      (lines) => lines.includes(line),
-    );
-    const rows = await problems(page, 'rsyslog/unknown-facility');
-    const row = rows.find((r) => r.includes('rsyslog/unknown-facility'))!;
-    assert.match(row, new RegExp(`\\[Ln ${line}, Col 1\\]`), row);
-    assert.match(row, /mial/, row);
+    await expectProblemAt(page, line, 'rsyslog/unknown-facility', /mial/);
     await screenshot(page, 'rsyslog-problems');
   });
 
   it('hovering authpriv shows its documentation', async () => {
     const { page } = session();
     await openFile(page, 'etc/rsyslog.conf');
-    await goTo(page, demoLine('authpriv.*'), 3);
-    const text = await hoverText(page, docsFragment(catalogDocs('rsyslog', 'facilities.json', 'authpriv').en, 40));
-    assert.match(text, /authpriv/);
+    await expectAuthprivHover(page);
     await screenshot(page, 'rsyslog-hover', 'editor');
     await page.keyboard.press('Escape');
   });

@@ -1,6 +1,7 @@
 // Keyboard-driven helpers for the VS Code workbench in a browser page. Every helper waits for
 // what it expects by polling the DOM (Playwright's auto-waiting or `poll` below), never by
 // sleeping a fixed time.
+import * as assert from 'node:assert/strict';
 import { basename, dirname } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 
@@ -357,4 +358,21 @@ export function resolveSnippetLine(body: string): string {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Waits for an error or warning squiggle on `line` (1-based), then checks the Problems panel has a
+ * row with `code` at that line that mentions `mention`.
+ */
+export async function expectProblemAt(page: Page, line: number, code: string, mention: RegExp, timeoutMs = 30000): Promise<void> {
+  await poll(
+    `a squiggle on line ${line}`,
+    async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))],
+    (lines) => lines.includes(line),
+    timeoutMs,
+  );
+  const rows = await problems(page, code);
+  const row = rows.find((r) => r.includes(code) && r.includes(`[Ln ${line}, Col 1]`));
+  assert.ok(row, `${code} at line ${line}:\n${rows.join('\n')}`);
+  assert.match(row, mention, row);
 }

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/codeServer.mjs';
-import { catalogDocs, demoLine as lineOf, docsFragment } from './docs';
+import { demoLine as lineOf, expectAuthprivHover } from './docs';
 import { useSession } from './harness';
-import { goTo, hoverText, openFile, poll, problems, squiggleLines, waitForLanguageMode } from './vscode';
+import { expectProblemAt, goTo, openFile, waitForLanguageMode } from './vscode';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
@@ -23,24 +23,13 @@ describe('the web extension in the browser (e2e)', () => {
     await openFile(page, 'etc/rsyslog.conf');
     await waitForLanguageMode(page, 'rsyslog.conf');
     await goTo(page, line, 1);
-    await poll(
-      `a squiggle on line ${line}`,
-      async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))],
-      (lines) => lines.includes(line),
-      60000,
-    );
-    const rows = await problems(page, 'rsyslog/unknown-facility');
-    const row = rows.find((r) => r.includes('rsyslog/unknown-facility'))!;
-    assert.match(row, new RegExp(`\\[Ln ${line}, Col 1\\]`), row);
-    assert.match(row, /mial/, row);
+    await expectProblemAt(page, line, 'rsyslog/unknown-facility', /mial/, 60000);
   });
 
   it('hovering authpriv shows its documentation', async () => {
     const { page } = session();
     await openFile(page, 'etc/rsyslog.conf');
-    await goTo(page, demoLine('authpriv.*'), 3);
-    const text = await hoverText(page, docsFragment(catalogDocs('rsyslog', 'facilities.json', 'authpriv').en, 40));
-    assert.match(text, /authpriv/);
+    await expectAuthprivHover(page);
     await page.keyboard.press('Escape');
   });
 
