@@ -71,8 +71,11 @@ describe('journal viewer in VS Code (e2e)', function () {
           await page.keyboard.press('Escape');
           return false;
         }
+        // Once clicked, the command runs: never right-click again (a slow menu that is still
+        // fading out would otherwise open a second viewer).
         await item.click({ timeout: 2000 });
-        return !(await menu.isVisible());
+        await menu.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+        return true;
       },
       (closed) => closed,
       60000,
