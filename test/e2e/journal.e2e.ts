@@ -71,11 +71,14 @@ describe('journal viewer in VS Code (e2e)', function () {
           await page.keyboard.press('Escape');
           return false;
         }
-        // Once clicked, the command runs: never right-click again (a slow menu that is still
-        // fading out would otherwise open a second viewer).
+        // A click that the menu takes closes it; one it ignores (still settling) leaves it open and
+        // is tried again on the same menu. Never open the menu again after a click that was taken:
+        // a slow menu fading out would otherwise open a second viewer.
         await item.click({ timeout: 2000 });
-        await menu.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
-        return true;
+        return menu.waitFor({ state: 'hidden', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        );
       },
       (closed) => closed,
       60000,
@@ -120,9 +123,21 @@ describe('journal viewer in VS Code (e2e)', function () {
     await unitItem.click();
     const unitRow = qi.locator(`.monaco-list-row[aria-label="${UNIT}"]:visible`).first();
     await unitRow.waitFor({ timeout: 30000 });
-    await unitRow.locator('input[type=checkbox], .monaco-checkbox, .quick-input-list-checkbox').first().click();
-    await poll('the unit checked', () => unitRow.getAttribute('aria-checked'), (v) => v === 'true');
-    await page.keyboard.press('Enter');
+    // Tick the unit until the quick pick counts it (a click while the list is still settling is
+    // lost), then accept with the OK button.
+    const selected = qi.locator('.quick-input-count');
+    const oneSelected = async () => /^1\b/.test(((await selected.innerText().catch(() => '')) || '').trim());
+    await poll(
+      'the unit ticked',
+      async () => {
+        if (await oneSelected()) return true;
+        await unitRow.locator('input[type=checkbox], .monaco-checkbox, .quick-input-list-checkbox').first().click({ timeout: 2000 });
+        return poll('the count to follow', oneSelected, (ok) => ok, 2000).catch(() => false);
+      },
+      (ok) => ok,
+      30000,
+    );
+    await qi.locator('.quick-input-action .monaco-button, .quick-input-ok .monaco-button', { hasText: 'OK' }).first().click();
     await qi.waitFor({ state: 'hidden' });
     await poll('the filtered entries', rowTexts, (rows) => rows.length >= 3 && expected.slice(0, 3).every((m, i) => rows[i].endsWith(`: ${m}`)), 60000);
     await poll('the filtered count', count, (n) => n === expected.length, 60000);
