@@ -11,7 +11,7 @@ import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } fro
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
 import { entryMatcher, statsMessage } from './journalViews';
-import { explain } from './session';
+import { explain } from './viewerHelpers';
 import { viewerText, webviewStrings } from './strings';
 
 /** Entries per checkpoint cursor and per cached block. */

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { rotatedSet } from '../../../server/src/logs/engine/rotated';
 import { viewerHtml } from './html';
-import { describe, ViewerSession } from './session';
+import { ViewerSession } from './session';
+import { describe } from './viewerHelpers';
 
 export const VIEW_TYPE = 'linuxAdminConfigs.logViewer';
 

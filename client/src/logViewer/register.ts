@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseRotatedName } from '../../../server/src/logs/engine/rotated';
-import { explain } from './session';
+import { explain } from './viewerHelpers';
 import { activateJournalViewer } from './journal';
 import { concernsViewer, LogViewerProvider, openSessions, sizeMB, VIEW_TYPE } from './provider';
 

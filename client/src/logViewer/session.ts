@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import {
   baseYearFor,
   blockScanner,
-  bundledRg,
   MatchStore,
   compileFilter,
   ENCODINGS,
@@ -25,20 +24,8 @@ import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } fro
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
 import { viewerText, webviewStrings } from './strings';
+import { accessMessage, explain, findBundledRg, killQuietly, rotationNotice } from './viewerHelpers';
 import type { WorkerJob, WorkerReply } from './workerTypes';
-
-/** A clear sentence for a file that cannot be read, naming the file and how to get access. */
-export function accessMessage(file: string, e: unknown, locale: Locale = 'en'): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EPERM')
-    return viewerText(
-      locale,
-      'Permission denied: {0}. Files under /var/log are usually readable only by root and the groups adm (Debian/Ubuntu) or systemd-journal; add yourself with "sudo usermod -aG adm $USER" and log in again, or copy the file with sudo.',
-      file,
-    );
-  if (code === 'ENOENT') return viewerText(locale, '{0} does not exist (it may have been rotated or deleted).', file);
-  return viewerText(locale, 'Cannot read {0}: {1}', file, (e as Error)?.message ?? String(e));
-}
 
 const toWire = (l: LogLine): WireLine => ({ n: l.n, text: l.text, bytes: l.bytes, cut: l.cut });
 
@@ -395,13 +382,10 @@ export class ViewerSession implements vscode.Disposable {
           this.post({ type: 'count', lineCount: this.set.lineCount, indexing: false, appended: true });
         },
         rotated: (kind, info) => {
-          void (async () => {
-            if (kind === 'truncate') {
-              const mem = this.set.members[target];
-              if (info.copyPath) mem.reader = await openReader(info.copyPath); // plain or .gz
-              this.post({ type: 'notice', level: info.lost ? 'warning' : 'info', message: info.lost ? this.t('{0} was truncated and no rotated copy holds the lines not yet shown; some lines may be missing.', live.path) : this.t('{0} was rotated (copytruncate); continuing with the new file.', live.path) });
-            } else this.post({ type: 'notice', level: 'info', message: this.t('{0} was rotated; continuing with the new file.', live.path) });
-          })();
+          const mem = this.set.members[target];
+          // After a copytruncate the lines not yet shown are read from the copy, plain or .gz.
+          if (kind === 'truncate' && info.copyPath) void openReader(info.copyPath).then((r) => (mem.reader = r));
+          this.post({ type: 'notice', ...rotationNotice(kind === 'truncate', !!info.lost, live.path, this.t) });
           this.set.members.push({ path: live.path, reader: undefined as never, index: new LineIndex() });
           target = this.set.members.length - 1;
           void FileReader.open(live.path).then((r) => (this.set.members[target].reader = r));
@@ -514,28 +498,3 @@ export class ViewerSession implements vscode.Disposable {
     this.matches.clear();
   }
 }
-
-function findBundledRg(): string | undefined {
-  const root = vscode.env?.appRoot;
-  return root ? bundledRg(root) : undefined;
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid);
-  } catch {
-    /* already ended */
-  }
-}
-
-/** Runs "Explain this log line" (provided by the explain feature) with the line's text, its file's format, its journal PRIORITY. */
-export async function explain(text: string, context: { format?: string; priority?: number } = {}): Promise<void> {
-  const all = await vscode.commands.getCommands(true);
-  if (!all.includes('linuxAdminConfigs.explainLogLine')) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"Explain this log line" is not available in this version.'));
-    return;
-  }
-  await vscode.commands.executeCommand('linuxAdminConfigs.explainLogLine', { text, ...context });
-}
-
-export const describe = (files: string[]) => (files.length > 1 ? `${path.basename(files[files.length - 1])} (+${files.length - 1})` : path.basename(files[0]));

@@ -131,7 +131,7 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
   it('names the file and the way in when permission is denied', async function () {
     if (process.getuid?.() === 0) {
       // root reads everything: check the message itself.
-      const { accessMessage } = (require('../../../client/src/logViewer/session') as typeof import('../../../client/src/logViewer/session'));
+      const { accessMessage } = (require('../../../client/src/logViewer/viewerHelpers') as typeof import('../../../client/src/logViewer/viewerHelpers'));
       assert.match(accessMessage('/var/log/secure', { code: 'EACCES' }), /Permission denied: \/var\/log\/secure.*adm.*systemd-journal.*sudo/);
       return;
     }
