@@ -4,6 +4,7 @@
  * (not an index of every entry) and a few blocks of lines cached; closing stops every journalctl.
  */
 import * as vscode from 'vscode';
+import { MatchStore } from '../../../server/src/logs/engine/matchStore';
 import { commandLine, describeQuery, type JournalQuery } from '../../../server/src/logs/journal/filters';
 import { findJournalctl, JournalError, NO_JOURNALCTL, runningCount, stopAll, type JournalEntry } from '../../../server/src/logs/journal/journalctl';
 import { entryFields, entryLine, JournalFollower, JournalSource } from '../../../server/src/logs/journal/source';
@@ -32,8 +33,10 @@ export class JournalSession implements vscode.Disposable {
   private lastCursor: string | undefined;
   private indexing = true;
   private blocks = new Map<number, Promise<Row[]>>();
-  private matches = new Uint32Array(1024);
-  private nMatches = 0;
+  private matches = new MatchStore(viewerConfig().maxMatches);
+  private get nMatches(): number {
+    return this.matches.length;
+  }
   private filterId = 0;
   private lastSpec: FilterSpecMsg | null = null;
   private test: ((e: JournalEntry, text: string) => boolean) | undefined;
@@ -104,7 +107,7 @@ export class JournalSession implements vscode.Disposable {
     this.count = 0;
     this.blocks.clear();
     this.test = undefined;
-    this.nMatches = 0;
+    this.matches.clear();
     this.post({ type: 'follow', on: false });
     await this.start();
     // The text filters stay as the user set them: run them again over the new entries.
@@ -219,7 +222,7 @@ export class JournalSession implements vscode.Disposable {
     const gen = this.gen;
     const ns: number[] = [];
     if (view === 'all') for (let n = from; n < Math.min(this.count, from + count); n++) ns.push(n);
-    else for (let i = from; i < Math.min(this.nMatches, from + count); i++) ns.push(this.matches[i]);
+    else ns.push(...this.matches.slice(from, count));
     const rows = await this.rowsAt(ns);
     if (gen !== this.gen) return;
     const max = viewerConfig().maxLineBytes;
@@ -239,19 +242,14 @@ export class JournalSession implements vscode.Disposable {
   }
 
   private append(n: number): void {
-    if (this.nMatches === this.matches.length) {
-      const m = new Uint32Array(this.matches.length * 2);
-      m.set(this.matches);
-      this.matches = m;
-    }
-    this.matches[this.nMatches++] = n;
+    this.matches.add(n);
   }
 
   /** The viewer's text filters: one pass over the entries (under the journal filters), keeping entry numbers. */
   private async filter(id: number, spec: FilterSpecMsg | null): Promise<void> {
     this.filterId = id;
     this.lastSpec = spec;
-    this.nMatches = 0;
+    this.matches.clear();
     this.test = undefined;
     if (!spec) return;
     try {
@@ -376,7 +374,7 @@ export class JournalSession implements vscode.Disposable {
       case 'stats':
         return this.stats();
       case 'locate': {
-        const line = m.view === 'filter' ? this.matches[m.row] : m.row;
+        const line = m.view === 'filter' ? this.matches.get(m.row) : m.row;
         if (line !== undefined) this.post({ type: 'reveal', line });
         return;
       }
@@ -417,5 +415,6 @@ export class JournalSession implements vscode.Disposable {
     this.follower?.close();
     this.follower = undefined;
     stopAll(this.owner);
+    this.matches.clear();
   }
 }

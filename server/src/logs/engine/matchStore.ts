@@ -45,6 +45,19 @@ export class MatchStore {
     }
   }
 
+  /** Adds one match. */
+  add(line: number): void {
+    const k = Math.floor(this.n / CHUNK);
+    const at = this.n % CHUNK;
+    if (at === 0) {
+      this.chunks[k] = new Uint32Array(CHUNK);
+      this.spill();
+    }
+    this.chunks[k]![at] = line;
+    this.n++;
+    this.inMemory++;
+  }
+
   /** Moves the oldest chunks in memory to disk until the budget holds (the chunk being filled stays). */
   private spill(): void {
     const last = this.chunks.length - 1;
