@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, type Session } from '../bench/lspClient';
+import type { Session } from '../bench/lspClient';
+import { serverPerTest } from './stdioServer';
 
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const TREE = path.resolve(__dirname, '../fixtures/lens-root');
 const uriOf = (rel: string) => pathToFileURL(path.join(TREE, rel)).href;
 
@@ -12,13 +12,7 @@ const uriOf = (rel: string) => pathToFileURL(path.join(TREE, rel)).href;
 describe('LSP over stdio: code lenses', function () {
   this.timeout(60_000);
   let s: Session | undefined;
-  before(function () {
-    if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node scripts/build.mjs first');
-  });
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function lenses(rel: string, languageId: string): Promise<any[]> {
     const uri = uriOf(rel);
