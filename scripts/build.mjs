@@ -6,10 +6,21 @@ import { webExtension, webServer } from './webBundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', external: ['vscode'] };
+const LAZY_CLI = ['check', 'explain', 'journal'];
+/** In dist/cli.js, `require('./cli/check')` (etc.) loads dist/cli-check.js. */
+const lazyCli = {
+  name: 'lazy-cli',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/(check|explain|journal)$/ }, (a) => (/cli\.ts$/.test(a.importer) ? { path: `./cli-${a.path.slice(6)}.js`, external: true } : undefined));
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', ...node },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...node },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...node },
+  // check, explain and --journal (language catalogs, the explain data) are bundles of their own,
+  // loaded when they run: grep and stats start without parsing megabytes of code they never use.
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...node, plugins: [lazyCli] },
+  ...LAZY_CLI.map((m) => ({ entryPoints: [`server/src/cli/${m}.ts`], outfile: `dist/cli-${m}.js`, ...node })),
   { entryPoints: ['client/src/logViewer/indexWorker.ts'], outfile: 'dist/indexWorker.js', ...node, optional: true },
   // Counts byte ranges of a big log on all cores (stats in the CLI and the viewer).
   { entryPoints: ['server/src/logs/engine/statsWorker.ts'], outfile: 'dist/statsWorker.js', ...node },
@@ -17,6 +28,7 @@ const entries = [
     entryPoints: ['client/webview/main.ts'],
     outfile: 'dist/webview.js',
     bundle: true,
+    minify: true, // the viewer's first screen waits for this script: keep it small
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -25,6 +37,8 @@ const entries = [
     loader: { '.css': 'css' },
     optional: true,
   },
+  // The viewer's charts (uPlot), loaded by the webview when they are first shown.
+  { entryPoints: ['client/webview/chartsEntry.ts'], outfile: 'dist/webviewCharts.js', bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: 'linked', logLevel: 'warning', optional: true },
   // vscode.dev / github.dev: the web extension and its language server in a Web Worker.
   webExtension,
   webServer,

@@ -11,12 +11,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-//   npm run fuzz -- differential [rsyslog|firewalld|iptables]
+//   npm run fuzz -- differential [rsyslog|firewalld|logrotate|iptables]
 //                                        generated files through the real tools and our checker,
 //                                        FUZZ_SECONDS (default 60) per language; disagreements shrunk
 
 if (process.argv[2] === 'differential') {
-  const DIFF = { rsyslog: ['test/differential/fuzzMain.ts', 'rsyslog'], firewalld: ['test/differential/fuzzMain.ts', 'firewalld'], iptables: ['test/differential/iptablesFuzzMain.ts'] };
+  const DIFF = { rsyslog: ['test/differential/fuzzMain.ts', 'rsyslog'], firewalld: ['test/differential/fuzzMain.ts', 'firewalld'], logrotate: ['test/differential/fuzzMain.ts', 'logrotate'], iptables: ['test/differential/iptablesFuzzMain.ts'] };
   const langs = process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(DIFF);
   let failed = 0;
   for (const l of langs) {

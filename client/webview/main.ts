@@ -3,7 +3,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import type { FilterSpecMsg, FilterTermMsg, HostMessage, LegendEntry, StatsMsg, View, WebviewMessage, WireLine } from '../src/logViewer/protocol';
-import { chartData, drawCharts } from './charts';
+import { loadCharts, type ChartsLib } from './chartsLoader';
 import { appendVisible, makeHighlighter, renderText, type Highlighter } from './render';
 import { VirtualScroller } from './scroller';
 
@@ -105,13 +105,17 @@ function rowFor(i: number, line: WireLine | undefined): HTMLDivElement {
     row.append(el('span', { className: 'no', textContent: view === 'all' ? String(i + 1) : '' }), el('span', { className: 'tx', textContent: '…' }));
     return row;
   }
-  row.dataset.n = String(line.n);
-  row.dataset.row = String(i);
-  if (line.n === revealed) row.classList.add('revealed');
+  // A line read from the end while indexing has no number yet.
+  const known = line.n >= 0;
+  if (known) {
+    row.dataset.n = String(line.n);
+    row.dataset.row = String(i);
+  }
+  if (known && line.n === revealed) row.classList.add('revealed');
   // VS Code's webview context menu reads this ("Explain this log line" gets { text }).
   row.setAttribute('data-vscode-context', JSON.stringify({ webviewSection: 'logLine', text: line.text.slice(0, 65536), preventDefaultContextMenuItems: false }));
-  row.append(el('span', { className: 'no', textContent: String(line.n + 1) }), renderText(line.text, hl, S.traceHint ?? ''));
-  if (line.cut) {
+  row.append(el('span', { className: 'no', textContent: known ? String(line.n + 1) : '' }), renderText(line.text, hl, S.traceHint ?? ''));
+  if (line.cut && known) {
     const more = el('span', { className: 'more', textContent: `… [+${line.bytes - maxLineBytes} ${S.more}] ${S.showMore}` });
     more.dataset.more = String(line.n);
     row.append(more);
@@ -123,7 +127,25 @@ function rowTotal(): number {
   return view === 'all' ? lineCount : matches;
 }
 
+// End while indexing: the file's real last lines, read from its end, until the index gets there.
+let tail: WireLine[] | undefined;
+let tailReq = 0;
+function leaveTail(): void {
+  tail = undefined;
+  tailReq = 0;
+}
+scroller.onEnd = () => {
+  if (!indexing || view !== 'all') return;
+  tailReq = ++req;
+  send({ type: 'tail', req: tailReq, count: scroller.visible });
+};
+scroller.onMove = leaveTail;
+
 scroller.onRender = (first, visible) => {
+  if (tail && view === 'all') {
+    scroller.rows.replaceChildren(...tail.slice(-scroller.visible).map((l, i) => rowFor(-1 - i, l)));
+    return;
+  }
   const cache = caches[view];
   const rows: HTMLDivElement[] = [];
   for (let i = first; i < first + visible; i++) rows.push(rowFor(i, cache.get(i)));
@@ -199,6 +221,7 @@ function applyFilter(): void {
 }
 
 function setView(v: View): void {
+  leaveTail();
   view = v;
   viewBtn.classList.toggle('hidden', !filterActive);
   viewBtn.textContent = v === 'filter' ? S.showAll : S.showMatches;
@@ -302,12 +325,17 @@ chartsBtn.addEventListener('click', () => {
   const show = chartPanel.classList.toggle('hidden') === false;
   chartsBtn.setAttribute('aria-pressed', String(show));
   if (show && !stats) {
+    void loadCharts().catch(() => undefined);
     chartPanel.replaceChildren(S.counting);
     send({ type: 'stats' });
   } else if (show) drawAll();
 });
 function drawAll(): void {
   if (!stats) return;
+  loadCharts().then(drawWith, (e: Error) => message('error', e.message));
+}
+function drawWith({ chartData, drawCharts }: ChartsLib): void {
+  if (!stats || chartPanel.classList.contains('hidden')) return;
   destroyCharts?.();
   const toggle = el('button', { textContent: byHour ? S.perDay : S.byHour });
   toggle.addEventListener('click', () => {
@@ -386,6 +414,9 @@ window.addEventListener('message', (e: MessageEvent) => {
         caches[v].clear();
         pending[v].clear();
       }
+      leaveTail();
+      // The first screen's lines come with init: nothing to ask for before they show.
+      m.first?.forEach((l, i) => caches.all.set(i, l));
       unavailable.classList.add('hidden');
       for (const part of [toolbar, status, scroller.el]) part.classList.remove('hidden');
       applySettings(m);
@@ -422,9 +453,17 @@ window.addEventListener('message', (e: MessageEvent) => {
       indexing = m.indexing;
       if (!grew && m.appended === undefined) invalidate('all');
       showCount();
-      if (view === 'all') scroller.setCount(lineCount, following);
+      // The index got to the end: the rows read from the end become numbered lines.
+      const keepAtEnd = following || tailReq > 0;
+      if (!indexing) leaveTail();
+      if (view === 'all') scroller.setCount(lineCount, keepAtEnd);
       break;
     }
+    case 'tail':
+      if (m.req !== tailReq || view !== 'all' || !indexing || !m.lines.length || m.lines[0].n >= 0) break;
+      tail = m.lines;
+      scroller.render();
+      break;
     case 'progress':
       setProgress(m.done, m.total);
       break;

@@ -13,6 +13,10 @@ export class VirtualScroller {
   private rowH = 18;
   private ignoreScroll = false;
   onRender: (first: number, visible: number) => void = () => undefined;
+  /** End was pressed (the scroller has gone to its last row). */
+  onEnd: () => void = () => undefined;
+  /** The user moved away by other means than End (keys, wheel, scrollbar). */
+  onMove: () => void = () => undefined;
 
   constructor(parent: HTMLElement) {
     this.el = document.createElement('div');
@@ -95,12 +99,14 @@ export class VirtualScroller {
     }
     const range = this.height - this.el.clientHeight;
     this.top = range > 0 ? Math.round((this.el.scrollTop / range) * this.maxTop) : 0;
+    if (this.top < this.maxTop) this.onMove();
     this.render();
   }
 
   private onWheel(e: WheelEvent): void {
     if (e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
     e.preventDefault();
+    this.onMove();
     const lines = e.deltaMode === 1 ? e.deltaY : e.deltaMode === 2 ? e.deltaY * this.visible : e.deltaY / this.rowH;
     this.scrollTo(this.top + Math.round(lines || Math.sign(e.deltaY)));
   }
@@ -108,10 +114,13 @@ export class VirtualScroller {
   private onKey(e: KeyboardEvent): void {
     const v = this.visible;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: v, PageUp: -v, ' ': v };
+    if (e.key in moves || e.key === 'Home') this.onMove();
     if (e.key in moves) this.scrollTo(this.top + moves[e.key]);
     else if (e.key === 'Home') this.scrollTo(0);
-    else if (e.key === 'End') this.scrollTo(this.maxTop);
-    else return;
+    else if (e.key === 'End') {
+      this.scrollTo(this.maxTop);
+      this.onEnd();
+    } else return;
     e.preventDefault();
   }
 

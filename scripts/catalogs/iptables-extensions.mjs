@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { probeEach, probeOne, probeRuns, requireProgram, TABLE_CHAINS, whereLoads } from './iptablesProbe.mjs';
-import { CANDIDATES, LADDER, SEEDS } from './iptablesSeeds.mjs';
+import { CANDIDATES, EXTRA_OPTIONS, LADDER, SEEDS, VALUE_TYPES } from './iptablesSeeds.mjs';
 
 const OUT = 'server/data/iptables/extensions.json';
 if (process.argv.some((a) => a === '--help' || a === '-h')) {
@@ -114,8 +114,11 @@ function toIpv6(s) {
 function learn(kind, name, families, man) {
   const fam = families[0];
   const flag = kind === 'match' ? '-m' : '-j';
-  const seedFor = (f) => splitOpts(f === 'ipv6' ? toIpv6(SEEDS[name] ?? '') : (SEEDS[name] ?? ''));
+  const seedList = [SEEDS[name] ?? ''].flat();
+  const seedFor = (f, k = 0) => splitOpts(f === 'ipv6' ? toIpv6(seedList[k]) : seedList[k]);
   const seed = seedFor(fam);
+  /** The alternative seeds (the tool accepts them too), for required options and where it loads. */
+  const alts = seedList.slice(1).map((_, k) => seedFor(fam, k + 1));
   const body = (proto, opts) => `${proto ? `-p ${proto} ` : ''}${flag} ${name} ${opts}`.trim();
   // Protocol: none, or every protocol under which the seeded rule loads somewhere.
   let protocols;
@@ -123,6 +126,7 @@ function learn(kind, name, families, man) {
   let protoOf = { ipv4: '', ipv6: '' };
   for (const f of families) {
     where[f] = whereLoads(f, body('', joinOpts(seedFor(f))));
+    for (let k = 1; k < seedList.length && Object.keys(where[f]).length; k++) where[f] = union(where[f], whereLoads(f, body('', joinOpts(seedFor(f, k)))));
     if (Object.keys(where[f]).length) continue;
     // Every protocol under which the seeded rule loads somewhere, per family (ah is a header
     // of its own in IPv6, a protocol in IPv4).
@@ -148,9 +152,12 @@ function learn(kind, name, families, man) {
   const helpText = help(fam, kind, name) ?? '';
   const names = new Set([...helpText.matchAll(/--[a-z0-9][a-z0-9-]*/g)].map((m) => m[0]));
   for (const o of man?.options ?? []) names.add(o);
+  for (const o of EXTRA_OPTIONS[name] ?? []) names.add(o);
   const options = [];
   /** The other options each option's sample was accepted with. */
   const restOf = new Map();
+  /** The other options each option's own places were measured with. */
+  const whereRest = new Map();
   for (const opt of [...names].sort()) {
     if (general(fam, opt)) continue;
     const rest = joinOpts(seed.filter(([o]) => o !== opt));
@@ -162,7 +169,8 @@ function learn(kind, name, families, man) {
     if (o.args === 1) {
       // With the seed's other options, else without one of them (an option it excludes), else alone.
       const others = seed.filter(([o]) => o !== opt);
-      const variants = [...new Set([rest, ...others.map(([d]) => joinOpts(others.filter(([o]) => o !== d))), ''])];
+      const fromAlts = alts.map((a) => joinOpts(a.filter(([o]) => o !== opt)));
+      const variants = [...new Set([rest, ...others.map(([d]) => joinOpts(others.filter(([o]) => o !== d))), ...fromAlts, ''])];
       for (const r of variants) {
         const tries = probeEach(fam, CANDIDATES.map((c) => body(proto, `${r} ${opt} ${c}`)));
         const i = tries.findIndex((t) => t.ok);
@@ -177,10 +185,15 @@ function learn(kind, name, families, man) {
         // xtables' whole-number types say so, with their range, when given a word.
         const r = (v) => body(proto, `${restOf.get(o)} ${opt} ${v}`);
         const word = probeOne(fam, r('abc'));
-        const m = /bad value for option "([^"]+)", or out of range \((\d+)-(\d+)\)/.exec(word.message);
-        if (!word.ok && m && m[1] === opt) {
-          const [mask, range] = probeEach(fam, [r('1/1'), r('1:1')]);
-          o.number = { min: Number(m[2]), max: Number(m[3]), ...(mask.ok ? { mask: true } : {}), ...(range.ok ? { range: true } : {}) };
+        const m = /bad value for option "([^"]+)"(?: near "[^"]*")?, or out of range \((\d+)-(\d+)\)/.exec(word.message);
+        if (!word.ok && m && m[1] === opt && probeOne(fam, r('0.5')).ok) {
+          // A fraction (statistic --probability 0.5).
+          o.number = { min: Number(m[2]), max: Number(m[3]), fraction: true };
+        } else if (!word.ok && m && m[1] === opt) {
+          const [mask, range, rising, falling] = probeEach(fam, [r('1/1'), r('1:1'), r('0:1'), r('2:1')]);
+          // Bounds beyond 2^53 are kept as written (the checker compares them exactly).
+          const big = (t) => (Number.isSafeInteger(Number(t)) ? Number(t) : t);
+          o.number = { min: big(m[2]), max: big(m[3]), ...(mask.ok ? { mask: true } : {}), ...(range.ok || rising.ok ? { range: true } : {}), ...((range.ok || rising.ok) && !falling.ok ? { ordered: true } : {}) };
         }
       }
     }
@@ -203,9 +216,15 @@ function learn(kind, name, families, man) {
     if (loads && (o.args === 0 || o.sample !== undefined)) {
       const opt1 = `${opt}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
       for (const r of ['', restOf.get(o) ?? rest]) {
-        const w1 = whereLoads(fam, body(proto, `${r} ${opt1}`));
+        let w1 = whereLoads(fam, body(proto, `${r} ${opt1}`));
         if (!Object.keys(w1).length) continue;
-        if (JSON.stringify(w1) !== JSON.stringify(where[fam])) o.where = w1;
+        // With the other seeds, or the values they give it, it loads elsewhere too (policy --dir out).
+        if (r) for (const a of alts) w1 = union(w1, whereLoads(fam, body(proto, `${joinOpts(a.filter(([n]) => n !== opt))} ${opt1}`)));
+        for (const a of alts) for (const [n, v] of a) if (n === opt && v.join(' ') !== o.sample) w1 = union(w1, whereLoads(fam, body(proto, `${r} ${opt} ${v.join(' ')}`)));
+        if (JSON.stringify(w1) !== JSON.stringify(where[fam])) {
+          o.where = w1;
+          whereRest.set(o, r);
+        }
         break;
       }
     }
@@ -214,6 +233,25 @@ function learn(kind, name, families, man) {
       o.negatable = neg.ok;
     } else if (man?.negatable.has(opt)) o.negatable = true;
     options.push(o);
+  }
+  // Options with places of their own: the other options that leave those places as they are
+  // (addrtype --limit-iface-out next to --src-type), so that a rule using both is judged too.
+  for (const o of options.filter((x) => x.where)) {
+    const w = (x) => `${x.name}${x.sample !== undefined ? ` ${x.sample}` : ''}`;
+    const r = whereRest.get(o) ?? '';
+    const inRest = splitOpts(r).map(([n]) => n);
+    const others = options.filter((p) => p !== o && !inRest.includes(p.name) && (p.args === 0 || p.sample !== undefined));
+    const same = others.filter((p) => JSON.stringify(whereLoads(fam, body(proto, `${r} ${w(o)} ${w(p)}`))) === JSON.stringify(o.where));
+    o.whereWith = [...inRest, ...same.map((p) => p.name)].sort();
+  }
+  // Options only the other family's library has (ip6tables' ah has --ahlen and --ahres).
+  for (const f of families.slice(1)) {
+    const more = new Set([...(help(f, kind, name) ?? '').matchAll(/--[a-z0-9][a-z0-9-]*/g)].map((m) => m[0]).filter((n) => !general(f, n) && !options.some((o) => o.name === n)));
+    for (const opt of more) {
+      const end = probeOne(f, body(protoOf[f], `${joinOpts(seedFor(f))} ${opt}`));
+      if (!end.ok && /unknown option|Unknown arg|Couldn't load/i.test(end.message)) continue;
+      options.push({ name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0, families: [f], negatable: !!man?.negatable.has(opt) });
+    }
   }
   // Options that work only next to others (recent --seconds needs --rcheck or --update): refused
   // alone although the bare extension is accepted; the options that make it pass are listed.
@@ -226,8 +264,10 @@ function learn(kind, name, families, man) {
       const alone = probeOne(fam, body(proto, `${base} ${w(o)}`));
       if (alone.ok) continue;
       const others = usable.filter((p) => p !== o && !seed.some(([n]) => n === p.name && !bare.ok));
+      // In either order (owner --suppl-groups wants --gid-owner first).
       const oks = probeEach(fam, others.map((p) => body(proto, `${base} ${w(o)} ${w(p)}`)));
-      const anyOf = others.filter((_, i) => oks[i].ok).map((p) => p.name);
+      const before = probeEach(fam, others.map((p) => body(proto, `${base} ${w(p)} ${w(o)}`)));
+      const anyOf = others.filter((_, i) => oks[i].ok || before[i].ok).map((p) => p.name);
       if (anyOf.length) o.needs = { anyOf, message: alone.message };
     }
   }
@@ -243,13 +283,37 @@ function learn(kind, name, families, man) {
       if (res.ok) continue;
       const alt = usableAlone.filter((o) => o.name !== x && !without.some(([s]) => s === o.name));
       const oks = probeEach(fam, alt.map((o) => body(proto, `${joinOpts(without)} ${w(o)}`)));
-      if (options.some((o) => o.name === x)) required.push({ anyOf: [x, ...alt.filter((_, i) => oks[i].ok).map((o) => o.name)].sort(), message: res.message });
+      const anyOf = new Set([x, ...alt.filter((_, i) => oks[i].ok).map((o) => o.name)]);
+      // An alternative seed the tool accepts without any of them brings its own options in.
+      for (const a of alts) if (![...anyOf].some((n) => a.some(([o]) => o === n)) && probeOne(fam, body(proto, joinOpts(a))).ok) for (const [o] of a) if (!seed.some(([s]) => s === o)) anyOf.add(o);
+      if (options.some((o) => o.name === x)) required.push({ anyOf: [...anyOf].sort(), message: res.message });
     }
   }
   if (!bare.ok && seed.length === 0) required.push({ anyOf: [], message: bare.message });
   // Parsed but refused by the kernel everywhere without options (cgroup, for one).
   if (bare.ok && loads && Object.keys(whereLoads(fam, body(proto, ''))).length === 0) required.push({ anyOf: [], message: 'the kernel refuses it without options' });
   if (required.length) entry.required = required;
+  // Separators (policy --next): an option the tool refuses twice is taken twice around one of them.
+  if (parses) {
+    const w = (o) => `${o.name}${o.sample !== undefined ? ` ${o.sample}` : ''}`;
+    const twice = options.filter((o) => o.sample !== undefined && !seed.some(([n]) => n === o.name));
+    const dup = twice.find((o) => probeOne(fam, body(proto, `${joinOpts(seed)} ${w(o)}`)).ok && !probeOne(fam, body(proto, `${joinOpts(seed)} ${w(o)} ${w(o)}`)).ok);
+    if (dup) {
+      const zero = options.filter((o) => o.args === 0);
+      // Alone, or next to another such option it may need (policy --next needs --strict).
+      for (const x of zero) {
+        const withs = ['', ...zero.filter((y) => y !== x).map((y) => y.name)];
+        if (probeEach(fam, withs.map((y) => body(proto, `${joinOpts(seed)} ${y} ${w(dup)} ${x.name} ${w(dup)}`))).some((r) => r.ok)) x.separator = true;
+      }
+    }
+  }
+  for (const o of options) {
+    const spec = VALUE_TYPES[`${name} ${o.name}`];
+    if (!spec) continue;
+    const others = (f) => restOf.get(o) ?? joinOpts((f === fam ? seed : seedFor(f)).filter(([n]) => n !== o.name));
+    const v = valueType(families, spec, (f, val) => body(protoOf[f] || proto, `${others(f)} ${o.name} ${val}`));
+    if (v) o.value = v;
+  }
   entry.options = options;
   // Exclusive pairs: each alone is accepted with the seed, both together are refused.
   if (parses) {
@@ -270,6 +334,11 @@ function learn(kind, name, families, man) {
       }
     }
     const res = probeEach(fam, rules);
+    // A pair refused next to the seed's options (recent --set next to --rcheck) is tried alone.
+    const again = pairs.map((_, i) => i).filter((i) => !res[3 * i].ok || !res[3 * i + 1].ok);
+    const w2 = (n) => w(usable.find((o) => o.name === n));
+    const res2 = probeEach(fam, again.flatMap((i) => [body(proto, w2(pairs[i][0])), body(proto, w2(pairs[i][1])), body(proto, `${w2(pairs[i][0])} ${w2(pairs[i][1])}`)]));
+    again.forEach((i, k) => res.splice(3 * i, 3, res2[3 * k], res2[3 * k + 1], res2[3 * k + 2]));
     const exclusive = [];
     pairs.forEach((p, i) => {
       if (res[3 * i].ok && res[3 * i + 1].ok && !res[3 * i + 2].ok) exclusive.push({ options: p, message: res[3 * i + 2].message });
@@ -284,6 +353,44 @@ function learn(kind, name, families, man) {
     if (Object.keys(where).length) entry.where = where;
   }
   return entry;
+}
+
+/** Where either of two `where` answers loads. */
+function union(a, b) {
+  const out = {};
+  for (const [t, chains] of Object.entries(TABLE_CHAINS)) {
+    const cs = chains.filter((c) => (a[t] ?? []).includes(c) || (b[t] ?? []).includes(c));
+    if (cs.length) out[t] = cs;
+  }
+  return out;
+}
+
+/**
+ * A value grammar of VALUE_TYPES, kept when the tool agrees with it: every name and `good`
+ * example accepted, every `bad` one refused (rule(family, value) is the probe rule). With
+ * `familyCheck`, the names the kernel refuses in a family are recorded as `refusedIn`.
+ */
+function valueType(families, spec, rule) {
+  const { good = [], bad = [], familyCheck, ...kept } = spec;
+  const fam = families[0];
+  const q = (v) => (v === '' || /\s/.test(v) ? `"${v}"` : v);
+  const yes = [...(spec.values ?? []), ...good];
+  const okYes = probeEach(fam, yes.map((v) => rule(fam, q(v))));
+  const okBad = probeEach(fam, bad.map((v) => rule(fam, q(v))));
+  const wrong = [...yes.filter((_, i) => !okYes[i].ok), ...bad.filter((_, i) => okBad[i].ok).map((v) => `${v} (accepted)`)];
+  if (wrong.length) {
+    console.error(`  value grammar ${spec.type} disagrees with the tool on: ${wrong.join(', ')}; not kept`);
+    return undefined;
+  }
+  if (familyCheck) {
+    const refusedIn = {};
+    for (const f of families) {
+      const no = (spec.values ?? []).filter((v) => Object.keys(whereLoads(f, rule(f, v))).length === 0);
+      if (no.length) refusedIn[f] = no;
+    }
+    if (Object.keys(refusedIn).length) kept.refusedIn = refusedIn;
+  }
+  return kept;
 }
 
 /** The smallest and largest whole numbers the option takes (rule(n) is the rule with value n). */

@@ -14,7 +14,9 @@ export const SEEDS = {
   icmp6: '--icmpv6-type 1',
   ipvs: '--ipvs',
   multiport: '--dports 1',
-  policy: '--dir in --pol none',
+  // Alternatives (the first is the seed): options they use stand in for the seed's required ones,
+  // and the extension loads wherever any of them loads.
+  policy: ['--dir in --pol ipsec', '--dir out --pol ipsec', '--dir in --pol ipsec --mode tunnel'],
   bpf: '--bytecode "1,6 0 0 0"',
   cgroup: '--cgroup 1',
   cluster: '--cluster-total-nodes 2 --cluster-local-node 1 --cluster-hash-seed 1',
@@ -42,7 +44,7 @@ export const SEEDS = {
   recent: '--rcheck',
   set: '--match-set probe src',
   state: '--state NEW',
-  statistic: '--mode random --probability 0.5',
+  statistic: ['--mode random --probability 0.5', '--mode nth --every 2 --packet 1'],
   string: '--algo bm --string x',
   tcpmss: '--mss 1',
   tos: '--tos 1',
@@ -85,7 +87,73 @@ export const CANDIDATES = [
   'LOCAL', 'in', 'ipsec', 'esp', 'hop', 'ftp', 'dstip', 'bm', 'bytes', 'both', 'echo-request', '1.2.3.4/32', '00:11:22:33:44:55',
   'sourceip', 'prerouting', 'tcp-reset', 'info', 'src,dst', '12:00', '2020-01-01', 'Mon', 'random', 'nth', 'original', 'tunnel',
   'system_u:object_r:ssh_packet_t:s0', '0', 'DATA', 'wscale', 'nop', '0.5', 'mss', 'packets', 'avg', 'NONE',
+  'EF', 'new', 'mark', '2', '1s', '::1', '0:3',
 ];
+
+/** Options the tool takes that neither its --help nor the manual lists (kept only when the tool knows them). */
+export const EXTRA_OPTIONS = {
+  time: ['--localtz'],
+  ECN: ['--ecn-tcp-cwr', '--ecn-tcp-ece', '--ecn-ip-ect'],
+};
 
 /** Bounds tried in ascending order for numeric options; the last accepted one is refined by bisection. */
 export const LADDER = [0, 1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 63, 64, 100, 127, 128, 255, 256, 1000, 1023, 1024, 4095, 4096, 10000, 65535, 65536, 100000, 1000000, 2147483647, 2147483648, 4294967295, 4294967296];
+
+const DSCP_CLASSES = ['CS0', 'CS1', 'CS2', 'CS3', 'CS4', 'CS5', 'CS6', 'CS7', 'BE', 'AF11', 'AF12', 'AF13', 'AF21', 'AF22', 'AF23', 'AF31', 'AF32', 'AF33', 'AF41', 'AF42', 'AF43', 'EF'];
+const dscpClass = { type: 'names', values: DSCP_CLASSES, caseInsensitive: true, startsWith: true, good: ['ef', 'EFx', 'af41'], bad: ['AF44', 'LE', '1', ''] };
+const zone = { type: 'names', values: ['mark'], caseInsensitive: true, numbers: { min: 0, max: 65535 }, good: ['0x10', '65535', 'MARK'], bad: ['65536', '-1', '1-', '1.2.3', 'orig', 'mark,1'] };
+const date = { type: 'date', good: ['2001-02-03T04:05:06', '2001', '2001-2-3', '2038-12-31T23:59:59', '1970-01-01', '2001-02-03T04:'], bad: ['1969-01-01', '2039', '2001-13-01', '2001-02-32', '2001-02-03T24:00', '2001-02-03T23:60', '2001-02-03x', '20010203', '0x7d1'] };
+const daytime = { type: 'daytime', good: ['01:02:03', '1:2', '23:59:59', '01:02:'], bad: ['01', '24:00', '23:60', '23:59:60', '1:2x', '01:02:03:04', 'abc'] };
+const tos = { type: 'names', values: ['Minimize-Delay', 'Maximize-Throughput', 'Maximize-Reliability', 'Minimize-Cost', 'Normal-Service'], caseInsensitive: true, numbers: { min: 0, max: 255, mask: true }, good: ['minimize-delay', '0x10/0x3f', '255'], bad: ['Minimize', '256', '0x10/0x100', 'wrong'] };
+// addrtype's types, in the order the tool tries them for a prefix (`x` is XRESOLVE).
+const ADDRTYPES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
+const addrtype = { type: 'names', list: true, values: ADDRTYPES, caseInsensitive: true, prefix: true, familyCheck: true, good: ['x', 'local,unicast'], bad: ['BLAH'] };
+const address = { type: 'address', good: [], bad: ['a b', '1.2.3.4/33'] };
+const natrange = { type: 'natrange', good: ['1.2.3.4', '1.2.3.4-1.2.3.5'], bad: ['1.2.3.4:1', '256.1.1.1', '1.2.3'] };
+
+/**
+ * Value grammars, per `extension option`: a type the checker knows (values.ts) and what it needs.
+ * `names`: `values` (a comma-separated list when `list`), matched case-insensitively, or as the
+ * start of the value (`startsWith`), or numbers in a range (`numbers`). The generator keeps a
+ * grammar only when the tool accepts every name and every `good` example and refuses every `bad`
+ * one; `familyCheck` also records the names the kernel refuses in each family.
+ */
+export const VALUE_TYPES = {
+  'dscp --dscp-class': dscpClass,
+  'DSCP --set-dscp-class': dscpClass,
+  'CT --ctevents': { type: 'names', list: true, values: ['new', 'related', 'destroy', 'reply', 'assured', 'protoinfo', 'helper', 'mark', 'natseqinfo', 'secmark'], good: ['new,related'], bad: ['NEW', 'new,', ',new', 'x', 'label'] },
+  'CT --expevents': { type: 'names', list: true, values: ['new'], good: ['new,new'], bad: ['NEW', 'related', 'x'] },
+  'CT --zone': zone,
+  'CT --zone-orig': zone,
+  'CT --zone-reply': zone,
+  'connbytes --connbytes-dir': { type: 'names', values: ['original', 'reply', 'both'], good: [], bad: ['BOTH', 'orig', '1'] },
+  'connbytes --connbytes-mode': { type: 'names', values: ['packets', 'bytes', 'avgpkt'], good: [], bad: ['AVGPKT', 'pack', '1'] },
+  'tos --tos': tos,
+  'TOS --set-tos': tos,
+  'TCPOPTSTRIP --strip-options': { type: 'names', list: true, values: ['mss', 'wscale', 'sack-permitted', 'sack', 'timestamp', 'md5'], numbers: { min: 2, max: 255 }, good: ['wscale,2', '255'], bad: ['MSS', '0', '256', 'mss,,sack', 'wrong'] },
+  'HMARK --hmark-tuple': { type: 'names', list: true, values: ['src', 'dst', 'sport', 'dport', 'spi', 'ct', 'proto'], caseInsensitive: true, prefix: true, good: ['SRC', 'src,dst', 'prot', 'ds'], bad: ['src,', 'x,,y', 'foo'] },
+  'time --datestart': date,
+  'time --datestop': date,
+  'time --timestart': daytime,
+  'time --timestop': daytime,
+  // The tool reads the first two letters of a day (Mo, Mon, Monday) and any number from 1.
+  'time --weekdays': { type: 'names', list: true, allowEmpty: true, startsWith: true, values: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], numbers: { min: 1, max: 4294967295 }, good: ['Mon,Fri,Sun', '1,7', 'Monday', '8'], bad: ['Mon,Foo', '0', 'M', 'mon', '!'] },
+  // The tool reads two digits of a day of the month (300 is the 30th, 320 is refused as 32).
+  'time --monthdays': { type: 'names', list: true, allowEmpty: true, values: [], numbers: { min: 0, max: 31, maxDigits: 2 }, good: ['1,2,31', '0', '1,', '300'], bad: ['32', '-1', '!', 'x', '99'] },
+  'CLASSIFY --set-class': { type: 'classid', good: ['1:1', '0000:ffff', 'ffff:ffff', '0x1:1', '1:1x'], bad: ['1', '1:', ':1', 'g:1', '1:g', 'abc'] },
+  'u32 --u32': { type: 'u32', good: ['0x0=0x0&&0x0=0x1', '0>>22&0x3C@12>>26&0x3C@0&0xFFFF=0x1', '0=1,2,3:5'], bad: ['1', '0=1 && ', 'x=1', '0=0x100000000', '1:'] },
+  'bpf --bytecode': { type: 'bpf', good: ['4,48 0 0 9,21 0 1 6,6 0 0 1,6 0 0 0', '1,6 0 0 0'], bad: ['4,48 0 0 9,21 0 1 6,6 0 0 1', '2,6 0 0 0,6 0 0 0,6 0 0 0', '1,6 0 0', '0,', '1', 'x,,y'] },
+  'DNAT --to-destination': natrange,
+  'SNAT --to-source': natrange,
+  'NETMAP --to': address,
+  'DNPT --src-pfx': address,
+  'DNPT --dst-pfx': address,
+  'SNPT --src-pfx': address,
+  'SNPT --dst-pfx': address,
+  'policy --tunnel-src': address,
+  'policy --tunnel-dst': address,
+  'dccp --dccp-types': { type: 'names', list: true, allowEmpty: true, caseInsensitive: true, values: ['REQUEST', 'RESPONSE', 'DATA', 'ACK', 'DATAACK', 'CLOSEREQ', 'CLOSE', 'RESET', 'SYNC', 'SYNCACK', 'INVALID'], good: ['data', 'DATA,'], bad: ['1', 'WRONG', '300'] },
+  'ipv6header --header': { type: 'names', list: true, allowEmpty: true, values: ['hop', 'hop-by-hop', 'dst', 'ipv6-opts', 'route', 'ipv6-route', 'frag', 'ipv6-frag', 'auth', 'ah', 'esp', 'none', 'ipv6-nonxt', 'prot', 'protocol'], numbers: { min: 0, max: 255 }, good: ['hop,,dst', '0', '255'], bad: ['HOP', '256', 'tcp', 'wrong'] },
+  'addrtype --src-type': addrtype,
+  'addrtype --dst-type': addrtype,
+};

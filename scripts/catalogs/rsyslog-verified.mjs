@@ -4,7 +4,8 @@
 // the docs' list). The checker makes the first an error and the second a warning. Each
 // parameter is tried with the documented first value (must pass) and a made-up one. It also
 // records the parameters rsyslogd calls deprecated (it exits 1 on them): a warning for us; and
-// the smallest whole number it takes where it refuses smaller ones (maxSessions >= 1).
+// the smallest whole number it takes where it refuses smaller ones (maxSessions >= 1). With
+// --check it also runs the examples of paramRules.json (constraints between parameters).
 //   node scripts/catalogs/rsyslog-verified.mjs            rewrite the data
 //   node scripts/catalogs/rsyslog-verified.mjs --check    exit 1 and list what differs
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -89,6 +90,16 @@ for (const o of objects) {
   for (const p of o.params ?? []) probes.push({ key: `object:${o.name}:${p.name}`, p, make: (v) => shape(p.name, v) });
 }
 
+// The hand-kept constraints between parameters (server/data/rsyslog/paramRules.json): each
+// rule's `refused` configuration must fail rsyslogd -N1 and its `accepted` one pass.
+const ruleFailures = [];
+for (const r of JSON.parse(readFileSync('server/data/rsyslog/paramRules.json', 'utf8')).rules) {
+  if (!installed.has(r.module) && !modules.find((m) => m.name === r.module)?.builtin) continue;
+  if (accepts(r.refused)) ruleFailures.push(`paramRules ${r.object}:${r.module}: rsyslogd accepts the 'refused' configuration`);
+  if (!accepts(r.accepted)) ruleFailures.push(`paramRules ${r.object}:${r.module}: rsyslogd refuses the 'accepted' configuration`);
+}
+for (const f of ruleFailures) console.log(f);
+
 const refuses = [];
 const accepted = [];
 const unsure = [];
@@ -135,6 +146,7 @@ if (process.argv.includes('--check')) {
     ...(a[k] ?? []).filter((x) => !out[k].includes(x)).map((x) => `- ${k}: ${x}`),
   ]);
   if (JSON.stringify(a.minimum ?? {}) !== JSON.stringify(out.minimum)) diff.push(`minimum: ${JSON.stringify(out.minimum)}`);
+  diff.push(...ruleFailures);
   console.log(`rsyslog ${version}: ${refuses.length} parameters refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed, ${deprecated.length} deprecated`);
   for (const d of diff) console.log(d);
   process.exit(diff.length ? 1 : 0);

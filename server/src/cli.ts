@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { runGrep } from './cli/grep';
 import { runStats } from './cli/stats';
-import { journalExplain, journalGrep, journalQuery, journalStats } from './cli/journal';
 import { usageError, CliError } from './cli/common';
 
 const USAGE = `Usage: linux-admin-configs <command> [options]
@@ -48,8 +47,9 @@ const COMMANDS: Record<string, Command> = {
   stats: runStats,
 };
 
-/** The same commands over the systemd journal, when their arguments hold --journal. */
-const JOURNAL_COMMANDS: Record<string, typeof journalGrep> = { explain: journalExplain, grep: journalGrep, stats: journalStats };
+/** The same commands over the systemd journal, when their arguments hold --journal (required then: it loads the explain catalog). */
+const JOURNAL_COMMANDS = new Set(['explain', 'grep', 'stats']);
+const journalModule = () => require('./cli/journal') as typeof import('./cli/journal');
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -59,8 +59,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[cmd];
   if (!run) throw usageError(`unknown command '${cmd}'`);
-  const journal = JOURNAL_COMMANDS[cmd] && journalQuery(rest);
-  if (journal) return JOURNAL_COMMANDS[cmd](journal.query, journal.rest);
+  if (JOURNAL_COMMANDS.has(cmd) && rest.some((a) => a === '--journal' || a.startsWith('--journal='))) {
+    const j = journalModule();
+    const journal = j.journalQuery(rest);
+    if (journal) return ({ explain: j.journalExplain, grep: j.journalGrep, stats: j.journalStats })[cmd as 'grep'](journal.query, journal.rest);
+  }
   return run(rest);
 }
 

@@ -31,7 +31,7 @@ export interface Outcome {
 }
 
 /** Tool errors that depend on the host (users, groups, folders) rather than the file. */
-const HOST_DEPENDENT = /error verifying olddir|stat of .* failed|has insecure permissions|Failed to load '.*firewalld\.conf'/i;
+const HOST_DEPENDENT = /error verifying olddir|error verifying log file path|stat of .* failed|has insecure permissions|Failed to load '.*firewalld\.conf'/i;
 
 const LANGUAGE_ID: Record<Lang, string> = { rsyslog: 'rsyslog', logrotate: 'logrotate', firewalld: 'firewalld', iptables: 'iptables' };
 
@@ -70,6 +70,14 @@ export function ourVerdict(c: Case, workspaceFiles: { file: string; text: string
 export async function toolVerdict(c: Case): Promise<Outcome['tool']> {
   const r = await checkWithTool({ languageId: LANGUAGE_ID[c.lang], file: c.file, text: c.text, timeoutMs: 60_000 });
   const mine = r.findings.filter((f) => f.file === c.file && f.severity === 'error');
+  // logrotate refuses an include it cannot stat ("error: cannot stat PATH", exit 1) without
+  // naming a line, and the runner keeps only placed messages: place it at the include.
+  if (c.lang === 'logrotate') {
+    for (const m of (r.output ?? '').matchAll(/^error: cannot stat (\S+): (.*)$/gm)) {
+      const line = c.text.split('\n').findIndex((l) => /^\s*include\s/.test(l) && l.includes(m[1]));
+      if (line >= 0) mine.push({ file: c.file, line, message: `cannot stat ${m[1]}: ${m[2]}`, severity: 'error', inferred: true });
+    }
+  }
   return {
     status: r.status,
     errors: mine.filter((f) => !HOST_DEPENDENT.test(f.message)).map((f) => ({ line: f.line, message: f.message, inferred: f.inferred })),
@@ -94,7 +102,38 @@ export function sameLine(lang: Lang, tool: { line: number; message: string }, ou
   return false;
 }
 
-export function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']): Outcome['verdict'] {
+/**
+ * rsyslogd messages that name no line (it says them once the whole file is read), with the
+ * finding of ours that is the same verdict: caught when we give it, wherever we place it.
+ */
+const PLACELESS: [RegExp, string][] = [
+  [/queue\.discardMark \d+ is set larger than queue\.size/, 'rsyslog/queue-discard-mark'],
+  [/imfile: no working or state file directory set/, 'rsyslog/no-work-directory'],
+  [/ruleset '.*' specified more than once/, 'rsyslog/duplicate-ruleset'],
+  [/module loaded, but no listeners defined|no files configured to be monitored/, 'rsyslog/no-listener'],
+  [/unknown priority name/, 'rsyslog/unknown-priority'],
+  [/module '.*' already in this config, cannot be added/, 'rsyslog/duplicate-module'],
+  [/template error: invalid field option/, 'rsyslog/unknown-value'],
+  [/lookup table file '.*' could not be opened/, 'rsyslog/relative-path'],
+  [/lookup table file '.*' could not be opened/, 'rsyslog/missing-file'],
+];
+
+/**
+ * The lines of `text` that name the module an rsyslogd message without a line starts with
+ * ("mmsequence: …"; liblognorm speaks for mmnormalize and pmnormalize): the statements it is about.
+ */
+function moduleLines(message: string, text: string | undefined): Set<number> {
+  const out = new Set<number>();
+  if (text === undefined) return out;
+  const mods = /^liblognorm error/.test(message) ? ['mmnormalize', 'pmnormalize'] : [/^(\w+): /.exec(message)?.[1]].filter((m): m is string => !!m);
+  if (!mods.length) return out;
+  text.split('\n').forEach((l, i) => {
+    if (mods.some((m) => l.includes(`"${m}"`))) out.add(i);
+  });
+  return out;
+}
+
+export function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours'], text?: string): Outcome['verdict'] {
   if (!['ok', 'problems'].includes(tool.status)) return 'tool-unavailable';
   if (tool.errors.length === 0) return ours.errors.length ? 'false-error' : 'agree-accept';
   // A rejection counts as caught when we flag that line, as an error or as a warning: some
@@ -103,8 +142,14 @@ export function judge(lang: Lang, tool: Outcome['tool'], ours: Outcome['ours']):
   const flagged = [...ours.errors, ...ours.warnings];
   if (flagged.length === 0) return 'missed';
   // "No active actions" names no line (a broken quote swallowed the rest): any error of ours counts.
-  const placeless = (t: { message: string; inferred?: boolean }) => t.inferred && /no active actions configured/.test(t.message) && ours.errors.length > 0;
-  return tool.errors.some((t) => placeless(t) || flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
+  const placeless = (t: { message: string; inferred?: boolean }) =>
+    t.inferred && ((/no active actions configured/.test(t.message) && ours.errors.length > 0) || PLACELESS.some(([re, code]) => re.test(t.message) && flagged.some((o) => o.code === code)));
+  const aboutModule = (t: { message: string; inferred?: boolean }) => {
+    if (!t.inferred || lang !== 'rsyslog') return false;
+    const lines = moduleLines(t.message, text);
+    return flagged.some((o) => lines.has(o.line));
+  };
+  return tool.errors.some((t) => placeless(t) || aboutModule(t) || flagged.some((o) => sameLine(lang, t, o.line))) ? 'caught' : 'caught-other-line';
 }
 
 /** Runs `fn` over `items`, at most `n` at a time; the results in the order of `items`. */
@@ -152,7 +197,7 @@ export async function runLanguage(lang: Lang, corpus: Corpus): Promise<Outcome[]
   }
   cases.forEach((c, i) => {
     const ours = ourVerdict(c, wsFor(c));
-    outcomes.push({ c, tool: baseTool[i], ours, verdict: judge(lang, baseTool[i], ours) });
+    outcomes.push({ c, tool: baseTool[i], ours, verdict: judge(lang, baseTool[i], ours, c.text) });
   });
 
   // Mutants of the files the tool accepts.
@@ -185,7 +230,7 @@ export async function runLanguage(lang: Lang, corpus: Corpus): Promise<Outcome[]
   const mutantTool = await pool(mutants, concurrency, toolVerdict);
   mutants.forEach((c, i) => {
     const ours = ourVerdict(c, wsFor(c));
-    outcomes.push({ c, tool: mutantTool[i], ours, verdict: judge(lang, mutantTool[i], ours) });
+    outcomes.push({ c, tool: mutantTool[i], ours, verdict: judge(lang, mutantTool[i], ours, c.text) });
   });
   return outcomes;
 }

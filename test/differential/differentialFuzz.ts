@@ -40,7 +40,7 @@ async function verdictOf(lang: Lang, file: string, g: GenCase, text?: string): P
   const c = asCase(lang, file, g, text);
   const tool = await toolVerdict(c);
   const ours = ourVerdict(c, []);
-  return { tool, ours, verdict: judge(lang, tool, ours) };
+  return { tool, ours, verdict: judge(lang, tool, ours, c.text) };
 }
 
 const DISAGREE = new Set(['false-error', 'missed', 'caught-other-line']);

@@ -4,7 +4,7 @@
  * out-of-range and missing values, negated, required options left out, exclusive pairs, every
  * table and chain, the other family), plus random combinations from a seeded generator.
  */
-import { EXTENSIONS, type GeneratedExtension } from '../../server/src/languages/iptables/generated';
+import { EXTENSIONS, type GeneratedExtension, type GeneratedOption } from '../../server/src/languages/iptables/generated';
 import { rng as random } from '../helpers/random';
 
 export type Family = 'ipv4' | 'ipv6';
@@ -58,6 +58,33 @@ function home(x: GeneratedExtension, family: Family): { table: string; chain: st
   return { table, chain: w[table]?.[0] ?? 'INPUT' };
 }
 
+/** Shell-safe in a rule: quoted when it has blanks or is empty. */
+const word = (v: string) => (/[\s"]/.test(v) || v === '' ? `"${v.replace(/"/g, '')}"` : v);
+
+/**
+ * Values near an option's value grammar: every name (as written, in other case, cut short, with
+ * characters after it), lists with empty and unknown members, numbers around the range, and for
+ * the other grammars the sample bent: cut, grown, a digit raised, a separator doubled.
+ */
+export function grammarValues(o: GeneratedOption, rnd: () => number): string[] {
+  const g = o.value;
+  if (!g) return [];
+  const out = new Set<string>();
+  const s = o.sample ?? '';
+  if (g.type === 'names') {
+    for (const v of g.values ?? []) out.add(v).add(v.toUpperCase()).add(v.toLowerCase()).add(v.slice(0, -1)).add(`${v}x`);
+    const [a, b] = [g.values?.[0] ?? '1', g.values?.[1] ?? '2'];
+    out.add(`${a},${b}`).add(`${a},`).add(`,${a}`).add(`${a},,${b}`).add(`${a},nosuch`);
+    if (g.numbers) for (const n of [g.numbers.min - 1, g.numbers.min, g.numbers.max, g.numbers.max + 1, `0x${g.numbers.max.toString(16)}`, `${g.numbers.min}/${g.numbers.max}`]) out.add(String(n));
+  } else {
+    const bends = [s.slice(0, -1), `${s}x`, `${s}0`, s.replace(/\d(?!.*\d)/, '9'), s.replace(/[-:,.]/, (c) => c + c), s.replace(/\d+/, '99999'), `${s}${s}`, ` ${s}`, s.replace(/:/, '')];
+    for (const b of bends) out.add(b);
+  }
+  out.delete(s);
+  // A handful per option, picked by the seed, so that the tier stays bounded.
+  return [...out].map(word).sort(() => rnd() - 0.5).slice(0, 8);
+}
+
 /** Every systematic case of one extension. */
 export function extensionCases(x: GeneratedExtension, brokenPerOption = BROKEN.length, seed = 1): RuleCase[] {
   const rnd = random(seed ^ x.name.length * 7919);
@@ -82,6 +109,7 @@ export function extensionCases(x: GeneratedExtension, brokenPerOption = BROKEN.l
       if (o.args === 0) add(`${o.name} extra value`, [...others, `${o.name} 1`]);
       add(`${o.name} twice`, [...others, o.args ? `${o.name} ${v} ${o.name} ${v}` : `${o.name} ${o.name}`]);
       if (o.args) for (const b of broken) add(`${o.name} = ${b}`, [...others, `${o.name} ${b}`]);
+      if (o.args) for (const g of grammarValues(o, rnd)) add(`${o.name} grammar ${g}`, [...others, `${o.name} ${g}`]);
       if (o.min !== undefined && o.min > 0) add(`${o.name} below min`, [...others, `${o.name} ${o.min - 1}`]);
       if (o.max !== undefined) {
         add(`${o.name} above max`, [...others, `${o.name} ${o.max + 1}`]);

@@ -15,6 +15,8 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
   const n = nonce();
   const js = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.css'));
+  // The charts (uPlot) load on first use, with the same nonce: the first screen waits for less.
+  const charts = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webviewCharts.js'));
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
@@ -33,7 +35,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${n}" src="${js}"></script>
+<script nonce="${n}" src="${js}" data-charts="${charts}"></script>
 </body>
 </html>`;
 }

@@ -4,14 +4,15 @@
  * (not an index of every entry) and a few blocks of lines cached; closing stops every journalctl.
  */
 import * as vscode from 'vscode';
-import { MatchStore } from '../../../server/src/logs/engine/matchStore';
 import { commandLine, describeQuery, type JournalQuery } from '../../../server/src/logs/journal/filters';
+import { cursorHash } from '../../../server/src/logs/journal/matchIndex';
 import { findJournalctl, JournalError, NO_JOURNALCTL, runningCount, stopAll, type JournalEntry } from '../../../server/src/logs/journal/journalctl';
 import { entryFields, entryLine, JournalFollower, JournalSource } from '../../../server/src/logs/journal/source';
-import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } from './protocol';
+import type { HostMessage, Locale, WebviewMessage, WireLine } from './protocol';
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
-import { entryMatcher, statsMessage } from './journalViews';
+import { JournalTextFilter } from './journalFilter';
+import { statsMessage } from './journalViews';
 import { explain } from './viewerHelpers';
 import { viewerText, webviewStrings } from './strings';
 
@@ -23,6 +24,8 @@ const FIELDS = ['MESSAGE', '_HOSTNAME', 'SYSLOG_IDENTIFIER', '_COMM', '_PID', 'S
 interface Row {
   text: string;
   entry: JournalEntry;
+  /** cursorHash of the entry's cursor: how a match is found in its block. */
+  key: number;
 }
 
 export class JournalSession implements vscode.Disposable {
@@ -33,13 +36,10 @@ export class JournalSession implements vscode.Disposable {
   private lastCursor: string | undefined;
   private indexing = true;
   private blocks = new Map<number, Promise<Row[]>>();
-  private matches = new MatchStore(viewerConfig().maxMatches);
-  private get nMatches(): number {
-    return this.matches.length;
-  }
-  private filterId = 0;
-  private lastSpec: FilterSpecMsg | null = null;
-  private test: ((e: JournalEntry, text: string) => boolean) | undefined;
+  /** Resolves when the count (and its cursors) is complete. */
+  private indexed: Promise<void> = Promise.resolve();
+  /** The text filter (through journalctl -g) and its matches. */
+  private readonly text: JournalTextFilter;
   private follower: JournalFollower | undefined;
   private gen = 0;
   private disposed = false;
@@ -53,6 +53,36 @@ export class JournalSession implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.source = new JournalSource(query, this.owner);
+    // The filter reads the viewer's state as it is at each moment.
+    const self = this;
+    this.text = new JournalTextFilter(
+      {
+        get query() {
+          return self.query;
+        },
+        owner: this.owner,
+        get gen() {
+          return self.gen;
+        },
+        get checkpoints() {
+          return self.checkpoints;
+        },
+        get indexing() {
+          return self.indexing;
+        },
+        get lastCursor() {
+          return self.lastCursor;
+        },
+        get indexed() {
+          return self.indexed;
+        },
+        post: (m) => this.post(m),
+        notice: (level, message) => this.notice(level, message),
+        t: (en, ...a) => this.t(en, ...a),
+      },
+      BLOCK,
+      viewerConfig().maxMatches,
+    );
     panel.webview.onDidReceiveMessage((m) => this.onMessage(m));
   }
 
@@ -60,9 +90,9 @@ export class JournalSession implements vscode.Disposable {
     return this.query;
   }
 
-  /** The journalctl command line equivalent to what the viewer shows. */
+  /** The journalctl command line equivalent to what the viewer shows (with the text filter's -g when one is set). */
   get command(): string {
-    return commandLine(this.query);
+    return commandLine(this.text.textQuery ?? this.query);
   }
 
   /** journalctl processes this viewer has running now (0 once it is closed). */
@@ -106,54 +136,68 @@ export class JournalSession implements vscode.Disposable {
     this.checkpoints = [];
     this.count = 0;
     this.blocks.clear();
-    this.test = undefined;
-    this.matches.clear();
+    this.text.reset();
     this.post({ type: 'follow', on: false });
     await this.start();
     // The text filters stay as the user set them: run them again over the new entries.
-    if (this.lastSpec) void this.filter(this.filterId, this.lastSpec);
+    if (this.text.spec) void this.text.set(this.text.id, this.text.spec);
   }
 
   private async start(): Promise<void> {
     const gen = this.gen;
-    this.locale = viewerLocale();
-    const strings = webviewStrings(this.locale);
-    if (!findJournalctl()) {
-      this.post({ type: 'unavailable', message: this.t(NO_JOURNALCTL), locale: this.locale, strings });
-      return;
-    }
-    let first: Row[];
+    // Until the count is done (or known to be needed no more), a text filter waits for its cursors.
+    this.indexing = true;
+    let counted = (): void => undefined;
+    this.indexed = new Promise<void>((r) => (counted = r));
+    let counting = false;
     try {
-      first = this.rows(await this.source.page(BLOCK, undefined, FIELDS));
-    } catch (e) {
-      this.post({ type: 'unavailable', message: (e as Error).message, locale: this.locale, strings });
-      return;
+      this.locale = viewerLocale();
+      const strings = webviewStrings(this.locale);
+      if (!findJournalctl()) {
+        this.post({ type: 'unavailable', message: this.t(NO_JOURNALCTL), locale: this.locale, strings });
+        return;
+      }
+      let first: Row[];
+      try {
+        first = this.rows(await this.source.page(BLOCK, undefined, FIELDS));
+      } catch (e) {
+        this.post({ type: 'unavailable', message: (e as Error).message, locale: this.locale, strings });
+        return;
+      }
+      if (gen !== this.gen) return;
+      this.blocks.set(0, Promise.resolve(first));
+      if (first.length) this.checkpoints[0] = first[0].entry.__CURSOR;
+      this.count = first.length;
+      this.indexing = first.length === BLOCK;
+      const cfg = viewerConfig();
+      this.post({
+        type: 'init',
+        files: [describeQuery(this.query)],
+        encoding: 'utf-8',
+        encodings: ['utf-8'],
+        locale: this.locale,
+        strings,
+        legend: legend(this.locale),
+        rules: cfg.rules.rules,
+        lineCount: this.count,
+        indexing: this.indexing,
+        maxLineBytes: cfg.maxLineBytes,
+        rotatedSiblings: 0,
+      });
+      this.notice('info', this.t('Journal read with: {0}', this.command));
+      for (const w of this.source.warnings) this.notice('warning', w);
+      if (!first.length) this.notice('info', this.t('No journal entries match these filters.'));
+      if (this.indexing) {
+        counting = true;
+        void this.index(gen, first[first.length - 1].entry.__CURSOR).finally(counted);
+      } else this.lastCursor = first[first.length - 1]?.entry.__CURSOR;
+    } finally {
+      if (!counting) {
+        if (gen === this.gen) this.indexing = false;
+        counted();
+        this.text.counted();
+      }
     }
-    if (gen !== this.gen) return;
-    this.blocks.set(0, Promise.resolve(first));
-    if (first.length) this.checkpoints[0] = first[0].entry.__CURSOR;
-    this.count = first.length;
-    this.indexing = first.length === BLOCK;
-    const cfg = viewerConfig();
-    this.post({
-      type: 'init',
-      files: [describeQuery(this.query)],
-      encoding: 'utf-8',
-      encodings: ['utf-8'],
-      locale: this.locale,
-      strings,
-      legend: legend(this.locale),
-      rules: cfg.rules.rules,
-      lineCount: this.count,
-      indexing: this.indexing,
-      maxLineBytes: cfg.maxLineBytes,
-      rotatedSiblings: 0,
-    });
-    this.notice('info', this.t('Journal read with: {0}', this.command));
-    for (const w of this.source.warnings) this.notice('warning', w);
-    if (!first.length) this.notice('info', this.t('No journal entries match these filters.'));
-    if (this.indexing) void this.index(gen, first[first.length - 1].entry.__CURSOR);
-    else this.lastCursor = first[first.length - 1]?.entry.__CURSOR;
   }
 
   /** Counts the entries after the first block and keeps a cursor every BLOCK entries. */
@@ -167,6 +211,7 @@ export class JournalSession implements vscode.Disposable {
         (k, cursor) => {
           if (gen !== this.gen) return false;
           this.checkpoints[(base + k) / BLOCK] = cursor;
+          this.text.counted();
         },
         after,
         (k) => {
@@ -183,9 +228,10 @@ export class JournalSession implements vscode.Disposable {
     } catch (e) {
       if (gen === this.gen) this.problem(e);
     }
-    if (gen !== this.gen) return;
+    if (gen !== this.gen) return this.text.counted();
     this.lastCursor ??= after;
     this.indexing = false;
+    this.text.counted();
     this.log.info(`journal viewer: ${this.count} entries, ${this.checkpoints.length} cursors kept, in ${Date.now() - started} ms (${this.command})`);
     this.post({ type: 'count', lineCount: this.count, indexing: false });
     this.post({ type: 'progress', task: 'index', done: 1, total: 1 });
@@ -218,12 +264,35 @@ export class JournalSession implements vscode.Disposable {
     return out;
   }
 
+  /**
+   * Match i with its entry number: read from its block (found by its cursor hash). Should the
+   * journal's order and the cursors' disagree, the blocks next to it are tried too.
+   */
+  private async matchRow(i: number): Promise<{ n: number; row: Row } | undefined> {
+    const m = this.text.matches.get(i);
+    if (!m) return undefined;
+    for (const k of [m.block, m.block + 1, m.block - 1]) {
+      if (k < 0) continue;
+      const rows = await this.block(k);
+      const o = rows.findIndex((r) => r.key === m.key);
+      if (o >= 0) return { n: k * BLOCK + o, row: rows[o] };
+    }
+    this.log.warn(`journal viewer: match ${i} was not found near entry ${m.block * BLOCK}`);
+    return undefined;
+  }
+
   private async getLines(req: number, view: 'all' | 'filter', from: number, count: number): Promise<void> {
     const gen = this.gen;
     const ns: number[] = [];
-    if (view === 'all') for (let n = from; n < Math.min(this.count, from + count); n++) ns.push(n);
-    else ns.push(...this.matches.slice(from, count));
-    const rows = await this.rowsAt(ns);
+    let rows: { n: number; row: Row }[] = [];
+    if (view === 'all') {
+      for (let n = from; n < Math.min(this.count, from + count); n++) ns.push(n);
+      rows = await this.rowsAt(ns);
+    } else
+      for (let i = from; i < Math.min(this.text.matches.length, from + count); i++) {
+        const r = await this.matchRow(i);
+        if (r) rows.push(r);
+      }
     if (gen !== this.gen) return;
     const max = viewerConfig().maxLineBytes;
     const lines: WireLine[] = rows.map(({ n, row }) => {
@@ -239,54 +308,6 @@ export class JournalSession implements vscode.Disposable {
     const buf = Buffer.from(r.row.text);
     const text = buf.subarray(start, start + length).toString('utf8');
     this.post({ type: 'lineSlice', req, n, start, end: Math.min(buf.length, start + length), bytes: buf.length, text });
-  }
-
-  private append(n: number): void {
-    this.matches.add(n);
-  }
-
-  /** The viewer's text filters: one pass over the entries (under the journal filters), keeping entry numbers. */
-  private async filter(id: number, spec: FilterSpecMsg | null): Promise<void> {
-    this.filterId = id;
-    this.lastSpec = spec;
-    this.matches.clear();
-    this.test = undefined;
-    if (!spec) return;
-    try {
-      this.test = entryMatcher(spec);
-    } catch (e) {
-      this.post({ type: 'filterResult', id, matches: 0, done: true, error: this.t('invalid regular expression /{0}/: {1}', spec.include.concat(spec.exclude).find((t) => t.regex)?.pattern ?? '', (e as Error).message) });
-      return;
-    }
-    const test = this.test;
-    const gen = this.gen;
-    const max = viewerConfig().maxMatches;
-    let n = 0;
-    let total = 0;
-    let last = Date.now();
-    this.post({ type: 'filterResult', id, matches: 0, done: false });
-    try {
-      await this.source.scan((e) => {
-        if (this.filterId !== id || gen !== this.gen) return false;
-        if (test(e, entryLine(e))) {
-          total++;
-          if (this.nMatches < max) this.append(n);
-        }
-        n++;
-        if (Date.now() - last > 200) {
-          last = Date.now();
-          this.post({ type: 'filterResult', id, matches: this.nMatches, done: false, scanned: n });
-          this.post({ type: 'progress', task: 'filter', done: n, total: Math.max(n, this.count) });
-        }
-      }, FIELDS);
-    } catch (e) {
-      if (this.filterId === id) this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, error: (e as Error).message });
-      return;
-    }
-    if (gen !== this.gen) return;
-    if (this.filterId !== id) return this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, stopped: true });
-    this.post({ type: 'filterResult', id, matches: this.nMatches, done: true, capped: total > this.nMatches });
-    this.post({ type: 'progress', task: 'filter', done: 1, total: 1 });
   }
 
   /** Charts: entries per hour (the written local time) and per unit per day, in one pass through journalctl. */
@@ -317,20 +338,17 @@ export class JournalSession implements vscode.Disposable {
       {
         entries: (batch) => {
           if (gen !== this.gen) return;
-          let found = false;
+          const base = this.count;
+          const before = this.lastCursor;
           for (const e of batch) {
             if (this.count % BLOCK === 0) this.checkpoints[this.count / BLOCK] = e.__CURSOR;
             // The last block may be cached short: drop it so that it is read again with the new entries.
             this.blocks.delete(Math.floor(this.count / BLOCK));
-            if (this.test?.(e, entryLine(e))) {
-              this.append(this.count);
-              found = true;
-            }
             this.count++;
             this.lastCursor = e.__CURSOR;
           }
           this.post({ type: 'count', lineCount: this.count, indexing: false, appended: true });
-          if (found) this.post({ type: 'filterResult', id: this.filterId, matches: this.nMatches, done: true });
+          this.text.follow(gen, batch, base, before);
         },
         problem: (e) => this.notice('warning', e.message),
       },
@@ -357,7 +375,7 @@ export class JournalSession implements vscode.Disposable {
   }
 
   private rows(entries: JournalEntry[]): Row[] {
-    return entries.map((e) => ({ text: entryLine(e), entry: e }));
+    return entries.map((e) => ({ text: entryLine(e), entry: e, key: cursorHash(e.__CURSOR) }));
   }
 
   private handle(m: WebviewMessage): Promise<void> | void {
@@ -367,17 +385,14 @@ export class JournalSession implements vscode.Disposable {
       case 'getLines':
         return this.getLines(m.req, m.view, m.from, m.count);
       case 'filter':
-        return this.filter(m.id, m.spec);
+        return this.text.set(m.id, m.spec);
       case 'cancelFilter':
-        if (m.id === this.filterId) this.filterId++;
-        return;
+        return this.text.cancel(m.id);
       case 'stats':
         return this.stats();
-      case 'locate': {
-        const line = m.view === 'filter' ? this.matches.get(m.row) : m.row;
-        if (line !== undefined) this.post({ type: 'reveal', line });
-        return;
-      }
+      case 'locate':
+        if (m.view !== 'filter') return this.post({ type: 'reveal', line: m.row });
+        return void this.matchRow(m.row).then((r) => r && this.post({ type: 'reveal', line: r.n }));
       case 'follow':
         return this.setFollow(m.on);
       case 'explain':
@@ -415,6 +430,6 @@ export class JournalSession implements vscode.Disposable {
     this.follower?.close();
     this.follower = undefined;
     stopAll(this.owner);
-    this.matches.clear();
+    this.text.reset();
   }
 }

@@ -1,8 +1,7 @@
 /**
- * The journal viewer's text filters and charts over journal entries: the viewer's filter spec as a
- * test of an entry and its line, and journalctl's counts as the charts' stats message.
+ * The journal viewer's filters and charts over journal entries: what of the viewer's filter spec is
+ * tested here (programs, time range), and journalctl's counts as the charts' stats message.
  */
-import { textMatcher } from '../../../server/src/logs/journal/filters';
 import type { JournalEntry } from '../../../server/src/logs/journal/journalctl';
 import { entryTime, identifierOf, type JournalCounts } from '../../../server/src/logs/journal/source';
 import type { FilterSpecMsg, StatsMsg } from './protocol';
@@ -10,19 +9,26 @@ import type { FilterSpecMsg, StatsMsg } from './protocol';
 /** Wall-clock milliseconds of the entry's written (local) time, as the viewer's time boxes count. */
 const wallMs = (e: JournalEntry) => Date.parse(entryTime(e).slice(0, 23) + 'Z');
 
-/** The viewer's filter (words, programs = identifiers, time range) as a test; throws SyntaxError for a bad regex. */
-export function entryMatcher(spec: FilterSpecMsg): (e: JournalEntry, text: string) => boolean {
-  const words = textMatcher(spec.include, spec.exclude);
+/**
+ * The parts of the viewer's filter journalctl -g does not do, as a test of an entry: programs
+ * (identifiers) and the time range. The words go to journalctl -g (see grepPattern); undefined
+ * when there is nothing left to test here.
+ */
+export function entryMatcher(spec: FilterSpecMsg): ((e: JournalEntry) => boolean) | undefined {
   const programs = new Set(spec.programs);
-  return (e, text) => {
+  if (!programs.size && spec.from === undefined && spec.to === undefined) return undefined;
+  return (e) => {
     if (programs.size && !programs.has(identifierOf(e))) return false;
     if (spec.from !== undefined || spec.to !== undefined) {
       const t = wallMs(e);
       if ((spec.from !== undefined && t < spec.from) || (spec.to !== undefined && t >= spec.to)) return false;
     }
-    return words(text);
+    return true;
   };
 }
+
+/** The fields entryMatcher reads (the time is in every entry). */
+export const MATCHER_FIELDS = ['SYSLOG_IDENTIFIER', '_COMM', '_SYSTEMD_UNIT'];
 
 /** Counts per hour and per unit per day as the charts take them; a bar jumps to the hour's first entry. */
 export function statsMessage(c: JournalCounts): StatsMsg {

@@ -74,8 +74,12 @@ export type HostMessage =
       filter?: string;
       /** The file's dominant line format, in the viewer's language (none when no known format was seen). */
       format?: string;
+      /** The first lines of the file (from line 0), so that the first screen needs no request. */
+      first?: WireLine[];
     }
   | { type: 'lines'; req: number; view: View; from: number; lines: WireLine[] }
+  /** The last lines of the file, read from its end while indexing (n is -1 until the index gets there). */
+  | { type: 'tail'; req: number; lines: WireLine[] }
   | { type: 'count'; lineCount: number; indexing: boolean; appended?: boolean }
   | { type: 'progress'; task: 'index' | 'filter' | 'stats'; done: number; total: number }
   | { type: 'filterResult'; id: number; matches: number; done: boolean; error?: string; warning?: string; capped?: boolean; scanned?: number; stopped?: boolean }
@@ -92,6 +96,8 @@ export type HostMessage =
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'getLines'; req: number; view: View; from: number; count: number }
+  /** The last `count` lines of the file (End while indexing). */
+  | { type: 'tail'; req: number; count: number }
   | { type: 'filter'; id: number; spec: FilterSpecMsg | null }
   | { type: 'stats' }
   | { type: 'cancelFilter'; id: number }
@@ -163,6 +169,9 @@ export function validateWebviewMessage(x: unknown): WebviewMessage | undefined {
       if (!hasOnly(x, ['type', 'req', 'view', 'from', 'count'])) return undefined;
       if (!isInt(x.req) || !isView(x.view) || !isInt(x.from) || !isInt(x.count, 1, MAX_LINES_PER_REQUEST)) return undefined;
       return { type: 'getLines', req: x.req, view: x.view, from: x.from, count: x.count };
+    case 'tail':
+      if (!hasOnly(x, ['type', 'req', 'count']) || !isInt(x.req) || !isInt(x.count, 1, MAX_LINES_PER_REQUEST)) return undefined;
+      return { type: 'tail', req: x.req, count: x.count };
     case 'filter': {
       if (!hasOnly(x, ['type', 'id', 'spec']) || !isInt(x.id)) return undefined;
       const s = spec(x.spec);

@@ -24,10 +24,13 @@ import type { FilterSpecMsg, HostMessage, Locale, WebviewMessage, WireLine } fro
 import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
 import { viewerText, webviewStrings } from './strings';
+import { tailLines } from './tail';
 import { accessMessage, explain, findBundledRg, killQuietly, rotationNotice } from './viewerHelpers';
 import type { WorkerJob, WorkerReply } from './workerTypes';
 
 const toWire = (l: LogLine): WireLine => ({ n: l.n, text: l.text, bytes: l.bytes, cut: l.cut });
+/** Lines sent with init: a block of the webview's cache, more than any screen holds. */
+const FIRST_SCREEN = 200;
 
 /** One open viewer: the rotated set, its workers, the follower and the conversation with the webview. */
 export class ViewerSession implements vscode.Disposable {
@@ -65,6 +68,8 @@ export class ViewerSession implements vscode.Disposable {
     private readonly initialFilter?: string,
   ) {
     panel.webview.onDidReceiveMessage((m) => this.onMessage(m));
+    // The file opens while the webview boots: its 'ready' then gets the first screen at once.
+    this.prepared = this.prepare();
   }
 
   private post(m: HostMessage): void {
@@ -92,37 +97,48 @@ export class ViewerSession implements vscode.Disposable {
   private initMsg: Extract<HostMessage, { type: 'init' }> | undefined;
   /** The format most of the file's first lines are in, decided once when it opens. */
   private format: DetectedFormat | undefined;
+  /** The opening started by the constructor, taken by the first 'ready'. */
+  private prepared: Promise<string | undefined> | undefined;
 
-  private async start(): Promise<void> {
-    if (this.started) {
-      // A reloaded webview asks again: the session is already running, so just tell it where we are.
-      if (this.initMsg) this.post({ ...this.initMsg, lineCount: this.set.lineCount, indexing: this.indexing });
-      return;
-    }
-    this.started = true;
+  /**
+   * Opens the set, indexes the first 256 KiB and builds the init message with the first screen's
+   * lines in it. Returns why the file cannot be opened, or undefined when it is open.
+   */
+  private async prepare(): Promise<string | undefined> {
     this.locale = viewerLocale();
     const locale = this.locale;
+    let set: LogSet;
     try {
-      this.set = await LogSet.open(this.files);
+      set = await LogSet.open(this.files);
     } catch (e) {
-      // Say why, alone (no toolbar for a file that is not there), and offer to try again or pick another.
       const file = (e as { path?: string }).path ?? this.files[0];
-      const msg = this.access(file, e);
-      this.started = false;
-      this.post({ type: 'unavailable', message: msg, locale, strings: webviewStrings(locale) });
-      this.log.warn(`log viewer: ${msg}`);
-      return;
+      return this.access(file, e);
     }
+    if (this.disposed) {
+      void set.close();
+      return undefined;
+    }
+    this.set = set;
     this.set.maxLineBytes = this.cfg.maxLineBytes;
-    this.baseYears = await Promise.all(this.files.map((f) => baseYearFor(f)));
+    try {
+      await this.firstScreen(locale);
+    } catch (e) {
+      void set.close();
+      return this.access(this.files[0], e);
+    }
+    return undefined;
+  }
+
+  private async firstScreen(locale: Locale): Promise<void> {
+    const first = this.set.members[0];
+    const [baseYears, head] = await Promise.all([Promise.all(this.files.map((f) => baseYearFor(f))), first.reader.read(0, 256 * 1024)]);
+    this.baseYears = baseYears;
     this.memberGen = this.files.map(() => 0);
     // First screen at once: index the first 256 KiB here, before the worker has even started.
-    const first = this.set.members[0];
-    const head = await first.reader.read(0, 256 * 1024);
     const nl = head.lastIndexOf(10);
     if (nl >= 0) first.index.add(head, 0, nl + 1, 0);
     this.format = detectFormat(makeDecoder(this.set.encoding)(head, 0, Math.min(head.length, SAMPLE_BYTES)));
-    if (this.cfg.rules.problems.length) this.post({ type: 'notice', level: 'warning', message: this.cfg.rules.problems.join('\n') });
+    const lines = await this.set.getLines(0, Math.min(FIRST_SCREEN, this.set.lineCount));
     this.initMsg = {
       type: 'init',
       files: this.files,
@@ -138,7 +154,29 @@ export class ViewerSession implements vscode.Disposable {
       rotatedSiblings: this.files.length === 1 ? rotatedSet(this.files[0]).length - 1 : 0,
       ...(this.initialFilter ? { filter: this.initialFilter } : {}),
       format: this.format?.label[locale],
+      first: lines.map(toWire),
     };
+  }
+
+  private async start(): Promise<void> {
+    if (this.started) {
+      // A reloaded webview asks again: the session is already running, so just tell it where we are.
+      if (this.initMsg) this.post({ ...this.initMsg, first: undefined, lineCount: this.set.lineCount, indexing: this.indexing });
+      return;
+    }
+    this.started = true;
+    const opening = this.prepared ?? this.prepare();
+    this.prepared = undefined;
+    const problem = await opening;
+    if (problem !== undefined || !this.initMsg) {
+      // Say why, alone (no toolbar for a file that is not there), and offer to try again or pick another.
+      const msg = problem ?? this.access(this.files[0], new Error('closed'));
+      this.started = false;
+      this.post({ type: 'unavailable', message: msg, locale: this.locale, strings: webviewStrings(this.locale) });
+      this.log.warn(`log viewer: ${msg}`);
+      return;
+    }
+    if (this.cfg.rules.problems.length) this.post({ type: 'notice', level: 'warning', message: this.cfg.rules.problems.join('\n') });
     this.post(this.initMsg);
     this.indexMember(0);
   }
@@ -238,6 +276,12 @@ export class ViewerSession implements vscode.Disposable {
         return;
       case 'follow':
         return this.setFollow(m.on);
+      case 'tail': {
+        if (!this.set) return;
+        const lines = this.indexing ? await tailLines(this.set, m.count) : await this.set.getLines(Math.max(0, this.set.lineCount - m.count), m.count);
+        this.post({ type: 'tail', req: m.req, lines: lines.map(toWire) });
+        return;
+      }
       case 'lineSlice': {
         const s = await this.set.lineSlice(m.n, m.start, m.length);
         this.post({ type: 'lineSlice', req: m.req, n: m.n, start: m.start, end: s.end, bytes: s.bytes, text: s.text });

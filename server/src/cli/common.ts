@@ -1,14 +1,22 @@
 import * as fs from 'node:fs';
 import { visiblePieces } from '../logs/engine/display';
 
+const CLI_ERROR = Symbol.for('linux-admin-configs.CliError');
+
 /** An error the CLI reports as one clear line and an exit code, never a stack trace. */
 export class CliError extends Error {
+  readonly [CLI_ERROR] = true;
   constructor(
     message: string,
     readonly exitCode: number,
     readonly showUsage = false,
   ) {
     super(message);
+  }
+
+  /** `instanceof` holds across bundles (check, explain and journal are loaded as bundles of their own). */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CLI_ERROR] === true;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { compileFilter, findRg, parallelCount, rgCount, rgFilter, rgPlan, runFilter, type FilterSpec } from '../logs/engine';
+import { compileFilter, findRg, hybridCount, isGzPath, parallelCount, rgFilter, rgHasPcre2, rgPlan, runFilter, type FilterSpec } from '../logs/engine';
 import { describeFsError, fileProblem, parseArgs, terminalSafe, usageError } from './common';
 
 const FLAGS = {
@@ -84,7 +84,7 @@ export async function runGrep(args: string[]): Promise<number> {
   if (engine !== 'auto' && engine !== 'rg' && engine !== 'js') throw usageError("'--engine' must be auto, rg or js");
   const rg = engine === 'js' ? undefined : findRg();
   if (engine === 'rg' && !rg) throw usageError("'--engine rg': no rg on PATH (install ripgrep)");
-  const plan = rg ? rgPlan(compiled.filter) : undefined;
+  const plan = rg ? rgPlan(compiled.filter, { pcre2: () => rgHasPcre2(rg) }) : undefined;
   if (engine === 'rg' && !plan) process.stderr.write('linux-admin-configs: note: this pattern means something else to rg: searched without it\n');
 
   const out = new Out();
@@ -109,11 +109,15 @@ export async function runGrep(args: string[]): Promise<number> {
         out.put('\n');
       }
     };
+    // A .gz is inflated and searched here: faster than rg -z (which runs gzip), and the JS engine
+    // keeps memory bounded on an endless line (a gzip bomb), where rg would hold the whole line.
+    const viaRg = rg && plan && !isGzPath(file);
     try {
-      if (rg && plan && count && !plan.rest) n = await rgCount(rg, file, plan);
-      else if (rg && plan) await rgFilter(rg, file, plan, onLine);
+      // A big file is counted on two cores: rg from a cut to the end, the JS engine before it.
+      if (viaRg && count && !plan.rest) n = await hybridCount(rg, file, plan, compiled.filter);
+      else if (viaRg) await rgFilter(rg, file, plan, onLine);
       // Without rg, a count of a big file runs in byte ranges on all cores (dist/statsWorker.js).
-      else if (count) n = await parallelCount(file, compiled.filter, { workerScript: path.join(__dirname, 'statsWorker.js') });
+      else if (count) n = await parallelCount(file, compiled.filter, { workerScript: path.join(__dirname, 'statsWorker.js'), here: true });
       else await runFilter(file, compiled.filter, onLine);
     } catch (e) {
       out.flush();

@@ -3,7 +3,7 @@
  * handbook's filters -u, -t, -p, -b, --since, --until), read through the host's journalctl.
  */
 import { explainLine, renderText } from '../logs/explain/index';
-import { commandLine, pcreLiteral, takeJournalOptions, textMatcher, type JournalQuery } from '../logs/journal/filters';
+import { commandLine, pcreLiteral, takeJournalOptions, withText, type JournalQuery } from '../logs/journal/filters';
 import { JournalError } from '../logs/journal/journalctl';
 import { entryFields, entryLine, JournalSource } from '../logs/journal/source';
 import { localeToDocs } from '../settings';
@@ -26,8 +26,6 @@ function warnings(src: JournalSource): void {
   for (const w of src.warnings) process.stderr.write(`linux-admin-configs: journalctl: ${terminalSafe(w)}\n`);
 }
 
-const LINE_FIELDS = ['MESSAGE', '_HOSTNAME', 'SYSLOG_IDENTIFIER', '_COMM', '_PID', 'SYSLOG_PID', '_SYSTEMD_UNIT'];
-
 /** `grep --journal …`: entries whose MESSAGE matches (as journalctl -g does), as syslog lines, or their count. */
 export async function journalGrep(query: JournalQuery, args: string[]): Promise<number> {
   const { extra, rest } = takePatterns(args);
@@ -39,33 +37,23 @@ export async function journalGrep(query: JournalQuery, args: string[]): Promise<
   const icase = !!(flags['-i'] || flags['--ignore-case']);
   const regex = !!(flags['--regex'] || flags['-E']);
   const invert = !!(flags['-v'] || flags['--invert']);
-  const pcre = patterns.map((p) => (regex ? p : pcreLiteral(p))).join('|');
-  let test: (s: string) => boolean;
-  try {
-    test = textMatcher(invert ? [] : [{ pattern: patterns.length > 1 || regex ? pcre : patterns[0], regex: regex || patterns.length > 1, caseSensitive: !icase }], invert ? [{ pattern: pcre, regex: true, caseSensitive: !icase }] : []);
-  } catch (e) {
-    throw usageError(`invalid regular expression: ${(e as Error).message}`);
-  }
-  // journalctl narrows by itself (-g is fast, native); for -v and regular expressions the same test
-  // runs here too, so that they keep grep's (JavaScript's) meaning.
-  const q: JournalQuery = invert ? query : { ...query, grep: pcre, caseSensitive: !icase };
-  const src = new JournalSource(q);
+  // The same path as the viewer's text filter: journalctl -g matches MESSAGE (PCRE2) natively.
+  const term = { pattern: patterns.length > 1 ? patterns.map((p) => (regex ? `(?:${p})` : pcreLiteral(p))).join('|') : patterns[0], regex: regex || patterns.length > 1, caseSensitive: !icase };
+  const src = new JournalSource(withText(query, invert ? [] : [term], invert ? [term] : []));
   let n = 0;
   let buf = '';
   const put = (line: string) => {
     n++;
-    if (!count) {
-      buf += terminalSafe(line) + '\n';
-      if (buf.length > 1 << 16) {
-        process.stdout.write(buf);
-        buf = '';
-      }
+    buf += terminalSafe(line) + '\n';
+    if (buf.length > 1 << 16) {
+      process.stdout.write(buf);
+      buf = '';
     }
   };
   try {
-    // journalctl -g did the matching: its own lines go out as they come (far faster than JSON).
-    if (!invert && regex === false && patterns.length === 1) await src.lines(put, !!flags['--utc']);
-    else await src.scan((e) => void (test(e.MESSAGE ?? '') && put(entryLine(e, !!flags['--utc']))), LINE_FIELDS);
+    // journalctl's own lines go out as they come; a count reads only the cursors.
+    if (count) n = await src.countCursors(Number.MAX_SAFE_INTEGER, () => undefined);
+    else await src.lines(put, !!flags['--utc']);
   } catch (e) {
     fail(e);
   }

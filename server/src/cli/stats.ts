@@ -29,6 +29,7 @@ export async function runStats(args: string[]): Promise<number> {
       await parallelStatsOf(f, acc, year, {
         workerScript: path.join(__dirname, 'statsWorker.js'),
         sync: true,
+        here: true,
         onChanged: (c) => {
           if (c.kind === 'shrank') partial = true;
           notes.push(

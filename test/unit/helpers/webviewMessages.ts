@@ -2,6 +2,7 @@
 export const VALID_WEBVIEW_MESSAGES: unknown[] = [
   { type: 'ready' },
   { type: 'getLines', req: 1, view: 'all', from: 0, count: 200 },
+  { type: 'tail', req: 2, count: 40 },
   { type: 'filter', id: 3, spec: { include: [{ pattern: 'err', regex: false, caseSensitive: false }], exclude: [], programs: ['sshd'], from: 0, to: 1e12 } },
   { type: 'filter', id: 4, spec: null },
   { type: 'stats' },

@@ -58,6 +58,15 @@ describe('cli grep and stats', function () {
     assert.match(bad.err, /'--engine' must be auto, rg or js/);
   });
 
+  it('searches a .gz itself (bounded memory on an endless line), a plain file through rg', () => {
+    // An rg on PATH that answers 99 to any count: which files reached it shows in the counts.
+    const bin = path.join(T.dir, 'fake-rg');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'rg'), '#!/bin/sh\necho 99\n', { mode: 0o755 });
+    const r = spawnSync(process.execPath, [bundle, 'grep', '-c', '-H', 'A1', a, b], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    assert.equal(r.stdout, `${a}:99\n${b}:1\n`);
+  });
+
   it('exits 1 when nothing matched and 2 on errors, naming the file', () => {
     const none = cli('grep', 'nothing-like-this', a);
     assert.equal(none.code, 1);

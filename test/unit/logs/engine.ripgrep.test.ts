@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as zlib from 'node:zlib';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundledRg, compileFilter, findRg, rgFilter, rgPlan, runFilter, rustRegex, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
+import { bundledRg, compileFilter, findRg, pcreCaselessLiteral, rgFilter, rgHasPcre2, rgPlan, runFilter, rustRegex, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
 import { tempDir } from './engineHelpers';
 
 const T = tempDir();
@@ -58,10 +58,10 @@ async function viaJs(file: string, raw: Buffer, spec: FilterSpec, enc: LogEncodi
   return out;
 }
 
-async function viaRg(file: string, spec: FilterSpec, enc: LogEncoding, raw: Buffer): Promise<string[] | undefined> {
+async function viaRg(file: string, spec: FilterSpec, enc: LogEncoding, raw: Buffer, pcre2 = false): Promise<string[] | undefined> {
   const c = compileFilter(spec, enc);
   assert.ok(c.ok);
-  const plan = c.ok ? rgPlan(c.filter) : undefined;
+  const plan = c.ok ? rgPlan(c.filter, { pcre2 }) : undefined;
   if (!plan) return undefined;
   const out: string[] = [];
   await rgFilter(RG!, file, plan, (buf, s, e, line, offset) => {
@@ -125,6 +125,29 @@ describe('log engine: ripgrep and the JS engine agree', function () {
       }
     });
   }
+
+  it('searches a case-insensitive ASCII literal with PCRE2: the same lines as the JS engine', async () => {
+    assert.ok(rgHasPcre2(RG!), 'this rg has no PCRE2');
+    const utf8Bytes = Buffer.from([...UTF8_LINES, 'a.b+c (x) [y] $z ^w \\q \tTAB', 'A.B+C (X) [Y] $Z ^W \\Q \ttab', 'a-b+c'].join('\n') + '\n');
+    const cases: [string, Buffer, LogEncoding, FilterSpec[]][] = [
+      ['utf-8', utf8Bytes, 'utf-8', [{ include: [lit('failed')] }, { include: [lit('k')] }, { include: [lit('FAILURE in  two')] }, { include: [lit('a.b+c (x) [y] $z ^w \\q \ttab')] }, { include: [lit('reached')] }, { include: [lit('from')], exclude: [lit('INVALID')] }, { exclude: [lit('SSHD')] }, { include: [lit('from')], programs: ['sshd'] }]],
+      ['shift_jis', jpFile(SJIS), 'shift_jis', [{ include: [lit('error')] }, { include: [lit('APP')], exclude: [lit('5')] }]],
+      ['euc-jp', jpFile(EUC), 'euc-jp', [{ include: [lit('error')] }]],
+    ];
+    for (const [name, data, enc, specs] of cases) {
+      const plain = T.file(`pcre-${name}`, data);
+      const gz = T.file(`pcre-${name}.gz`, zlib.gzipSync(data));
+      for (const spec of specs) {
+        const c = compileFilter(spec, enc);
+        assert.ok(c.ok && rgPlan(c.filter, { pcre2: true })!.args.includes('-P'), `${name}: ${JSON.stringify(spec)} goes to PCRE2`);
+        for (const file of [plain, gz]) {
+          const js = await viaJs(file, data, spec, enc);
+          assert.deepEqual(await viaRg(file, spec, enc, data, true), js, `${file}: ${JSON.stringify(spec)}`);
+        }
+      }
+    }
+    for (const t of [lit('café'), lit('x', true), re('x')]) assert.equal(pcreCaselessLiteral(t), undefined, JSON.stringify(t));
+  });
 
   it('leaves regular expressions rg reads differently to the JS engine', () => {
     for (const p of ['(?<=sshd)\\[', '(\\w)\\1', '\\p{L}+', 'a{,3}', '(?<n>x)', '[^]', '[\\b]', '\\cJ', '\\u00e9']) {

@@ -43,10 +43,25 @@ describe('cli grep, stats and explain --journal', function () {
       '2024-05-01T00:07:00.000000+0000 web1 postfix/smtpd[1007]: connect from unknown[203.0.113.7] queue D889',
     ]);
     assert.equal(cli('grep', '--journal', dir, '-c', '-v', '-u', 'cron.service', 'CMD').out.trim(), '0');
-    // -v and regular expressions go through the JSON path: the same lines as journalctl's own.
+    // -v and regular expressions go to journalctl -g as well: the same lines as journalctl's own.
     const re = cli('grep', '--journal', dir, '-E', '-u', 'sshd.service', '--until', '2024-05-01 00:10', 'Failed p[a]ssword');
     assert.deepEqual(re.out.split('\n').filter(Boolean), spawnSync('journalctl', ['--no-pager', '--directory', dir, '-o', 'short-iso-precise', '--utc', '-u', 'sshd.service', '--until', '2024-05-01 00:10', '-g', 'Failed password'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l && !l.startsWith('-- ')));
     assert.equal(cli('grep', '--journal', dir, 'no such words').code, 1);
+  });
+
+  it('grep --journal takes journalctl\'s PCRE2, as the viewer\'s filter does: -E, -i, -v and several -e', () => {
+    const n = (s: string) => s.split('\n').filter(Boolean).length;
+    const failed = n(journalctl('-g', 'failed password', '-o', 'cat'));
+    // PCRE2 syntax JavaScript has no word for: inline flags, possessive quantifiers.
+    assert.equal(cli('grep', '--journal', dir, '-c', '-E', '(?i)FAILED pass\\w++').out.trim(), String(failed));
+    assert.equal(cli('grep', '--journal', dir, '-c', '-i', 'FAILED PASSWORD').out.trim(), String(failed));
+    assert.equal(cli('grep', '--journal', dir, '-c', 'FAILED PASSWORD').code, 1);
+    // -v: every entry whose MESSAGE does not match (the host name is not in MESSAGE).
+    assert.equal(cli('grep', '--journal', dir, '-c', '-v', 'web1').out.trim(), String(TOTAL));
+    assert.equal(cli('grep', '--journal', dir, '-c', '-v', '-e', 'Failed', '-e', 'CMD').out.trim(), String(n(journalctl('-o', 'cat')) - failed - n(journalctl('-g', 'CMD', '-o', 'cat'))));
+    const bad = cli('grep', '--journal', dir, '-E', 'port (');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /journalctl: Bad pattern "port \(": missing closing parenthesis/);
   });
 
   it('stats --journal counts per day, unit and priority, as journalctl sees them', () => {

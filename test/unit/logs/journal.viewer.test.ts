@@ -92,6 +92,64 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
     assert.equal(st.hours.reduce((a, h) => a + h.lines, 0), TOTAL);
   });
 
+  it('hands the text filter to journalctl -g: the entries journalctl -g finds, numbered as in the whole journal, and the command says -g', async () => {
+    const v = open({ directory: dir });
+    v.send({ type: 'ready' });
+    await until(() => v.last('count')?.indexing === false);
+    const all = journalctlLines();
+    // The host name is in every shown line, but not in MESSAGE: journalctl -g finds nothing.
+    v.send({ type: 'filter', id: 5, spec: { include: [{ pattern: 'web1', regex: false, caseSensitive: false }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.id === 5 && v.last('filterResult')?.done === true);
+    assert.equal(v.last('filterResult')!.matches, 0);
+    const spec = { include: [{ pattern: 'failed password', regex: false, caseSensitive: false }], exclude: [{ pattern: '198.51.100.1', regex: false, caseSensitive: false }], programs: [] };
+    v.send({ type: 'filter', id: 6, spec });
+    await until(() => v.last('filterResult')?.id === 6 && v.last('filterResult')?.done === true);
+    assert.match(v.session.command, /^journalctl --directory \S+ -g '\(\?s\)\^\(\?=\.\*\?\(\?:failed password\)\)\(\?!\.\*\?\(\?:198\\\.51\\\.100\\\.1\)\)' --case-sensitive=no$/);
+    assert.ok(v.got.some((m) => m.type === 'notice' && m.message === `Filtered with: ${v.session.command}`));
+    const want = journalctlLines('-g', 'failed password').filter((l) => !l.includes('198.51.100.1'));
+    assert.ok(want.length > 100);
+    assert.equal(v.last('filterResult')!.matches, want.length);
+    v.send({ type: 'getLines', req: 21, view: 'filter', from: 0, count: want.length });
+    await until(() => v.last('lines')?.req === 21);
+    const got = v.last('lines')!.lines;
+    assert.deepEqual(got.map((l) => l.text), want);
+    assert.deepEqual(got.map((l) => l.n), want.map((l) => all.indexOf(l)));
+    // Programs are tested on what journalctl found.
+    v.send({ type: 'filter', id: 7, spec: { include: [{ pattern: 'from', regex: false, caseSensitive: false }], exclude: [], programs: ['postfix/smtpd'] } });
+    await until(() => v.last('filterResult')?.id === 7 && v.last('filterResult')?.done === true);
+    assert.equal(v.last('filterResult')!.matches, journalctlLines('-g', 'from').filter((l) => l.includes(' postfix/smtpd[')).length);
+    v.send({ type: 'locate', view: 'filter', row: 3 });
+    await until(() => v.got.filter((m) => m.type === 'reveal').length > 0);
+    assert.equal(v.last('reveal')!.line, all.indexOf(journalctlLines('-g', 'from').filter((l) => l.includes(' postfix/smtpd['))[3]));
+    v.send({ type: 'filter', id: 8, spec: null });
+    await until(() => v.session.command === `journalctl --directory ${dir}`);
+  });
+
+  it('takes a text filter set before the count is done: journalctl -g goes on as far as the count\'s cursors allow, in PCRE2', async () => {
+    const bdir = path.join(T.dir, 'big');
+    fs.mkdirSync(bdir);
+    const N = 30_000;
+    writeJournal(path.join(bdir, 'system.journal'), Array.from({ length: N }, (_, i) => standardEntry(i, N)));
+    const v = open({ directory: bdir });
+    // The filter comes with the webview's first words, before the first screen is read.
+    v.send({ type: 'ready' });
+    v.send({ type: 'filter', id: 40, spec: { include: [{ pattern: '(?i)FAILED password for \\w++', regex: true, caseSensitive: true }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.id === 40 && v.last('filterResult')?.done === true, 60_000);
+    assert.equal(v.last('filterResult')!.error, undefined);
+    // The filter started before the count was done.
+    const order = v.got.filter((m) => (m.type === 'filterResult' && m.id === 40) || (m.type === 'count' && !m.indexing)).map((m) => m.type);
+    assert.equal(order[0], 'filterResult');
+    const lines = (...args: string[]) => spawnSync('journalctl', ['--no-pager', '--directory', bdir, '-o', 'short-iso-precise', '--utc', '-q', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.split('\n').filter(Boolean);
+    const want = lines('-g', 'failed password');
+    assert.equal(v.last('filterResult')!.matches, want.length);
+    const all = lines();
+    for (const from of [0, Math.floor(want.length / 2), want.length - 3]) {
+      v.send({ type: 'getLines', req: 100 + from, view: 'filter', from, count: 3 });
+      await until(() => v.last('lines')?.req === 100 + from);
+      assert.deepEqual(v.last('lines')!.lines.map((l) => [l.n, l.text]), want.slice(from, from + 3).map((l) => [all.indexOf(l), l]));
+    }
+  });
+
   it('explains a line with its entry\'s PRIORITY, which sets the explanation\'s severity', async () => {
     const v = open({ directory: dir });
     v.send({ type: 'ready' });
@@ -136,6 +194,10 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
     await until(() => v.last('init')?.indexing === false);
     v.send({ type: 'follow', on: true });
     await until(() => v.last('follow')?.on === true);
+    // A text filter set before: the entries followed in are looked at by journalctl -g as well.
+    v.send({ type: 'filter', id: 30, spec: { include: [{ pattern: '^new [13]$', regex: true, caseSensitive: true }], exclude: [], programs: [] } });
+    await until(() => v.last('filterResult')?.id === 30 && v.last('filterResult')?.done === true);
+    assert.equal(v.last('filterResult')!.matches, 0);
     const tmp = path.join(T.dir, 'b.journal');
     writeJournal(tmp, Array.from({ length: 4 }, (_, i) => ({ ...standardEntry(i, 4, Date.UTC(2024, 5, 1) * 1000), boot: 'feedfeedfeedfeedfeedfeedfeedfeed', message: `new ${i}` })));
     fs.renameSync(tmp, path.join(fdir, 'b.journal'));
@@ -143,6 +205,10 @@ describe('journal viewer host session (with a stand-in for vscode)', function ()
     v.send({ type: 'getLines', req: 11, view: 'all', from: 12, count: 5 });
     await until(() => v.last('lines')?.req === 11);
     assert.deepEqual(v.last('lines')!.lines.map((l) => l.text.replace(/^.*: /, '')), ['new 2', 'new 3']);
+    await until(() => v.last('filterResult')?.matches === 2);
+    v.send({ type: 'getLines', req: 12, view: 'filter', from: 0, count: 5 });
+    await until(() => v.last('lines')?.req === 12);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => [l.n, l.text.replace(/^.*: /, '')]), [[11, 'new 1'], [13, 'new 3']]);
     v.send({ type: 'follow', on: false });
     await until(() => v.last('follow')?.on === false);
   });

@@ -39,6 +39,13 @@ window.acquireVsCodeApi = () => ({
         for (let n = m.from; n < Math.min(window.__total, m.from + m.count); n++) lines.push({ n, text: lineText(n), bytes: lineText(n).length, cut: false });
         reply({ type: 'lines', req: m.req, view: m.view, from: m.from, lines });
       }
+      // The file's real end (__fileTotal lines) while only __total are indexed: no line numbers yet.
+      if (m.type === 'tail') {
+        const lines = [];
+        const end = window.__fileTotal || window.__total;
+        for (let n = Math.max(0, end - m.count); n < end; n++) lines.push({ n: -1, text: lineText(n), bytes: lineText(n).length, cut: false });
+        reply({ type: 'tail', req: m.req, lines });
+      }
     }, 0);
   },
   getState() {}, setState() {},
@@ -58,8 +65,10 @@ describe('log viewer webview in headless Chromium', function () {
       console.log(`      (skipped: ${CHROMIUM} is not installed; install chromium to run the webview tests)`);
       this.skip();
     }
-    // The webview bundle exactly as scripts/build.mjs makes dist/webview.js (built fresh here).
-    await esbuild.build({ entryPoints: [path.join(ROOT, 'client/webview/main.ts')], outfile: path.join(T.dir, 'webview.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'error' });
+    // The webview bundles exactly as scripts/build.mjs makes dist/webview.js and the charts it loads on use (built fresh here).
+    const bundle = { bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, logLevel: 'error' } as const;
+    await esbuild.build({ ...bundle, entryPoints: [path.join(ROOT, 'client/webview/main.ts')], outfile: path.join(T.dir, 'webview.js') });
+    await esbuild.build({ ...bundle, entryPoints: [path.join(ROOT, 'client/webview/chartsEntry.ts')], outfile: path.join(T.dir, 'webviewCharts.js') });
     fs.writeFileSync(
       path.join(T.dir, 'index.html'),
       `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="webview.css"></head><body class="vscode-dark"><div id="app"></div><script>${STUB}</script><script src="webview.js"></script></body></html>`,
@@ -242,6 +251,44 @@ describe('log viewer webview in headless Chromium', function () {
     await page.evaluate(() => window.postMessage((window as unknown as { __lastInit: object }).__lastInit, '*'));
     await page.waitForFunction(() => document.querySelector('#format')?.textContent === '', undefined, { timeout: 5000 });
     assert.equal(await page.isVisible('#format'), false);
+  });
+
+  it('shows the first screen from the lines that come with init, asking the host for none', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __sent: unknown[]; __lastInit: object; __other: boolean; __total: number };
+      w.__sent.length = 0;
+      w.__other = false;
+      w.__total = 5000;
+      const first = Array.from({ length: 200 }, (_, n) => ({ n, text: `sent with init ${n}`, bytes: 20, cut: false }));
+      window.postMessage({ ...w.__lastInit, lineCount: 5000, indexing: true, first }, '*');
+    });
+    await page.waitForFunction(() => document.querySelector('.row[data-n="0"] .tx')?.textContent === 'sent with init 0', undefined, { timeout: 5000 });
+    const asked = await page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent.filter((m) => m.type === 'getLines').length);
+    assert.equal(asked, 0);
+  });
+
+  it('End while the file is still being indexed shows its real last lines, numbered once the index gets there', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __lastInit: object; __total: number; __fileTotal: number };
+      w.__total = 1000;
+      w.__fileTotal = 5000;
+      window.postMessage({ ...w.__lastInit, lineCount: 1000, indexing: true }, '*');
+    });
+    await page.waitForSelector('.row[data-n="0"]');
+    await page.focus('.scroller');
+    await page.keyboard.press('End');
+    const texts = () => page.locator('.rows .row .tx').allTextContents();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.rows .row .tx')).some((e) => e.textContent?.endsWith('seq=4999')), undefined, { timeout: 5000 });
+    assert.ok((await texts()).every((t) => !t.endsWith('seq=999')), 'not the last line indexed so far');
+    assert.deepEqual(await page.locator('.rows .row .no').evaluateAll((els) => [...new Set(els.map((e) => e.textContent))]), [''], 'no line numbers before the index gets there');
+    // The index reaches the end: the same lines, now numbered.
+    await page.evaluate(() => {
+      (window as unknown as { __total: number }).__total = 5000;
+      window.postMessage({ type: 'count', lineCount: 5000, indexing: false }, '*');
+    });
+    await page.waitForSelector('.row[data-n="4999"]');
+    assert.match((await page.textContent('.row[data-n="4999"] .tx')) ?? '', /seq=4999$/);
+    assert.equal(await page.textContent('.row[data-n="4999"] .no'), '5000');
   });
 
   it('filters at once on the text it was opened on (a LOG rule\'s prefix), shown in the include box', async () => {

@@ -92,6 +92,26 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     assert.equal(v.last('stats')!.stats.lines, 20000);
   });
 
+  it('sends the first screen with init, and End while indexing gets the real last lines of the file', async () => {
+    const text = syslogText(150000, 11);
+    const all = text.split('\n').slice(0, -1);
+    const v = await open([T.file('mail.log', text)]);
+    v.send({ type: 'ready' });
+    await until(() => !!v.last('init'));
+    const init = v.last('init')!;
+    assert.ok(init.indexing && init.lineCount < all.length, `init while indexing (${init.lineCount} of ${all.length} lines)`);
+    // No request needed for the first screen: its lines come with init.
+    assert.deepEqual(init.first?.map((l) => [l.n, l.text]), all.slice(0, 200).map((t, n) => [n, t]));
+    v.send({ type: 'tail', req: 4, count: 30 });
+    await until(() => v.last('tail')?.req === 4);
+    assert.deepEqual(v.last('tail')!.lines.map((l) => l.text), all.slice(-30));
+    await until(() => v.last('count')?.indexing === false);
+    // Once indexed, the same lines with their numbers.
+    v.send({ type: 'tail', req: 5, count: 2 });
+    await until(() => v.last('tail')?.req === 5);
+    assert.deepEqual(v.last('tail')!.lines.map((l) => [l.n, l.text]), [[all.length - 2, all.at(-2)], [all.length - 1, all.at(-1)]]);
+  });
+
   it('reports a bad regular expression, ignores malformed messages, and follows appended lines', async () => {
     const file = T.file('secure', 'Jan  1 00:00:00 sv sshd[1]: one\n');
     const v = await open([file]);

@@ -39,7 +39,7 @@ describe('rsyslog validate', () => {
   });
 
   it('flags unknown directives and explains legacy ones with their RainerScript form', () => {
-    const d = check(F, '$ModLaod imudp\n$ModLoad imudp\n');
+    const d = check(F, '$ModLaod imudp\n$ModLoad imudp\ninput(type="imudp" port="514")\n');
     assert.deepEqual(d.map((x) => `${x.range.start.line}:${x.code}`), ['0:rsyslog/unknown-directive', '1:rsyslog/deprecated-directive']);
     assert.match(d[0].message, /Did you mean '\$ModLoad'/);
     assert.match(d[1].message, /module\(load="imudp"\)/);
@@ -101,7 +101,7 @@ describe('rsyslog validate', () => {
   });
 
   it('warns about a module loaded twice, also across files', () => {
-    assert.deepEqual(codes('module(load="imudp")\nmodule(load="imudp")\n'), ['2:rsyslog/duplicate-module']);
+    assert.deepEqual(codes('module(load="imudp")\nmodule(load="imudp")\ninput(type="imudp" port="514")\n'), ['2:rsyslog/duplicate-module']);
     const ws = workspace({ 'file:///etc/rsyslog.conf': 'module(load="imtcp")\n' });
     const d = check(F, '$ModLoad imtcp\n', ws);
     assert.ok(d.some((x) => x.code === 'rsyslog/duplicate-module' && x.relatedInformation?.[0].location.uri === 'file:///etc/rsyslog.conf'));

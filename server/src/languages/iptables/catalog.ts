@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../common/catalog';
+import type { NamesGrammar } from './grammars';
 import matchesJson from '../../../data/iptables/matches.json';
 import optionsJson from '../../../data/iptables/options.json';
 import tablesJson from '../../../data/iptables/tables.json';
@@ -25,6 +26,10 @@ export interface OptionEntry extends CatalogEntry {
   lenient?: string[];
   /** The tool takes any prefix of a value (addrtype --src-type x is XRESOLVE). */
   prefixValues?: boolean;
+  /** Starts a new element of the match: the options after it may be given again (policy --next; generated). */
+  separator?: boolean;
+  /** The value grammar the generator verified against the tool (type `names`: its words and numbers). */
+  grammar?: NamesGrammar;
 }
 
 export interface ModuleEntry extends CatalogEntry {
@@ -105,6 +110,13 @@ export function protocol(nameOrNumber: string): ValueEntry | undefined {
 /** A reject type by name or by one of its older spellings. */
 export function rejectType(name: string): ValueEntry | undefined {
   return rejectByName.get(name) ?? rejectByName.get(REJECT_ALIASES[name] ?? '');
+}
+
+/** Whether two `-p` spellings name one protocol (`ipv6-mh`, `mh` and `mobility-header` are 135). */
+export function sameProtocol(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = protocol(a)?.number;
+  return n !== undefined && n === protocol(b)?.number;
 }
 
 /** The canonical protocol name used to pick the implicit match (`-p 6` is tcp). */

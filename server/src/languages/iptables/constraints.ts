@@ -1,6 +1,6 @@
 import { lineRange } from '../common/text';
 import type { Finding } from '../common/types';
-import type { Family } from './catalog';
+import { sameProtocol, type Family } from './catalog';
 import { shapeOf } from './values';
 import { generatedOf, GENERATED_FROM, type GeneratedExtension } from './generated';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
@@ -51,8 +51,17 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   if (reported(out, line, v)) return;
   const shape = shapeOf(v.text);
   if (shape && lenient?.includes(shape)) return; // the tool takes it (its parser stops early)
-  const ok = parts.length <= 2 && parts.every((p, i) => (sep === ':' && p === '' && parts.length === 2 && parts[1 - i] !== '') || inRange(xtablesNumber(p), n));
-  if (!ok) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+  if (n.fraction) {
+    // A plain decimal fraction within the bounds (other spellings of strtod are left to the tool).
+    const f = /^-?\d*\.?\d+$/.test(v.text) ? Number(v.text) : undefined;
+    if (f !== undefined && (f < Number(n.min) || f > Number(n.max))) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+    return;
+  }
+  // An empty side of a range is its bound; `:` alone is the whole range.
+  const ok = parts.length <= 2 && parts.every((p) => (sep === ':' && p === '' && parts.length === 2) || inRange(p, n));
+  // A range the tool wants rising (connbytes 1000:0 is refused).
+  const falling = ok && n.ordered && sep === ':' && parts.length === 2 && parts[0] !== '' && parts[1] !== '' && bigNumber(parts[0])! > bigNumber(parts[1])!;
+  if (!ok || falling) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
 }
 
 /** A value the hand-written checks already reported is not reported twice. */
@@ -61,8 +70,17 @@ function reported(out: Finding[], line: number, v: Token): boolean {
   return false;
 }
 
-function inRange(x: number | undefined, n: { min: number; max: number }): boolean {
-  return x !== undefined && x >= n.min && x <= n.max;
+/** The number exactly (64-bit counters go past 2^53), as xtablesNumber reads it. */
+function bigNumber(s: string): bigint | undefined {
+  const t = s.replace(/^[ \t]*\+?/, '');
+  if (/^0[xX][0-9a-fA-F]{1,16}$/.test(t) || /^[1-9][0-9]{0,19}$/.test(t)) return BigInt(t);
+  if (/^0[0-7]{0,22}$/.test(t)) return BigInt(`0o${t.slice(1) || '0'}`);
+  return undefined;
+}
+
+function inRange(p: string, n: { min: number | string; max: number | string }): boolean {
+  const x = bigNumber(p);
+  return x !== undefined && x >= BigInt(n.min) && x <= BigInt(n.max);
 }
 
 /**
@@ -113,7 +131,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   }
   const fam = where.family ?? 'ipv4';
   const protoNeeded = x.protocolFamilies ? x.protocolFamilies.includes(fam) : x.options.some((o) => o.noProtocol) && !items.every((it) => x.options.find((o) => spellings(it).includes(o.name))?.noProtocol);
-  if (x.protocols && protoNeeded && !(where.protocol && x.protocols.includes(where.protocol))) {
+  if (x.protocols && protoNeeded && !(where.protocol && x.protocols.some((q) => sameProtocol(q, where.protocol!)))) {
     out.push({ code: 'iptables/extension-needs-protocol', range: at(token), args: { name: label, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
   }
   // Where it loads: what the options used allow (an option measured alone has places of its own,
@@ -121,9 +139,12 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   const whole = x.where?.[fam];
   const used = x.options.filter((o) => findItem(items, o.name));
   // Options can override each other (TCPMSS --set-mss after --clamp-mss-to-pmtu): with two or more
-  // options where one has places of its own, no verdict.
-  if (used.length > 1 && used.some((o) => o.where)) return;
-  const w = used.length === 1 && used[0].where ? used[0].where : whole;
+  // options where one has places of its own, no verdict — unless the generator found that the
+  // others leave its places as they are (addrtype --limit-iface-out next to --src-type).
+  const own = used.filter((o) => o.where);
+  const kept = own.length === 1 && used.every((o) => o === own[0] || own[0].whereWith?.includes(o.name));
+  if (own.length && !kept) return;
+  const w = own.length ? own[0].where : whole;
   if (!w || !where.table || !PROBED[where.table]) return;
   const chains = w[where.table];
   const target = x.kind === 'target';
@@ -165,7 +186,7 @@ export function checkConstraints(rule: Rule, table: string, builtinChain: string
     const x = generatedOf(t.entry);
     if (x) checkExtension(x, t.token, `-j ${t.name}`, rule.items.filter((i) => i.owner === 'target'), where, out);
     const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
-    if (x?.protocols && !t.entry?.protocols && !x.options.some((o) => o.noProtocol) && !(p && x.protocols.includes(p))) {
+    if (x?.protocols && !t.entry?.protocols && !x.options.some((o) => o.noProtocol) && !(p && x.protocols.some((q) => sameProtocol(q, p)))) {
       out.push({ code: 'iptables/extension-needs-protocol', range: lineRange(rule.line, t.token.start, t.token.end), args: { name: `-j ${t.name}`, protocols: x.protocols.map((q) => `\`-p ${q}\``).join(' / ') } });
     }
   }

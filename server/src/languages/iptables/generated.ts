@@ -1,5 +1,6 @@
 import extensionsJson from '../../../data/iptables/extensions.json';
 import type { ModuleEntry, OptionEntry } from './catalog';
+import type { NamesGrammar } from './grammars';
 
 /** An option as the installed iptables answered the generator's probes. */
 export interface GeneratedOption {
@@ -17,8 +18,16 @@ export interface GeneratedOption {
   needs?: { anyOf: string[]; message: string };
   /** Where the option alone loads, when that differs from the extension's `where` (first family). */
   where?: Record<string, string[]>;
-  /** An xtables whole-number type (the tool names its range): `mask` allows N/M, `range` N:M. */
-  number?: { min: number; max: number; mask?: boolean; range?: boolean };
+  /** The other options that leave `where` as it is when used next to this one. */
+  whereWith?: string[];
+  /** An xtables whole-number type (the tool names its range): `mask` allows N/M, `range` N:M; bounds past 2^53 are strings. */
+  number?: { min: number | string; max: number | string; mask?: boolean; range?: boolean; ordered?: boolean; fraction?: boolean };
+  /** The options after it may be given again (policy --next). */
+  separator?: boolean;
+  /** Only this family's library has the option (ip6tables' ah --ahlen). */
+  families?: ('ipv4' | 'ipv6')[];
+  /** A value grammar the tool agreed with (grammars.ts; `names` carries its words and numbers). */
+  value?: { type: string } & Partial<NamesGrammar>;
 }
 
 /** One xtables extension of the package, from scripts/catalogs/iptables-extensions.mjs. */
@@ -96,6 +105,16 @@ function optionDocs(x: GeneratedExtension, o: GeneratedOption): { en: string; ja
   };
 }
 
+/** The verified value grammar replaces a hand-kept value type. */
+function withGrammar(e: OptionEntry, v: NonNullable<GeneratedOption['value']>): void {
+  const { type, ...grammar } = v;
+  e.type = type;
+  if (type === 'names') {
+    e.grammar = { values: [], ...grammar };
+    delete e.prefixValues;
+  }
+}
+
 /** The generated extension behind a catalog module, if any. */
 const byModule = new WeakMap<ModuleEntry, GeneratedExtension>();
 export const generatedOf = (m: ModuleEntry | undefined): GeneratedExtension | undefined => (m ? byModule.get(m) : undefined);
@@ -129,7 +148,8 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         delete m.tables;
         delete m.chains;
       }
-      if (!m.protocols && x.protocols && x.protocols.length < 4) m.protocols = x.protocols;
+      // The protocols the tool loaded it with replace hand-kept ones (TPROXY takes udp as well as tcp).
+      if (x.protocols) m.protocols = x.protocols;
       // The tool loaded it without a protocol (in some family, or with some option): constraints.ts checks.
       if (!x.hostUnavailable && (!x.protocols || x.protocolFamilies || x.options.some((o) => o.noProtocol))) delete m.protocols;
     }
@@ -145,10 +165,12 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         if (o.args === 0 && handArgs !== 0) Object.assign(h, { args: 0, type: 'none' });
         if (o.args === 1 && handArgs === 0) Object.assign(h, { args: 1, type: undefined });
         if (o.lenient) h.lenient = o.lenient;
+        if (o.value) withGrammar(h, o.value);
+        if (o.separator) h.separator = true;
         // Whole-number bounds the tool answered replace hand-kept ones.
         if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
-          h.min = o.number?.min ?? o.min ?? 0;
-          h.max = o.number?.max ?? o.max ?? Number.MAX_SAFE_INTEGER;
+          h.min = Number(o.number?.min ?? o.min ?? 0);
+          h.max = Math.min(Number(o.number?.max ?? o.max ?? Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
           if (h.max > 65535) h.wraps = true;
         }
         m.options[k] = h;
@@ -156,6 +178,9 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
       }
       const e: OptionEntry = { name: o.name, kind: `${kind}-option`, args: o.args, negatable: !!o.negatable, syntax: `${o.negatable ? '[!] ' : ''}${o.name}${o.args ? ' VALUE' : ''}`, docs: optionDocs(x, o), source: x.source };
       if (o.args === 0) e.type = 'none';
+      if (o.families?.length === 1) e.family = o.families[0];
+      if (o.separator) e.separator = true;
+      if (o.value) withGrammar(e, o.value);
       m.options.push(e);
     }
     byModule.set(m, x);

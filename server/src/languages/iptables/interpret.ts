@@ -1,7 +1,7 @@
 import { didYouMean, suggestionText } from '../common/didYouMean';
 import { lineRange } from '../common/text';
 import type { Finding, Localized } from '../common/types';
-import { ALL_OPTION_NAMES, implicitMatch, MATCHES, OPTION_OWNERS, OPTIONS, protocolName, UNDESCRIBED_MATCHES, UNDESCRIBED_TARGETS } from './catalog';
+import { ALL_OPTION_NAMES, implicitMatch, MATCHES, OPTION_OWNERS, OPTIONS, protocolName, sameProtocol, UNDESCRIBED_MATCHES, UNDESCRIBED_TARGETS } from './catalog';
 import type { OptionEntry } from './catalog';
 import { BASE, JUMP, matchInfo, matchInfoOf, SHORT_OWNERS, Special, SPELLING_OWNERS, targetInfo, type ModuleInfo, type OptionInfo, type Owner } from './lookup';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
@@ -106,6 +106,10 @@ export class ActiveOptions {
     uses[n] = m;
     serials[n] = ++serial;
     this.count = n + 1;
+  }
+  /** A separator option (policy --next) starts a new element: the options after it may repeat. */
+  renew(use: MatchUse): void {
+    for (let i = 0; i < this.count; i++) if (this.recentUse[i] === use) this.recentSerial[i] = ++serial;
   }
   hasModule(m: ModuleInfo): boolean {
     const mods = this.recentMod;
@@ -387,6 +391,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
         out.push({ code: 'iptables/duplicate-option', range: lineRange(line, tok.start, tok.end), args: { name: word } });
       }
       info.stamp = useSerial;
+      if (info.entry.separator) active.renew(use!);
       if (use!.options.length === 0) use!.options = [item];
       else use!.options.push(item);
     } else if (info.once) {
@@ -446,7 +451,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
     const protos = m.info.protocols;
     if (!protos) continue;
     const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
-    if (!p || !protos.includes(p)) {
+    if (!p || !protos.some((x) => sameProtocol(x, p))) {
       out.push({ code: 'iptables/match-needs-protocol', range: tokRange(line, m.token), args: { match: m.name, protocols: protocolsText(protos) } });
     }
   }

@@ -1,6 +1,6 @@
 import { lineRange } from '../common/text';
 import type { Finding, LanguageContext, Localized, ParsedDocument } from '../common/types';
-import { BUILTIN_CHAINS, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type Family } from './catalog';
+import { BUILTIN_CHAINS, sameProtocol, table as tableEntry, TARGETS, UNDESCRIBED_TARGETS, type Family } from './catalog';
 import { checkConstraints } from './constraints';
 import { generatedOf } from './generated';
 import { familyOf } from './family';
@@ -111,6 +111,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     // Values, interfaces per chain, families.
     vc.line = rule.line;
     vc.protocol = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
+    vc.anyProtocol = rule.protocol?.name;
     const items = rule.items;
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
@@ -196,7 +197,9 @@ function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<strin
     out.push({ code: 'iptables/module-family', range: targetRange(rule), args: { name: e.name, found: FAMILY_NAME[e.family as Family], family: FAMILY_NAME[family] } });
   }
   const isTcp = rule.protocol && !rule.protocol.negated && rule.protocol.name === 'tcp';
-  if (e.protocols?.includes('tcp') && !isTcp) {
+  // The protocols the target loads with (TPROXY: tcp or udp).
+  const p = rule.protocol && !rule.protocol.negated ? rule.protocol.name : undefined;
+  if (e.protocols?.includes('tcp') && !(p && e.protocols.some((q) => sameProtocol(q, p)))) {
     out.push({ code: 'iptables/target-needs-protocol', range: targetRange(rule), args: { what: `-j ${e.name}` } });
   }
   if (e.name === 'REJECT' && !isTcp) {

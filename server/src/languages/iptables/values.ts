@@ -12,6 +12,7 @@ import {
   SERVICES,
   type Family,
 } from './catalog';
+import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32 } from './grammars';
 import { suggested } from './interpret';
 import type { RuleItem, Token } from './tree';
 
@@ -22,6 +23,8 @@ export interface ValueContext {
   familySource: string;
   /** Protocol of the rule being checked (`-p udp` → 'udp'), if it names one. */
   protocol?: string;
+  /** The rule's `-p` value even when negated (`! -p tcp` → 'tcp'), if it has one. */
+  anyProtocol?: string;
   out: Finding[];
 }
 
@@ -375,6 +378,58 @@ function isMarkPart(p: string): boolean {
   return Number(p) <= 0xffffffff;
 }
 
+/** The protocols DNAT/SNAT and REDIRECT/MASQUERADE ports are allowed with (`! -p` counts too). */
+const PORT_PROTOCOLS = new Set(['tcp', 'udp', 'sctp', 'dccp', 'icmp', 'icmpv6', 'ipv6-icmp']);
+
+function portsNeedProtocol(tok: Token, item: RuleItem, vc: ValueContext): void {
+  const p = vc.anyProtocol;
+  if (p !== undefined && (PORT_PROTOCOLS.has(p) || isDigits(p) || !protocol(p))) return;
+  bad(vc, tok, item, L('ports need -p tcp, udp, sctp or dccp in the rule', 'ポートを書くにはルールに -p tcp・udp・sctp・dccp が必要です'));
+}
+
+/** One NAT port part: PORT[-PORT[/BASE]] (numbers or service names). */
+function checkNatPorts(ports: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const m = /^([^-/]*)(?:-([^/]*)(?:\/(.*))?)?$/.exec(ports);
+  const port = (s: string) => (isDigits(s) ? (Number(s) <= 65535 ? Number(s) : -1) : isServiceName(s) ? (SERVICES[s] ?? -2) : -1);
+  const a = m ? port(m[1]) : -1;
+  const b = m?.[2] === undefined ? a : port(m[2]);
+  const base = m?.[3] === undefined ? 1 : port(m[3]);
+  if (a === -2 || b === -2 || base === -2) return; // a service name this machine may not know
+  if (a < 0 || b < 0 || base < 1) bad(vc, tok, item, L('ports are PORT[-PORT[/BASE]], numbers up to 65535', 'ポートは PORT[-PORT[/BASE]]（65535 まで）で書きます'));
+  else if (a > b) bad(vc, tok, item, L(`the port range starts above its end (${a} > ${b})`, `ポート範囲の開始が終了より大きくなっています（${a} > ${b}）`));
+  else portsNeedProtocol(tok, item, vc);
+}
+
+/** DNAT --to-destination / SNAT --to-source: ADDR[-ADDR][:PORTS], IPv6 as [ADDR[-ADDR]]:PORTS. */
+function checkNatRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const six = vc.family === 'ipv6' || (vc.family === undefined && (v.startsWith('[') || v.indexOf(':') !== v.lastIndexOf(':')));
+  const addrs = (s: string, ok: (a: string) => boolean) => s.split('-').length <= 2 && s.split('-').every(ok);
+  const badAddr = () => bad(vc, tok, item, L(`a NAT address is ${six ? '[ADDR[-ADDR]]:PORTS or ADDR[-ADDR] (IPv6)' : 'ADDR[-ADDR][:PORTS] (IPv4)'}`, `NAT のアドレスは ${six ? '[ADDR[-ADDR]]:PORTS または ADDR[-ADDR]（IPv6）' : 'ADDR[-ADDR][:PORTS]（IPv4）'} で書きます`));
+  if (six) {
+    if (v.startsWith(':') && !v.startsWith('::')) return checkNatPorts(v.slice(1), tok, item, vc);
+    if (v.startsWith('[')) {
+      const end = v.indexOf(']');
+      if (end === -1 || !addrs(v.slice(1, end), (a) => a === '' || isIPv6(a))) return badAddr();
+      if (v[end + 1] === ':') checkNatPorts(v.slice(end + 2), tok, item, vc);
+      return;
+    }
+    if (!addrs(v, isIPv6)) badAddr();
+    return;
+  }
+  const colon = v.indexOf(':');
+  const host = colon === -1 ? v : v.slice(0, colon);
+  if (host !== '' && !addrs(host, isIPv4)) return badAddr();
+  if (colon !== -1) checkNatPorts(v.slice(colon + 1), tok, item, vc);
+}
+
+/** Reports what a grammar of grammars.ts says about a value. */
+function byGrammar(read: (v: string) => Localized | undefined): Check {
+  return (v, tok, item, vc) => {
+    const why = read(v);
+    if (why) bad(vc, tok, item, why);
+  };
+}
+
 const ICMP_TYPE_SET = new Set(ICMP_TYPES);
 const ICMP6_TYPE_SET = new Set(ICMP6_TYPES);
 
@@ -396,8 +451,10 @@ const CHECKS: Record<string, Check> = {
   },
   port: (v, tok, item, vc) => void checkPort(v, tok, item, vc),
   portrange(v, tok, item, vc) {
-    // MASQUERADE/REDIRECT --to-ports write ranges with '-'.
+    // MASQUERADE/REDIRECT --to-ports write ranges with '-', and need a protocol with ports.
+    const n = vc.out.length;
     checkPortRange(v, tok, item, vc, item.owner === 'target' ? '-' : ':');
+    if (item.owner === 'target' && vc.out.length === n) portsNeedProtocol(tok, item, vc);
   },
   portlist: checkPortList,
   enumlist: checkEnumList,
@@ -434,11 +491,11 @@ const CHECKS: Record<string, Check> = {
     }
   },
   icmptype(v, tok, item, vc) {
-    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v) && v.split('/').every((n) => Number(n) <= 255)) return;
     if (!ICMP_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP_TYPES);
   },
   icmp6type(v, tok, item, vc) {
-    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v) && v.split('/').every((n) => Number(n) <= 255)) return;
     if (!ICMP6_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
   },
   iprange(v, tok, item, vc) {
@@ -456,6 +513,24 @@ const CHECKS: Record<string, Check> = {
   comment(v, tok, item, vc) {
     if (v.length > 256) bad(vc, tok, item, L('a comment has at most 256 characters', 'コメントは最大 256 文字です'));
   },
+  names(v, tok, item, vc) {
+    const g = item.entry?.grammar;
+    if (!g) return;
+    const r = checkNames(v, g, vc.family);
+    if (!r) return;
+    if ('unknown' in r) unknown(vc, tok, item, r.unknown, g.values);
+    else if ('reason' in r) bad(vc, tok, item, r.reason);
+    else {
+      const args = { name: `${item.token.text} ${r.name}`, found: r.family === 'ipv6' ? 'IPv4 (iptables)' : 'IPv6 (ip6tables)', family: r.family === 'ipv6' ? 'IPv6' : 'IPv4' };
+      vc.out.push({ code: 'iptables/module-family', range: lineRange(vc.line, tok.start, tok.end), args });
+    }
+  },
+  date: byGrammar(checkDate),
+  daytime: byGrammar(checkDaytime),
+  classid: byGrammar(checkClassId),
+  bpf: byGrammar(checkBpf),
+  u32: byGrammar(checkU32),
+  natrange: checkNatRange,
   tcpflags(v, tok, item, vc) {
     const info = item.info!;
     for (const f of v.split(',')) if (!info.valueSet.has(f.toUpperCase())) return unknown(vc, tok, item, f, info.values);

@@ -111,7 +111,9 @@ export function checkArguments(d: LrDirective, entry: LrEntry, host: HostView | 
       return;
     }
     case ArgType.Size: {
-      if (parseLogrotateSize(value) === undefined) out.push({ code: 'logrotate/bad-size', range: d.argRange, args: { name: d.name, value, form: FORMS.logrotateSize } });
+      // A unit alone (`size M`): logrotate reads the missing number as 0 and takes it.
+      if (/^\s*[kKMG]\s*$/.test(value)) out.push({ code: 'logrotate/size-zero', range: d.argRange, args: { name: d.name, value } });
+      else if (parseLogrotateSize(value) === undefined) out.push({ code: 'logrotate/bad-size', range: d.argRange, args: { name: d.name, value, form: FORMS.logrotateSize } });
       return;
     }
     case ArgType.ModeOwnerGroup: {

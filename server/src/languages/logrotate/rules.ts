@@ -104,17 +104,30 @@ export const RULES: RuleTable = {
     severity: 'error',
     message: { en: "Bad size '{value}' for '{name}': expected {form}.", ja: "'{name}' のサイズ '{value}' が不正です。{form} を指定してください。" },
   },
+  'logrotate/size-zero': {
+    severity: 'warning',
+    message: {
+      en: "'{value}' for '{name}' has a unit but no number: logrotate takes it as 0 bytes. Write the number before the unit (e.g. 10{value}).",
+      ja: "'{name}' の '{value}' には単位だけで数値がありません。logrotate は 0 バイトとして扱います。単位の前に数値を書きます（例: 10{value}）。",
+    },
+  },
   'logrotate/bad-mode': {
     severity: 'error',
     message: { en: "Bad mode '{value}': expected {form}.", ja: "モード '{value}' が不正です。{form} を指定してください。" },
   },
   'logrotate/unknown-user': {
     severity: 'error',
-    message: { en: "Unknown user '{value}' (not in /etc/passwd).", ja: "不明なユーザ '{value}' です（/etc/passwd にありません）。" },
+    message: {
+      en: "Unknown user '{value}' (not in /etc/passwd of this host): logrotate refuses the file here. This depends on the host: ignore it if the user exists where the file is used.",
+      ja: "不明なユーザ '{value}' です（このホストの /etc/passwd にありません）。ここでは logrotate はファイルを拒否します。これはホストに依存します。使う先にユーザがあれば無視してください。",
+    },
   },
   'logrotate/unknown-group': {
     severity: 'error',
-    message: { en: "Unknown group '{value}' (not in /etc/group).", ja: "不明なグループ '{value}' です（/etc/group にありません）。" },
+    message: {
+      en: "Unknown group '{value}' (not in /etc/group of this host): logrotate refuses the file here. This depends on the host: ignore it if the group exists where the file is used.",
+      ja: "不明なグループ '{value}' です（このホストの /etc/group にありません）。ここでは logrotate はファイルを拒否します。これはホストに依存します。使う先にグループがあれば無視してください。",
+    },
   },
   'logrotate/bad-path': {
     severity: 'error',

@@ -14,7 +14,7 @@ export interface ExprProblem {
   args: Record<string, string>;
 }
 
-type Tok = { kind: 'num' | 'str' | 'var' | 'word' | 'op' | 'end'; start: number; end: number; text: string };
+type Tok = { kind: 'num' | 'str' | 'var' | 'word' | 'op' | 'end'; start: number; end: number; text: string; dollar?: boolean };
 
 /** Word operators (rsyslog reads keywords in any case). */
 const WORD_OPS = new Set(['and', 'or', 'contains', 'contains_i', 'startswith', 'startswith_i']);
@@ -55,10 +55,16 @@ function tokens(s: string, from: number, to: number): Tok[] | null {
     const start = i;
     if (c === '"' || c === "'") {
       i++;
-      while (i < to && s[i] !== c) i += s[i] === '\\' ? 2 : 1;
+      // rsyslogd's lexer refuses a `$` in a double-quoted string of an expression unless it is
+      // written `\$` ("$-sign in double quotes must be escaped"); single quotes take it as is.
+      let dollar = false;
+      while (i < to && s[i] !== c) {
+        if (s[i] === '$' && c === '"') dollar = true;
+        i += s[i] === '\\' ? 2 : 1;
+      }
       if (i >= to) return null; // unterminated: the reader reports it
       i++;
-      out.push({ kind: 'str', start, end: i, text: s.slice(start, i) });
+      out.push({ kind: 'str', start, end: i, text: s.slice(start, i), ...(dollar ? { dollar } : {}) });
       continue;
     }
     if (c === '$') {
@@ -221,6 +227,12 @@ function balanced(t: Tok[]): boolean {
   return d === 0;
 }
 
+/** The first double-quoted string with an unescaped `$`, which rsyslogd refuses before parsing. */
+function dollarInString(t: Tok[]): ExprProblem[] {
+  const d = t.find((x) => x.dollar);
+  return d ? [syntax(d, "a '$' inside double quotes must be written '\\$' (or use single quotes)")] : [];
+}
+
 function syntax(tok: Tok, hint: string): ExprProblem {
   return { code: 'rsyslog/expression-syntax', start: tok.start, end: Math.max(tok.end, tok.start + 1), args: { token: tok.text || 'end', hint } };
 }
@@ -230,6 +242,8 @@ export function checkExpression(s: string, from: number, to: number): ExprProble
   const t = tokens(s, from, to);
   // Unterminated strings and unbalanced brackets are reported by the reader already.
   if (!t || !balanced(t)) return [];
+  const dollar = dollarInString(t);
+  if (dollar.length) return dollar;
   if (t.length === 1) return [syntax({ kind: 'end', start: Math.max(0, from - 1), end: from, text: 'then' }, 'a condition is needed')];
   return parse(t);
 }
@@ -245,6 +259,8 @@ function variable(tok: Tok, keyword: string): ExprProblem[] {
 export function checkAssignment(s: string, keyword: string, from: number, to: number): ExprProblem[] {
   const t = tokens(s, from, to);
   if (!t || !balanced(t)) return [];
+  const dollar = dollarInString(t);
+  if (dollar.length) return dollar;
   const v = variable(t[0], keyword);
   if (v.length && v[0].code === 'rsyslog/expression-syntax') return v;
   if (keyword === 'unset') return t[1].kind === 'end' ? v : [...v, syntax(t[1], "'unset' ends with ';' after the variable")];

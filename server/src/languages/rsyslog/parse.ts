@@ -15,17 +15,17 @@ const MAX_BLOCK_DEPTH = 200;
 const { parseLegacyAction } = legacy;
 const { Rule } = rules;
 const { IfNode, ObjectNode, OneBodyNode, KeywordNode, PropFilterNode, treeOf } = nodes;
-const { intern, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, SLASH, SQUOTE, STAR, append, equalsLower, NONE } = scanner;
+const { intern, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, STAR, append, equalsLower, NONE } = scanner;
 
 export type RsyslogDocument = ParsedDocument<RsyslogTree>;
 
 /** Keywords that are statements of their own (not objects written `name(...)`). */
-const STATEMENT_KEYWORDS = ['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue'];
+const STATEMENT_KEYWORDS = ['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue', 'reload_lookup_table'];
 
 /** The statement keyword written at `s[start, end)` in any case, or '' (allocates nothing). */
 function keywordAt(s: string, start: number, end: number): string {
   const len = end - start;
-  if (len < 2 || len > 13) return '';
+  if (len < 2 || len > 19) return '';
   for (let k = 0; k < STATEMENT_KEYWORDS.length; k++) {
     const kw = STATEMENT_KEYWORDS[k];
     if (kw.length === len && equalsLower(s, start, end, kw)) return kw;
@@ -344,6 +344,8 @@ class Parser extends Reader {
     while (j < lineEnd && s.charCodeAt(j) !== COMMA && !isBlank(s.charCodeAt(j))) j++;
     const property = intern(s, start + 1, j);
     let k = this.skipSep(j, lineEnd);
+    // rsyslogd needs both commas (`:msg, contains, "x"`); blanks alone do not separate.
+    let commas = s.charCodeAt(k - 1) === COMMA || s.slice(j, k).includes(',') ? 1 : 0;
     let negate = false;
     if (s.charCodeAt(k) === BANG) {
       negate = true;
@@ -352,12 +354,14 @@ class Parser extends Reader {
     const os = k;
     while (k < lineEnd && isNameChar(s.charCodeAt(k))) k++;
     const op = k > os ? intern(s, os, k) : '';
+    const afterOp = k;
     k = this.skipSep(k, lineEnd);
+    if (s.slice(afterOp, k).includes(',')) commas++;
     let value: Value | null = null;
     this.i = k;
     if (s.charCodeAt(k) === DQUOTE || s.charCodeAt(k) === SQUOTE) value = this.string(false);
     const st = new PropFilterNode(start, property, j, negate, op, op !== '' ? os : -1, value, this.i);
-    if (!op || !value) {
+    if (!op || !value || commas < 2) {
       this.problem('rsyslog/bad-property-filter', start, Math.max(this.i, j));
       this.i = lineEnd;
       return st;
@@ -394,6 +398,7 @@ class Parser extends Reader {
     }
     const key = intern(this.s, start, j);
     if (w === 'stop' || w === 'continue') return new KeywordNode(start, j, j, key, null);
+    if (w === 'reload_lookup_table') return this.reloadLookupTable(start, j, key);
     if (w === 'call') {
       this.skipInline();
       const as = this.i;
@@ -414,6 +419,35 @@ class Parser extends Reader {
     if (!e.found) this.problem('rsyslog/missing-semicolon', start, a1 > a0 ? a1 : j, { keyword: w });
     this.i = e.found ? e.at + 1 : e.at;
     return new KeywordNode(start, this.i, j, key, arg);
+  }
+
+  /** `reload_lookup_table("table", "stub value")`: a statement of its own, without `;`. */
+  reloadLookupTable(start: number, j: number, key: string): Stmt {
+    const s = this.s;
+    let k = j;
+    while (k < this.n && isBlank(s.charCodeAt(k))) k++;
+    if (s.charCodeAt(k) !== LPAREN) {
+      this.problem('rsyslog/missing-argument', start, j, { keyword: 'reload_lookup_table' });
+      this.i = j;
+      return new KeywordNode(start, j, j, key, null);
+    }
+    let q = 0;
+    let e = k + 1;
+    for (; e < this.n; e++) {
+      const c = s.charCodeAt(e);
+      if (q) {
+        if (c === BACKSLASH) e++;
+        else if (c === q) q = 0;
+      } else if (c === DQUOTE || c === SQUOTE) q = c;
+      else if (c === RPAREN || c === LF) break;
+    }
+    if (s.charCodeAt(e) !== RPAREN) {
+      this.problem('rsyslog/unbalanced-paren', k, k + 1, { char: '(' });
+      this.i = e;
+      return new KeywordNode(start, e, j, key, null);
+    }
+    this.i = e + 1;
+    return new KeywordNode(start, this.i, j, key, this.word(k + 1, e));
   }
 
   ifStatement(start: number): IfStmt {

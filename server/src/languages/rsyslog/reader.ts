@@ -244,8 +244,15 @@ export class Reader extends Scanner {
     // The template suffix's `;` as parseLegacyAction() defines it, found on the way.
     let semi = -1;
     let depth = 0;
+    // `:omusrmsg:root, admin` and `:omtesting:fail 2 0`: a module's action takes the rest of the
+    // line (up to a comment), blanks included, as rsyslogd passes it to the module whole.
+    const moduleForm = s.charCodeAt(start) === 58 && /^:[\w-]*:/.test(s.slice(start, start + 64));
     for (; j < n; j++) {
       const c = s.charCodeAt(j);
+      if (moduleForm && c !== LF && !(c === HASH && isBlank(s.charCodeAt(j - 1)))) {
+        if (c === SEMI && semi < 0) semi = j;
+        continue;
+      }
       // Most characters of an action (path, host) are none of those tested below.
       if (c >= 128 || ACTION_SPECIAL[c] === 0) continue;
       if (c === LF || ((c === SPACE || c === TAB || c === CR) && bracket === 0)) break;

@@ -211,6 +211,90 @@ export const RULES: RuleTable = {
       ja: "'{name}' は {object} 用のモジュールではありません（種類: {kind}）。rsyslogd は {object}(type=\"{name}\") を拒否します。入力には im…、アクションには om… と mm… のモジュールを使います。",
     },
   },
+  'rsyslog/no-legacy-form': {
+    severity: 'error',
+    message: {
+      en: "Module '{name}' has no legacy ':{name}:' action: rsyslogd refuses it. Write action(type=\"{name}\" …) instead.",
+      ja: "モジュール '{name}' には旧形式の ':{name}:' アクションがありません。rsyslogd は拒否します。action(type=\"{name}\" …) と書きます。",
+    },
+  },
+  'rsyslog/legacy-action-needs': {
+    severity: 'error',
+    message: {
+      en: "':{name}:' needs {directives} set before it: without them rsyslogd refuses the action.",
+      ja: "':{name}:' の前に {directives} の設定が必要です。無いと rsyslogd はこのアクションを拒否します。",
+    },
+  },
+  'rsyslog/queue-discard-mark': {
+    severity: 'error',
+    message: {
+      en: 'The queue discard mark {mark}{note} is larger than the queue size {size}: rsyslogd refuses the queue. Set the discard mark below the size.',
+      ja: 'キューの破棄しきい値 {mark}{note} がキューの大きさ {size} より大きいため、rsyslogd はこのキューを拒否します。しきい値を大きさより小さくします。',
+    },
+  },
+  'rsyslog/no-work-directory': {
+    severity: 'warning',
+    message: {
+      en: 'imfile keeps its state files in the work directory, and this configuration sets none: rsyslogd -N1 reports an error and imfile writes them into its current directory. Set global(workDirectory="/var/spool/rsyslog").',
+      ja: 'imfile は状態ファイルを作業ディレクトリに置きますが、この設定にはありません。rsyslogd -N1 はエラーを報告し、imfile はカレントディレクトリに書きます。global(workDirectory="/var/spool/rsyslog") を設定します。',
+    },
+  },
+  'rsyslog/missing-file': {
+    severity: 'warning',
+    message: {
+      en: 'rsyslogd reads {path} when it starts and refuses the configuration without it; it does not exist on this host. This depends on the host, not on the file.',
+      ja: 'rsyslogd は起動時に {path} を読み、無ければ設定を拒否します。このホストには存在しません。これはファイルではなくホストに依存します。',
+    },
+  },
+  'rsyslog/filter-variable': {
+    severity: 'error',
+    message: {
+      en: "A property filter (':property, op, \"value\"') takes a property name, not the variable '{name}': rsyslogd refuses it. Write if {name} == \"…\" then … instead.",
+      ja: "プロパティフィルター（':property, op, \"value\"'）に書けるのはプロパティ名で、変数 '{name}' は書けません。rsyslogd は拒否します。if {name} == \"…\" then … と書きます。",
+    },
+  },
+  'rsyslog/undefined-lookup-table': {
+    severity: 'error',
+    message: {
+      en: "No lookup_table(name=\"{name}\") is defined before this use: rsyslogd refuses it (\"lookup table '{name}' not found\"). Define the table above.",
+      ja: "この使用より前に lookup_table(name=\"{name}\") が定義されていません。rsyslogd は拒否します。テーブルを上で定義します。",
+    },
+  },
+  'rsyslog/duplicate-ruleset': {
+    severity: 'error',
+    message: {
+      en: "ruleset(name=\"{name}\") is defined twice (names are compared in any case): rsyslogd refuses the configuration. Rename one or merge them.",
+      ja: "ruleset(name=\"{name}\") が二度定義されています（名前の大文字小文字は区別されません）。rsyslogd は設定を拒否します。名前を変えるか一つにまとめます。",
+    },
+  },
+  'rsyslog/param-ignored': {
+    severity: 'warning',
+    message: {
+      en: '{owner}: {why}. rsyslogd ignores the setting and rsyslogd -N1 reports it.',
+      ja: '{owner}: {why}。rsyslogd はこの設定を無視し、rsyslogd -N1 はそれを報告します。',
+    },
+  },
+  'rsyslog/no-listener': {
+    severity: 'warning',
+    message: {
+      en: "{name} is loaded but this configuration gives it no input(type=\"{name}\"): it reads nothing, and rsyslogd -N1 reports that. Add an input, or drop the load.",
+      ja: "{name} を読み込んでいますが、この設定には input(type=\"{name}\") がありません。何も受け取らず、rsyslogd -N1 はそれを報告します。入力を追加するか、読み込みをやめます。",
+    },
+  },
+  'rsyslog/module-path': {
+    severity: 'warning',
+    message: {
+      en: "'{path}' is a relative path: rsyslogd looks for it under its module directory (rsyslogd -M), and refuses the configuration where it is not there. This depends on the host; write the module's name (load=\"imtcp\") to load an installed module.",
+      ja: "'{path}' は相対パスです。rsyslogd はモジュールディレクトリ（rsyslogd -M）の下で探し、無ければ設定を拒否します。これはホストに依存します。インストール済みのモジュールは名前（load=\"imtcp\"）で読み込みます。",
+    },
+  },
+  'rsyslog/backtick-environment': {
+    severity: 'warning',
+    message: {
+      en: '{command} gives only the value of {vars} in the environment rsyslogd starts with: where that is not set the file name is empty and rsyslogd refuses the action. This depends on the host, not on the file.',
+      ja: '{command} の値は rsyslogd の起動時の環境変数 {vars} だけで決まります。設定されていなければファイル名は空になり、rsyslogd はこのアクションを拒否します。これはファイルではなくホストに依存します。',
+    },
+  },
   'rsyslog/expression-syntax': {
     severity: 'error',
     message: {

@@ -15,6 +15,9 @@ import type { ParamSet } from './lookups';
 import * as legacy from './legacyAction';
 import * as expr from './expression';
 import { add, moduleUse, reference, suggestion, type Env } from './validateNames';
+import { checkTemplateText } from './templateText';
+import { checkParamRules } from './paramRules';
+import { backtickEnvironment, knownProperty, legacyModuleForm, objectQueue, startupFiles, stateChecks, templateParts } from './validateState';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -43,6 +46,7 @@ export function validate(doc: RsyslogDocument, ctx: LanguageContext): Finding[] 
   };
   checkDuplicateLoads(env);
   statements(env, doc.tree.statements, null);
+  stateChecks(env);
   return env.out;
 }
 
@@ -78,8 +82,14 @@ function statement(env: Env, s: Stmt, parent: ObjectStmt | null): void {
       propertyFilter(env, s);
       body(env, s, parent);
       break;
-    case 'continuation':
     case 'foreach':
+      // `foreach ($.i in $!list) do …`: a variable, `in`, then the list.
+      if (!/^[ \t]*\([ \t\n]*\$[!./][\w!.-]*[ \t\n]+in[ \t\n]/i.test(env.doc.text.slice(s.keyword.end, s.keyword.end + 200))) {
+        add(env, 'rsyslog/expression-syntax', s.keyword, { token: 'foreach', hint: 'it is written foreach ($.i in $!list) do' });
+      }
+      statements(env, s.body, parent);
+      break;
+    case 'continuation':
       statements(env, s.body, parent);
       break;
     case 'if':
@@ -200,7 +210,7 @@ function legacyAction(env: Env, a: LegacyAction): void {
       outchannel(env, a.target.text, a.target);
       break;
     case 'module':
-      if (a.module) moduleUse(env, a.module.text, a.module);
+      if (a.module && moduleUse(env, a.module.text, a.module)) legacyModuleForm(env, a, a.start);
       // `:omfile:$NAME` writes through an output channel.
       if (a.module && lower(a.module.text) === 'omfile' && a.target.text.startsWith('$')) {
         const t = a.target;
@@ -247,7 +257,9 @@ function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void 
 function propertyFilter(env: Env, s: PropFilterStmt): void {
   const compact = s instanceof PropFilterNode;
   const name = compact ? s.propertyKey : s.property.text;
-  if (name && !name.startsWith('$') && !env.cat.properties.has(name) && env.cat.properties.entries.length) {
+  // `:$!x, …` and `:$.x, …`: rsyslogd reads only property names here ("invalid character ':'").
+  if (name.length > 1 && name.charCodeAt(0) === 36 && '!./'.includes(name[1])) add(env, 'rsyslog/filter-variable', s.property, { name });
+  if (name && !knownProperty(env, name)) {
     const sug = didYouMean(name, env.cat.properties.names());
     add(env, 'rsyslog/unknown-property', s.property, { name, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
   }
@@ -271,6 +283,11 @@ function directive(env: Env, d: DirectiveStmt): void {
   }
   const arg = d.args[0];
   const lname = e.name.toLowerCase();
+  // `$template name,"text"[,options]`: the text's property references.
+  if (lname === '$template' && d.rest) {
+    const q = /^[^,]*,\s*"((?:[^"\\]|\\.)*)"/.exec(d.rest.text);
+    if (q) checkTemplateText(env, q[1], d.rest);
+  }
   if (arg && e.type && lname !== '$template') {
     const p = checkValue(e, arg.text);
     if (p) add(env, p.code, arg, { value: arg.text, name: e.name, expected: p.expected ?? '' });
@@ -286,10 +303,8 @@ function directive(env: Env, d: DirectiveStmt): void {
       add(env, 'rsyslog/unknown-module', arg, { name: arg.text, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     }
   } else if (e.module && e.module !== 'builtin') {
-    const m = env.cat.modules.get(e.module);
-    if (m && !m.builtin && !env.scope.has('loads', normalizeModule(e.module))) {
-      add(env, 'rsyslog/module-not-loaded', d.name, { name: e.module }, { data: { module: normalizeModule(e.module) } });
-    }
+    // Not loaded, or loaded only further down: rsyslogd does not know the directive yet.
+    if (env.cat.modules.has(normalizeModule(e.module))) moduleUse(env, e.module, d.name);
   }
   if (e.deprecated) {
     const rt = e.replacementTemplate;
@@ -390,7 +405,12 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
     if (path && !path.startsWith('/') && !path.startsWith('`')) {
       add(env, 'rsyslog/relative-path', file!.value!, { path });
     }
+    if (file) backtickEnvironment(env, file);
   }
+  if (lname === 'main_queue' || lname === 'action' || lname === 'ruleset') objectQueue(env, o);
+  startupFiles(env, o, (lname === 'action' || lname === 'parser') && mod ? mod : lname);
+  if (lname === 'template' || lname === 'property') templateParts(env, o, lname);
+  if (mod && (lname === 'module' || lname === 'input' || lname === 'action' || lname === 'parser')) checkParamRules(env, o, lname, mod);
   if (o.body) statements(env, o.body, o);
   void parent;
 }

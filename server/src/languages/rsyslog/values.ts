@@ -32,7 +32,8 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
   // Most parameters (paths, names, strings) have nothing to check: tell so before reading the value.
   if (!CHECKED_TYPES.has(entry.type ?? '') && !(entry.values?.length && (entry.type === 'enum' || !entry.type))) return null;
   const v = raw.trim();
-  if (v.includes('`') || v.includes('$')) return null;
+  // A `$` is no expansion in a number (`position.to="$"` is refused), only elsewhere.
+  if (v.includes('`') || (v.includes('$') && entry.type !== 'integer')) return null;
   switch (entry.type) {
     case 'onoff':
     case 'boolean':

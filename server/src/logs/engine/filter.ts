@@ -3,6 +3,7 @@ import { forEachLineBlock, type ScanOptions } from './blocks';
 import { asciiTransparent, makeDecoder, type LogEncoding } from './encoding';
 import { formatTime } from './formatTime';
 import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
+import { asciiLower } from './lowerCase';
 
 /** One search term: a literal (default) or a regular expression; case-insensitive unless said. */
 export interface FilterTerm {
@@ -85,25 +86,7 @@ export function compileFilter(spec: FilterSpec, encoding: LogEncoding = 'utf-8')
   return { ok: true, filter: { spec: clean, encoding, all }, warning, risky };
 }
 
-let lowerBuf = Buffer.alloc(0);
-
-/**
- * ASCII-lowercases buf[from, to) into a reused buffer (four bytes at a time: A-Z get 0x20 added,
- * every other byte, including UTF-8 and Japanese multibyte bytes, stays as it is).
- */
-export function asciiLower(buf: Buffer, from: number, to: number): Buffer {
-  const n = to - from;
-  if (lowerBuf.length < n + 4) lowerBuf = Buffer.allocUnsafe(Math.max(n + 4, 1 << 16));
-  buf.copy(lowerBuf, 0, from, to);
-  const words = new Int32Array(lowerBuf.buffer, lowerBuf.byteOffset, (n + 3) >> 2);
-  for (let i = 0; i < words.length; i++) {
-    const x = words[i];
-    const h = x & 0x7f7f7f7f;
-    const upper = (h + 0x3f3f3f3f) & ~(h + 0x25252525) & ~x & 0x80808080;
-    if (upper) words[i] = x | (upper >>> 2);
-  }
-  return lowerBuf.subarray(0, n);
-}
+export { asciiLower };
 
 function regexFor(t: FilterTerm, global: boolean): RegExp {
   const flags = (global ? 'gm' : '') + (t.caseSensitive ? '' : 'i');

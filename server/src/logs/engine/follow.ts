@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_LINE } from './blocks';
+import { FollowCapture } from './followCapture';
 import { copiesOf, copyHead, idOf, recoverFromCopy } from './followCopy';
 import { parseRotatedName } from './rotated';
 
@@ -31,7 +32,10 @@ export interface FollowOptions {
   /** Polling period; file system notifications make reads prompt in between. */
   intervalMs?: number;
   keepOldFd?: boolean;
-  /** React to file system notifications (fs.watch on the directory) besides polling; default true. */
+  /**
+   * React to file system notifications (fs.watch on the directory) besides polling, and keep the
+   * end of the file read by a thread of its own (see FollowCapture); default true.
+   */
   watch?: boolean;
 }
 
@@ -57,7 +61,9 @@ const SLICE = 16 * CHUNK;
  * - a new rotated copy of this file appeared (a new inode, starting as our file starts) and the file
  *   is now smaller than that copy, or no longer starts as it did: truncated and written again
  *   before we looked.
- * After a truncation the lines not read yet come from the newest copy, plain or .gz.
+ * After a truncation the lines not read yet come from the newest copy, plain or .gz, and those
+ * written after the copy ended (in no file now) from a thread that reads the end of the file as it
+ * changes (FollowCapture), whatever keeps this thread busy meanwhile.
  * As a last resort, bytes before our position that changed also count as a truncation.
  */
 export class Follower {
@@ -72,6 +78,7 @@ export class Follower {
   private dirTime = 0;
   private timer: NodeJS.Timeout | undefined;
   private watcher: fs.FSWatcher | undefined;
+  private capture: FollowCapture | undefined;
   private busy: Promise<void> | undefined;
   private again = false;
   private closed = false;
@@ -100,6 +107,13 @@ export class Follower {
 
   start(): void {
     if (this.opts.watch !== false && !this.watcher) this.watch();
+    if (this.opts.watch !== false && !this.capture && this.fd >= 0) {
+      try {
+        this.capture = new FollowCapture(this.file, this.id, this.pos);
+      } catch {
+        // no thread to spare (resource limits): notifications and polling alone
+      }
+    }
     const tick = () => {
       this.timer = setTimeout(async () => {
         if (this.closed) return;
@@ -146,6 +160,13 @@ export class Follower {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.unwatch();
+    this.capture?.close();
+    this.capture = undefined;
+  }
+
+  /** How far the reading thread has read the file (0 without one); tests wait on it. */
+  get captured(): number {
+    return this.capture?.captured ?? 0;
   }
 
   async close(): Promise<void> {
@@ -182,6 +203,7 @@ export class Follower {
           await this.open();
           this.pos = 0;
           this.sig = this.head = Buffer.alloc(0);
+          this.capture?.switchTo(this.id);
         } catch (e) {
           this.ev.problem?.(e as NodeJS.ErrnoException);
           return;
@@ -292,6 +314,7 @@ export class Follower {
   }
 
   private newGeneration(fd: number, id: string, also: string[] = []): void {
+    if (id !== this.id) this.capture?.switchTo(id);
     this.fd = fd;
     this.id = id;
     this.pos = 0;
@@ -317,6 +340,15 @@ export class Follower {
     // copytruncate: the rest of what we had not read is in the newest copy of this file. New copies
     // are tried first; the list is read again when a plain copy vanished (gzip replaced it).
     let copyPath: string | undefined;
+    // Where the lines delivered end, and the bytes just before (to join what the thread read).
+    let end = this.pos;
+    let before = this.sig;
+    const deliver = (buf: Buffer, from: number, to: number, offset: number) => {
+      this.ev.lines(buf, from, to, offset, this.gen);
+      end = offset + to - from;
+      before = Buffer.concat([before, buf.subarray(Math.max(from, to - SIG), to)]);
+      before = before.subarray(Math.max(0, before.length - SIG));
+    };
     for (let attempt = 0; attempt < 2 && !copyPath; attempt++) {
       let vanished = false;
       const all = copiesOf(this.file);
@@ -324,7 +356,7 @@ export class Follower {
       for (const c of order) {
         if (c.id === this.id) continue;
         try {
-          const r = await recoverFromCopy(c, this.pos, this.head, this.sig, (buf, from, to, offset) => this.ev.lines(buf, from, to, offset, this.gen));
+          const r = await recoverFromCopy(c, this.pos, this.head, this.sig, deliver);
           if (r === 'recovered') {
             copyPath = c.path;
             break;
@@ -335,8 +367,12 @@ export class Follower {
       }
       if (!vanished) break;
     }
+    // Lines written after the copy ended and gone with the truncation: the thread may have them.
+    const rest = await this.capture?.take(end, before);
+    const last = rest ? rest.lastIndexOf(10) : -1;
+    if (rest && last >= 0) this.ev.lines(rest, 0, last + 1, end, this.gen);
     this.gen++;
-    this.ev.rotated?.('truncate', { copyPath, lost: !copyPath && this.pos > 0, gen: this.gen });
+    this.ev.rotated?.('truncate', { copyPath, lost: !copyPath && !rest && this.pos > 0, gen: this.gen });
     this.newGeneration(this.fd, this.id);
     this.readNew(this.fd);
   }

@@ -2,7 +2,7 @@
 // the viewer. rg finds the lines of one term (the lead); the other terms, program and time
 // filters run on those lines in JS. A filter rg cannot run with the same meaning (see rgPlan)
 // goes to the JS engine (filter.ts), which stays the reference.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { restChecker, type CompiledFilter, type FilterTerm } from './filter';
@@ -41,18 +41,49 @@ export function rgPattern(t: FilterTerm, encoding: CompiledFilter['encoding']): 
   return t.caseSensitive ? r : `(?i)${r}`;
 }
 
-/** The plan for a filter, or undefined when the JS engine must run it. */
-export function rgPlan(f: CompiledFilter): RgPlan | undefined {
+/**
+ * A case-insensitive ASCII literal for rg's PCRE2 engine without Unicode (ASCII-only folding, as
+ * the JS engine does), or undefined for any other term. PCRE2's search for such a literal is
+ * about twice as fast as rg's default engine's; a backslash before any ASCII character other
+ * than a letter or digit means that character itself.
+ */
+export function pcreCaselessLiteral(t: FilterTerm): string | undefined {
+  if (t.regex || t.caseSensitive || nonAscii(t.pattern) || /[\n\r\0]/.test(t.pattern)) return undefined;
+  return '(?i)' + t.pattern.replace(/[^A-Za-z0-9]/g, '\\$&');
+}
+
+/** Whether an rg was built with PCRE2 (`rg --pcre2-version` exits 0), asked once per rg. */
+const pcre2Known = new Map<string, boolean>();
+export function rgHasPcre2(rg: string): boolean {
+  let known = pcre2Known.get(rg);
+  if (known === undefined) {
+    const r = spawnSync(rg, ['--pcre2-version'], { stdio: 'ignore', timeout: 5000 });
+    known = r.status === 0;
+    pcre2Known.set(rg, known);
+  }
+  return known;
+}
+
+/**
+ * The plan for a filter, or undefined when the JS engine must run it. With `pcre2` (the rg has
+ * it: rgHasPcre2, or a function asking that), a case-insensitive ASCII literal lead term is
+ * searched by PCRE2.
+ */
+export function rgPlan(f: CompiledFilter, opts: { pcre2?: boolean | (() => boolean) } = {}): RgPlan | undefined {
   const inc = f.spec.include ?? [];
   const exc = f.spec.exclude ?? [];
   const invert = !inc.length;
   const lead = invert ? exc[0] : inc[0];
   if (!lead) return undefined;
-  const pat = rgPattern(lead, f.encoding);
+  // Asked only when it matters (a function: the probe spawns rg once).
+  let pcre = opts.pcre2 ? pcreCaselessLiteral(lead) : undefined;
+  if (pcre !== undefined && typeof opts.pcre2 === 'function' && !opts.pcre2()) pcre = undefined;
+  const pat = pcre ?? rgPattern(lead, f.encoding);
   if (pat === undefined) return undefined;
   const transcoded = f.encoding === 'shift_jis' || f.encoding === 'euc-jp';
   const args = ['--no-config', '--text', '--no-heading', '--no-filename', '--color', 'never', '--crlf', '-j1', '-s'];
   args.push('--encoding', transcoded ? f.encoding : 'none');
+  if (pcre) args.push('-P', '--no-pcre2-unicode');
   if (invert) args.push('-v');
   args.push('-e', pat);
   const rest = inc.length + exc.length > 1 || !!f.spec.programs?.length || f.spec.from !== undefined || f.spec.to !== undefined;
@@ -90,9 +121,9 @@ export function bundledRg(appRoot: string): string | undefined {
 /** Called for each kept line: text buf[s, e) (UTF-8 when rg transcoded), line number from 0, file offset or -1. */
 export type RgMatch = (buf: Buffer, s: number, e: number, line: number, offset: number) => boolean | void;
 
-function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void): Promise<{ stopped: boolean }> {
+function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void, stdin: 'ignore' | number = 'ignore'): Promise<{ stopped: boolean }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(rg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(rg, args, { stdio: [stdin, 'pipe', 'pipe'] });
     if (p.pid !== undefined) onSpawn?.(p.pid, true);
     let err = '';
     let stopped = false;
@@ -101,10 +132,10 @@ function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: 
       p.kill();
     };
     stop?.addEventListener('abort', kill);
-    p.stdout.on('data', (b: Buffer) => {
+    p.stdout!.on('data', (b: Buffer) => {
       if (!stopped && !onData(b)) kill();
     });
-    p.stderr.on('data', (b: Buffer) => {
+    p.stderr!.on('data', (b: Buffer) => {
       if (err.length < 4000) err += b.toString();
     });
     p.on('error', reject);
@@ -125,6 +156,23 @@ export async function rgCount(rg: string, file: string, plan: RgPlan, onSpawn?: 
 /** Lines in a file (a last line without a newline counts), counted by rg. */
 export async function rgLineCount(rg: string, file: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
   return countWith(rg, ['--no-config', '--text', '--no-filename', '--encoding', 'none', '--count', '-e', ''], file, onSpawn);
+}
+
+/**
+ * rg's count of the lines of a plain file from byte `start` (a line start) to its end. rg reads
+ * the file as its stdin, positioned at `start` by dd (a seek: nothing is copied), so another
+ * thread can count the part before `start` meanwhile.
+ */
+export async function rgCountFrom(rg: string, file: string, plan: RgPlan, start: number): Promise<number> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let out = '';
+    const script = 'dd bs=1 skip="$1" count=0 2>/dev/null || exit 2; shift; exec "$@"';
+    await run('sh', ['-c', script, 'sh', String(start), rg, ...plan.args, '--count', '-'], (b) => ((out += b.toString()), true), undefined, undefined, fd);
+    return out.trim() ? Number(out.trim()) : 0;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function countWith(rg: string, args: string[], file: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {

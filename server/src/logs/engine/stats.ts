@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { forEachLineBlock, type ScanOptions } from './blocks';
 import { formatTime, hasFormatTime } from './formatTime';
 import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
@@ -24,6 +25,13 @@ interface ProgEntry {
   n: number;
   day: number;
   dn: number;
+}
+
+/** A program's bytes and entry, chained on a hash collision. */
+interface ProgIndex {
+  raw: Uint8Array;
+  ent: ProgEntry;
+  next: ProgIndex | undefined;
 }
 
 /** The counts of one stretch of a file (structured-clone safe, for worker threads). */
@@ -130,11 +138,13 @@ export class StatsAccumulator {
 
   /** Feeds a block of whole lines. */
   add(buf: Buffer, from: number, to: number): void {
+    // Plain Uint8Array reads are faster than a Buffer's in the per-byte header parsing.
+    const u8 = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
     let s = from;
     while (s < to) {
       let e = buf.indexOf(10, s);
       if (e < 0 || e >= to) e = to;
-      this.line(buf, s, e);
+      this.line(buf, u8, s, e);
       s = e + 1;
     }
   }
@@ -146,7 +156,7 @@ export class StatsAccumulator {
   private lastH = -1;
   private lastKey = 0;
 
-  private line(buf: Buffer, s: number, e: number): void {
+  private line(buf: Buffer, u8: Uint8Array, s: number, e: number): void {
     const n = this.lines++;
     this.bytes += e - s + 1;
     let year: number;
@@ -154,14 +164,14 @@ export class StatsAccumulator {
     let day: number;
     let hour: number;
     let prog: string | undefined;
-    const fast = bsdHeader(buf, s, e);
+    const fast = bsdHeader(u8, s, e);
     if (fast) {
+      // The common case: no string is made; the program is found by its bytes.
       month = fast.month;
       day = fast.day;
       hour = fast.hour;
       year = this.years.yearOf(month);
       if (this.firstMonth < 0) this.firstMonth = month;
-      prog = fast.progEnd > fast.progStart ? buf.toString('latin1', fast.progStart, fast.progEnd) : undefined;
     } else {
       // Other forms (ISO timestamps, odd spacing): the general parser.
       // The file's own time form first (an access log's `[19/Jul/2024:19:21:07 …]`), else syslog's.
@@ -198,7 +208,7 @@ export class StatsAccumulator {
     }
     b.lines++;
     b.bytes += e - s + 1;
-    const ent = prog !== undefined ? this.byName(prog) : fast ? this.byBytes(buf, fast.progStart, fast.progEnd) : this.byName('(none)');
+    const ent = fast ? this.byBytes(buf, u8, fast.progStart, fast.progEnd, fast.hash) : this.byName(prog === undefined ? '(none)' : /[^\x00-\x7f]/.test(prog) ? programName(Buffer.from(prog, 'latin1'), 0, prog.length) : prog);
     const d = Math.floor(key / 24);
     if (ent.day !== d) {
       this.settle(ent);
@@ -213,7 +223,9 @@ export class StatsAccumulator {
   private bucket: { lines: number; bytes: number; firstLine: number } | undefined;
   private bucketKey = -1;
   private entries = new Map<string, ProgEntry>();
-  private index = new Map<number, { raw: Buffer; ent: ProgEntry }[]>();
+  /** Entries by a hash of the program's bytes (a chain for the rare collision). */
+  private index = new Map<number, ProgIndex>();
+  private none: ProgEntry | undefined;
 
   private byName(name: string): ProgEntry {
     let ent = this.entries.get(name);
@@ -229,15 +241,21 @@ export class StatsAccumulator {
     return ent;
   }
 
-  private byBytes(buf: Buffer, ps: number, pe: number): ProgEntry {
-    let h = 0x811c9dc5 ^ (pe - ps);
-    for (let i = ps; i < pe; i++) h = Math.imul(h ^ buf[i], 16777619);
-    const list = this.index.get(h);
-    if (list) for (const x of list) if (x.raw.length === pe - ps && x.raw.compare(buf, ps, pe) === 0) return x.ent;
-    const ent = this.byName(pe > ps ? buf.toString('latin1', ps, pe) : '(none)');
-    const item = { raw: Buffer.from(buf.subarray(ps, pe)), ent };
-    if (list) list.push(item);
-    else this.index.set(h, [item]);
+  /** The entry of the program buf[ps, pe), whose bytes hash to `hash` (bsdHeader). */
+  private byBytes(buf: Buffer, u8: Uint8Array, ps: number, pe: number, hash: number): ProgEntry {
+    const len = pe - ps;
+    if (len === 0) return (this.none ??= this.byName('(none)'));
+    const h = hash ^ len;
+    const first = this.index.get(h);
+    for (let x = first; x; x = x.next) {
+      const raw = x.raw;
+      if (raw.length !== len) continue;
+      let i = 0;
+      while (i < len && raw[i] === u8[ps + i]) i++;
+      if (i === len) return x.ent;
+    }
+    const ent = this.byName(programName(buf, ps, pe));
+    this.index.set(h, { raw: Uint8Array.from(buf.subarray(ps, pe)), ent, next: first });
     return ent;
   }
 
@@ -275,6 +293,12 @@ export class StatsAccumulator {
       programDays,
     };
   }
+}
+
+/** A program's name from its bytes: UTF-8 when they are, else one char per byte. */
+function programName(buf: Buffer, s: number, e: number): string {
+  const b = buf.subarray(s, e);
+  return b.length === 0 ? '(none)' : isUtf8(b) ? b.toString('utf8') : b.toString('latin1');
 }
 
 /** `YYYY-MM-DD` for a day number (days since the epoch). */
@@ -315,17 +339,26 @@ export async function statsOf(file: string, acc: StatsAccumulator, opts: ScanOpt
 }
 
 const MONTH_CODES = new Map<number, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i]));
-const FAST = { month: 0, day: 0, hour: 0, progStart: 0, progEnd: 0 };
+const FAST = { month: 0, day: 0, hour: 0, progStart: 0, progEnd: 0, hash: 0 };
+let lastCode = -1;
+let lastMonth = 0;
 const dig = (c: number) => c >= 48 && c <= 57;
 
 /**
  * `Mmm dd HH:MM:SS host program[pid]:` read straight from the bytes (no string for the header):
  * the common case of traditional syslog. Undefined for anything else (the caller falls back).
  */
-function bsdHeader(buf: Buffer, s: number, e: number): typeof FAST | undefined {
+function bsdHeader(buf: Uint8Array, s: number, e: number): typeof FAST | undefined {
   if (e - s < 16 || buf[s + 3] !== 32 || buf[s + 9] !== 58 || buf[s + 12] !== 58 || buf[s + 15] !== 32) return undefined;
-  const month = MONTH_CODES.get((buf[s] << 16) | (buf[s + 1] << 8) | buf[s + 2]);
-  if (month === undefined) return undefined;
+  // Consecutive lines mostly share their month: the map is asked when it changes.
+  const code = (buf[s] << 16) | (buf[s + 1] << 8) | buf[s + 2];
+  if (code !== lastCode) {
+    const m = MONTH_CODES.get(code);
+    if (m === undefined) return undefined;
+    lastCode = code;
+    lastMonth = m;
+  }
+  const month = lastMonth;
   const d1 = buf[s + 4];
   const d2 = buf[s + 5];
   if (!dig(d2) || !(d1 === 32 || dig(d1)) || !dig(buf[s + 7]) || !dig(buf[s + 8])) return undefined;
@@ -338,16 +371,23 @@ function bsdHeader(buf: Buffer, s: number, e: number): typeof FAST | undefined {
   i++;
   const ps = i;
   const lim = Math.min(e, ps + 256);
+  // The program's bytes are hashed as they are scanned (FNV-1a), for StatsAccumulator.byBytes.
+  let h = 0x811c9dc5;
   while (i < lim) {
     const c = buf[i];
     if (c === 91 || c === 58 || c === 32) break;
+    h = Math.imul(h ^ c, 16777619);
     i++;
   }
   FAST.progStart = ps;
   FAST.progEnd = ps;
-  if (buf[i] === 91) {
-    const close = buf.indexOf(93, i);
-    if (close > i && close - i < 12 && buf[close + 1] === 58) FAST.progEnd = i;
-  } else if (buf[i] === 58 && i > ps) FAST.progEnd = i;
+  FAST.hash = h;
+  if (i < e && buf[i] === 91) {
+    // program[pid]: — the pid is short and on this line.
+    const stop = Math.min(e - 1, i + 12);
+    let close = i + 1;
+    while (close < stop && buf[close] !== 93) close++;
+    if (close < stop && buf[close + 1] === 58) FAST.progEnd = i;
+  } else if (i < e && buf[i] === 58 && i > ps) FAST.progEnd = i;
   return FAST;
 }

@@ -87,6 +87,11 @@ export interface ParallelOptions extends ScanOptions {
   /** Files smaller than this are counted in one pass (default 32 MiB). */
   minBytes?: number;
   onProgress?: (bytes: number) => void;
+  /**
+   * Count the first range on this thread while the workers count the others (one worker fewer to
+   * start): for a caller whose thread has nothing else to do meanwhile (the CLI).
+   */
+  here?: boolean;
 }
 
 /** statsOf on all cores for a big plain file; one pass otherwise (and for .gz, which cannot be cut). */
@@ -97,24 +102,28 @@ export async function parallelStatsOf(file: string, acc: StatsAccumulator, baseY
   if (!opts.workerScript || n < 2 || isGzPath(file) || before.size < (opts.minBytes ?? 32 << 20) || !fs.existsSync(opts.workerScript)) return single();
   const cuts = lineStartCuts(file, before.size, n);
   const done = new Array<number>(cuts.length - 1).fill(0);
-  const parts = await Promise.all(
-    cuts.slice(0, -1).map(
-      (start, k) =>
-        new Promise<StatsPart>((resolve, reject) => {
+  const progress = (k: number, bytes: number) => {
+    done[k] = bytes;
+    opts.onProgress?.(done.reduce((a, b) => a + b, 0));
+  };
+  const pending = cuts.slice(0, -1).map((start, k) =>
+    k === 0 && opts.here
+      ? undefined
+      : new Promise<StatsPart>((resolve, reject) => {
           const job: StatsRangeJob = { kind: 'statsRange', file, start, end: cuts[k + 1], baseYear, format: acc.format };
           const w = new Worker(opts.workerScript!, { workerData: job });
           w.on('message', (m: { progress?: number; part?: StatsPart; error?: string }) => {
-            if (m.progress !== undefined) {
-              done[k] = m.progress;
-              opts.onProgress?.(done.reduce((a, b) => a + b, 0));
-            } else if (m.part) resolve(m.part);
+            if (m.progress !== undefined) progress(k, m.progress);
+            else if (m.part) resolve(m.part);
             else reject(new Error(m.error));
           });
           w.on('error', reject);
           w.on('exit', (code) => (code ? reject(new Error(`stats worker exited with code ${code}`)) : undefined));
         }),
-    ),
   );
+  // Started after the workers, so that they boot while this thread counts.
+  const first = opts.here ? statsPartOf(file, cuts[0], cuts[1], baseYear, (b) => progress(0, b), acc.format) : undefined;
+  const parts = await Promise.all(pending.map((p, k) => (k === 0 && first ? first : p!)));
   const after = fs.statSync(file, { throwIfNoEntry: false });
   if (!after || after.ino !== before.ino || after.size < before.size) return single(); // changed meanwhile: count it as it is now
   if (!joinParts(acc, parts)) return single();

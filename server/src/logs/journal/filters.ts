@@ -148,28 +148,39 @@ export function takeJournalOptions(args: string[]): { query?: JournalQuery; rest
   return { query: q, rest };
 }
 
-/** A text term as the viewer and grep take it: a literal or a regular expression, case-insensitive unless said. */
+/** A text term as the viewer and grep take it: a literal or a regular expression (PCRE2, as journalctl -g reads it), case-insensitive unless said. */
 export interface TextTerm {
   pattern: string;
   regex?: boolean;
   caseSensitive?: boolean;
 }
 
-/** Compiles text terms to one test over a string (every include, no exclude); throws SyntaxError for a bad regex. */
-export function textMatcher(include: TextTerm[] = [], exclude: TextTerm[] = []): (s: string) => boolean {
-  const one = (t: TextTerm): ((s: string) => boolean) => {
-    if (t.regex) {
-      const re = new RegExp(t.pattern, t.caseSensitive ? 'u' : 'iu');
-      return (s) => re.test(s);
-    }
-    if (t.caseSensitive) return (s) => s.includes(t.pattern);
-    const p = t.pattern.toLowerCase();
-    return (s) => s.toLowerCase().includes(p);
-  };
-  const inc = include.map(one);
-  const exc = exclude.map(one);
-  return (s) => inc.every((f) => f(s)) && !exc.some((f) => f(s));
-}
-
 /** A literal as a PCRE2 pattern for journalctl -g. */
 export const pcreLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Text terms as one `journalctl -g` pattern, so that journalctl itself does the matching (against
+ * MESSAGE, in PCRE2) and only matching entries are read back. One include term is passed as it is;
+ * several terms (each include must match, no exclude may) become lookaheads from the start of
+ * MESSAGE. Terms that differ in case sensitivity carry it inline as `(?i:…)`. Undefined when there
+ * is no term.
+ */
+export function grepPattern(include: TextTerm[] = [], exclude: TextTerm[] = []): { grep: string; caseSensitive: boolean } | undefined {
+  const all = [...include, ...exclude];
+  if (!all.length) return undefined;
+  const same = all.every((t) => !!t.caseSensitive === !!all[0].caseSensitive);
+  const caseSensitive = same ? !!all[0].caseSensitive : true;
+  const term = (t: TextTerm) => {
+    const p = t.regex ? t.pattern : pcreLiteral(t.pattern);
+    return same || t.caseSensitive ? p : `(?i:${p})`;
+  };
+  if (include.length === 1 && !exclude.length) return { grep: term(include[0]), caseSensitive };
+  const parts = [...include.map((t) => `(?=.*?(?:${term(t)}))`), ...exclude.map((t) => `(?!.*?(?:${term(t)}))`)];
+  return { grep: `(?s)^${parts.join('')}`, caseSensitive };
+}
+
+/** The query narrowed by text terms through journalctl -g (the query itself when there is none). */
+export function withText(q: JournalQuery, include: TextTerm[] = [], exclude: TextTerm[] = []): JournalQuery {
+  const g = grepPattern(include, exclude);
+  return g ? { ...q, ...g } : q;
+}

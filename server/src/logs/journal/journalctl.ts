@@ -71,8 +71,8 @@ export interface RunOptions {
   limit?: number;
   /** Called per entry; return false to stop early. */
   onEntry?: (e: JournalEntry) => boolean | void;
-  /** Raw stdout bytes, as they come (return false to stop). */
-  onData?: (chunk: Buffer) => boolean | void;
+  /** Raw stdout bytes, as they come (return false to stop; a promise holds journalctl's output until it settles). */
+  onData?: (chunk: Buffer) => boolean | void | Promise<void>;
   /** Raw stdout lines instead (for -F, --list-boots, --dump-catalog). */
   onLine?: (line: string) => void;
   journalctl?: string;
@@ -132,8 +132,17 @@ export function runJournalctl(args: string[], opts: RunOptions = {}): Promise<Ru
   if (opts.onData) {
     const onData = opts.onData;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!stopped && onData(chunk) === false) stop();
+      if (stopped) return;
+      const r = onData(chunk);
+      if (r === false) stop();
+      else if (r instanceof Promise) {
+        // journalctl waits on a full pipe meanwhile: held, not buffered here.
+        child.stdout.pause();
+        void r.finally(() => child.stdout.resume());
+      }
     });
+    // A process stopped while held: read what is left so that it can close.
+    child.on('exit', () => child.stdout.resume());
   } else child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     if (stopped || opts.onData) return;

@@ -68,7 +68,7 @@ export class JournalSource {
     readonly journalctl?: string,
   ) {}
 
-  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: Buffer) => boolean | void }): Promise<RunResult> {
+  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: Buffer) => boolean | void | Promise<void> }): Promise<RunResult> {
     return runJournalctl(args, { ...opts, owner: this.owner, journalctl: this.journalctl }).then((r) => {
       const w = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Hint:|Users in groups|Pass -q)/.test(l));
       for (const l of w) if (!this.warnings.includes(l)) this.warnings.push(l);
@@ -149,9 +149,10 @@ export class JournalSource {
   /**
    * Counts the entries (after `after`, when given) and hands over the cursor of every `every`-th
    * one: the viewer's sparse index. Export format with one small field is read, which journalctl
-   * writes about twice as fast as JSON; return false from onCursor to stop.
+   * writes about twice as fast as JSON; return false from onCursor to stop. After each chunk,
+   * `hold` may return a promise: journalctl's output waits until it settles.
    */
-  async countCursors(every: number, onCursor: (index: number, cursor: string) => boolean | void, after?: string, onCount?: (n: number) => void): Promise<number> {
+  async countCursors(every: number, onCursor: (index: number, cursor: string) => boolean | void, after?: string, onCount?: (n: number) => void, hold?: () => Promise<void> | undefined): Promise<number> {
     const a = [...journalArgs(this.query), '-o', 'export', '--output-fields=_BOOT_ID'];
     if (after) a.push(`--cursor=${after}`);
     let n = 0;
@@ -165,23 +166,31 @@ export class JournalSource {
         // A newline in front makes a cursor line at the very start findable like the others.
         const buf = tail.length ? Buffer.concat([tail, chunk]) : Buffer.concat([Buffer.from('\n'), chunk]);
         let done = 0;
+        // A string only for the cursors wanted (and the chunk's last one): most are only counted.
+        let lastAt = -1;
+        let lastEnd = 0;
         for (let i = buf.indexOf(KEY); i >= 0; i = buf.indexOf(KEY, done - 1)) {
           const nl = buf.indexOf(10, i + KEY.length);
           if (nl < 0) break;
           done = nl + 1;
-          const c = buf.toString('latin1', i + KEY.length, nl);
           if (skipFirst) {
             skipFirst = false;
-            if (c === after) continue;
+            if (buf.toString('latin1', i + KEY.length, nl) === after) continue;
           }
-          last = c;
-          if (n % every === 0 && onCursor(n, c) === false) return false;
+          lastAt = i + KEY.length;
+          lastEnd = nl;
+          if (n % every === 0 && onCursor(n, buf.toString('latin1', lastAt, nl)) === false) {
+            last = buf.toString('latin1', lastAt, nl);
+            return false;
+          }
           n++;
           if (onCount && n % 10_000 === 0) onCount(n);
         }
+        if (lastAt >= 0) last = buf.toString('latin1', lastAt, lastEnd);
         // Keep from the last newline on: a cursor line may be cut by the chunk's end.
         const cut = Math.max(done - 1, buf.lastIndexOf(10));
         tail = Buffer.from(buf.subarray(cut));
+        return hold?.();
       },
     });
     this.lastSeen = last;

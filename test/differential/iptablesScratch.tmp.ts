@@ -1,0 +1,10 @@
+import * as fs from 'node:fs';
+import { allCases, randomCases } from './iptablesCases';
+import { runCases, tallyKinds, formatSummary, summarize, cleanup } from './iptablesFuzz';
+const seed = Number(process.env.FUZZ_SEED ?? 1);
+const cases = process.env.CASES ? JSON.parse(fs.readFileSync(process.env.CASES, 'utf8')) : [...allCases(seed, 300, 3), ...randomCases(seed + 7, 300)];
+const res = runCases(cases);
+console.log(formatSummary(summarize(res)));
+console.log(tallyKinds(res).join('\n'));
+fs.writeFileSync(process.env.OUT ?? '/tmp/iptw/res.json', JSON.stringify(res.filter((r) => r.verdict !== 'agree-accept' && r.verdict !== 'caught').map((r) => ({ v: r.verdict, f: r.c.family, t: r.c.table, ch: r.c.chain, rule: r.c.rule, tool: r.tool.message, ours: r.ours.errors[0]?.code }))));
+cleanup();
