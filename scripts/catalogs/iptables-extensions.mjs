@@ -250,7 +250,15 @@ function learn(kind, name, families, man) {
     for (const opt of more) {
       const end = probeOne(f, body(protoOf[f], `${joinOpts(seedFor(f))} ${opt}`));
       if (!end.ok && /unknown option|Unknown arg|Couldn't load/i.test(end.message)) continue;
-      options.push({ name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0, families: [f], negatable: !!man?.negatable.has(opt) });
+      const o = { name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0, families: [f], negatable: !!man?.negatable.has(opt) };
+      // Its whole-number type, as the tool names it when given a word.
+      const r = (v) => body(protoOf[f], `${joinOpts(seedFor(f))} ${opt} ${v}`);
+      const m = o.args ? /bad value for option "([^"]+)"(?: near "[^"]*")?, or out of range \((\d+)-(\d+)\)/.exec(probeOne(f, r('abc')).message ?? '') : null;
+      if (m && m[1] === opt) {
+        const [range, rising] = probeEach(f, [r('1:1'), r('0:1')]);
+        o.number = { min: Number(m[2]), max: Number(m[3]), ...(range.ok || rising.ok ? { range: true } : {}) };
+      }
+      options.push(o);
     }
   }
   // Options that work only next to others (recent --seconds needs --rcheck or --update): refused

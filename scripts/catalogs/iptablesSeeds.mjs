@@ -92,8 +92,9 @@ export const CANDIDATES = [
 
 /** Options the tool takes that neither its --help nor the manual lists (kept only when the tool knows them). */
 export const EXTRA_OPTIONS = {
-  time: ['--localtz'],
+  time: ['--localtz', '--utc'],
   ECN: ['--ecn-tcp-cwr', '--ecn-tcp-ece', '--ecn-ip-ect'],
+  hashlimit: ['--hashlimit'],
 };
 
 /** Bounds tried in ascending order for numeric options; the last accepted one is refined by bisection. */

@@ -1,5 +1,5 @@
 // The session behind firstScreen.bench.ts: one code-server, a 1 KB log and a 1 GB log (generated
-// once into .cache/bench/, linked into the workspace), each opened BENCH_RUNS times (default 5,
+// once into .cache/bench/, linked into the workspace), each opened BENCH_RUNS times (default 7,
 // alternating, after one cold open of each) with "Linux Admin Configs: Open in Log Viewer".
 //
 // Clock: every frame gets a probe (a Playwright init script) that notes, on the shared wall clock
@@ -11,15 +11,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { syslogText, writeSyslogFile } from '../fixtures/logs/generate';
 import { closeBrowser, launch, type Session } from '../e2e/harness';
-import { openTab, poll, runCommand } from '../e2e/vscode';
+import { activeEditor, openTab, poll, runCommand } from '../e2e/vscode';
 import { ms, printTable } from './common';
 
 const ROOT = process.cwd();
 const BIG_MB = Number(process.env.BENCH_LOG_MB ?? 1024);
 const BIG = path.join(ROOT, '.cache', 'bench', `syslog-${BIG_MB}mb.log`);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const COMMAND = 'Linux Admin Configs: Open in Log Viewer';
 const TARGET_MS = 100;
+const SETTLE_MS = 1500;
 
 interface Probe {
   frame: number;
@@ -124,6 +125,10 @@ async function clearEditorHistory(s: Session): Promise<void> {
     (ok) => ok,
   );
   await quick.waitFor({ state: 'hidden' });
+  // VS Code asks first.
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByRole('button', { name: /^Clear$/ }).click({ timeout: 10_000 });
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** Closes every editor, and makes sure the viewers' webviews are gone (a viewer left open would be revealed, not opened, next time). */
@@ -142,9 +147,15 @@ async function closeViewers(s: Session): Promise<void> {
 }
 
 /** Opens `rel` in the viewer through the command palette; returns the probe's times relative to the command. */
-async function openOnce(s: Session, rel: string, expected: string): Promise<Probe> {
+async function openOnce(s: Session, rel: string, expected: string, big: boolean): Promise<Probe> {
   const { page } = s;
   await openTab(page, rel);
+  // Start once the text editor has settled: the small file's lines, or VS Code's word that the big
+  // one is too large for it (its first look at a 1 GB file can take seconds, before any command).
+  if (big) await page.getByText(/not displayed in the text editor because it is very large/).waitFor({ timeout: 60_000 });
+  else await activeEditor(page).locator('.view-lines').waitFor({ timeout: 60_000 });
+  // A user reads the tab before running a command: let the workbench finish what opening it started.
+  await page.waitForTimeout(SETTLE_MS);
   const quick = page.locator('.quick-input-widget');
   const input = quick.locator('input');
   const row = quick.locator('.monaco-list-row.focused', { has: page.locator('.label-name', { hasText: COMMAND }) });
@@ -204,11 +215,11 @@ async function main(): Promise<void> {
     await s.context.addInitScript({ content: PROBE });
     const files = { small: 'var/log/small.log', big: 'var/log/big.log' } as const;
     const expected = { small: firstLine(path.join(s.workspace, files.small)), big: firstLine(BIG) };
-    const cold = { small: await openOnce(s, files.small, expected.small), big: await openOnce(s, files.big, expected.big) };
+    const cold = { small: await openOnce(s, files.small, expected.small, false), big: await openOnce(s, files.big, expected.big, true) };
     const warm: Record<'small' | 'big', Probe[]> = { small: [], big: [] };
     for (let i = 0; i < RUNS; i++) {
       const order: ('small' | 'big')[] = i % 2 ? ['big', 'small'] : ['small', 'big'];
-      for (const k of order) warm[k].push(await openOnce(s, files[k], expected[k]));
+      for (const k of order) warm[k].push(await openOnce(s, files[k], expected[k], k === 'big'));
     }
     const load = os.loadavg().map((v) => v.toFixed(2)).join(' ');
     const col = (ps: Probe[], k: keyof Probe) => median(ps.map((p) => p[k] as number));
@@ -235,8 +246,19 @@ async function main(): Promise<void> {
       ],
     );
     const diff = col(warm.big, 'row') - col(warm.small, 'row');
+    // Each run opens both logs one after the other: their differences see the same load.
+    const paired = median(warm.big.map((b, i) => b.row! - warm.small[i].row!));
+    // From the webview asking for its script to the first line: the part the extension decides.
+    const own = (ps: Probe[]) => median(ps.map((p) => p.row! - p.fetch!));
     console.log('');
-    printTable(['', 'measured', 'target', 'met'], [['1 GB − 1 KB (medians)', ms(diff), `≤ ${TARGET_MS} ms`, diff <= TARGET_MS ? 'yes' : 'NO']]);
+    printTable(
+      ['1 GB − 1 KB', 'measured', 'target', 'met'],
+      [
+        ['command to first line, difference of the medians', ms(diff), `≤ ${TARGET_MS} ms`, diff <= TARGET_MS ? 'yes' : 'NO'],
+        ['command to first line, median of the differences run by run', ms(paired), `≤ ${TARGET_MS} ms`, paired <= TARGET_MS ? 'yes' : 'NO'],
+        [`webview asks for its script to first line (1 KB ${ms(own(warm.small))}, 1 GB ${ms(own(warm.big))})`, ms(own(warm.big) - own(warm.small)), '', ''],
+      ],
+    );
   } finally {
     await s.close();
     await closeBrowser();

@@ -73,7 +73,8 @@ function bootCounter(): { see: (cursor: string) => void; changes: () => number }
   let n = 0;
   return {
     see: (c) => {
-      const b = /;b=([0-9a-f]+)/.exec(c)?.[1] ?? '';
+      const at = c.indexOf(';b=') + 3;
+      const b = c.slice(at, c.indexOf(';', at));
       if (boot && b !== boot) n++;
       boot = b;
     },

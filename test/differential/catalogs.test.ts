@@ -9,7 +9,7 @@ describe('catalogs against the installed packages', () => {
     assert.equal(r.status, 0, `the catalog differs from the installed firewalld (run node scripts/catalogs/firewalld-shipped.mjs to regenerate):\n${r.stdout}${r.stderr}`);
   });
 
-  it('rsyslog: the enum parameters rsyslogd -N1 refuses or accepts other values for, and its deprecated ones, are as recorded', () => {
+  it('rsyslog: the enum parameters rsyslogd -N1 refuses or accepts other values for, its deprecated ones, and the constraints between parameters (paramRules.json) are as recorded', () => {
     const r = spawnSync(process.execPath, ['scripts/catalogs/rsyslog-verified.mjs', '--check'], { encoding: 'utf8' });
     console.log(`      ${r.stdout.split('\n')[0]}`);
     assert.equal(r.status, 0, `verified.json differs from the installed rsyslogd (run node scripts/catalogs/rsyslog-verified.mjs to regenerate):\n${r.stdout}${r.stderr}`);

@@ -47,7 +47,7 @@ const LANGS: { lang: 'rsyslog' | 'firewalld' | 'logrotate'; tool: string; file: 
     lang: 'logrotate',
     tool: 'logrotate',
     file: path.join(os.tmpdir(), 'lac-fuzz', 'logrotate.d', 'fuzz'),
-    cases: (seed) => [...logrotateCatalogCases(path.join(__dirname, '../../server/data/logrotate')), ...logrotateRandomCases(FIXED_SEED, 60), ...logrotateRandomCases(seed, 40)],
+    cases: (seed) => [...logrotateCatalogCases(path.join(__dirname, '../../server/data/logrotate')), ...logrotateRandomCases(FIXED_SEED, 100), ...logrotateRandomCases(seed, 100)],
     budgetMs: 100_000,
   },
 ];

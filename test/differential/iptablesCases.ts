@@ -82,7 +82,7 @@ export function grammarValues(o: GeneratedOption, rnd: () => number): string[] {
   }
   out.delete(s);
   // A handful per option, picked by the seed, so that the tier stays bounded.
-  return [...out].map(word).sort(() => rnd() - 0.5).slice(0, 8);
+  return [...out].map(word).sort(() => rnd() - 0.5).slice(0, 6);
 }
 
 /** Every systematic case of one extension. */

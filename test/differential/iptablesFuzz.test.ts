@@ -17,7 +17,8 @@ const FIXED_SEED = 1;
 const ROTATING_SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Date.now() / 86_400_000));
 
 describe('differential: iptables rules from the catalog against iptables-restore', function () {
-  this.timeout(180_000);
+  // Bounded: about 10 000 rules in some 6 000 iptables-restore runs (2–3 minutes on a busy machine).
+  this.timeout(360_000);
   let results: Result[] = [];
 
   before(function () {
@@ -29,10 +30,10 @@ describe('differential: iptables rules from the catalog against iptables-restore
     }
     const started = Date.now();
     console.log(`  seeds: fixed ${FIXED_SEED}, rotating ${ROTATING_SEED} (replay: FUZZ_SEED=${ROTATING_SEED})`);
-    results = runCases([...allCases(FIXED_SEED, 300, 3), ...randomCases(ROTATING_SEED, 300)]);
+    results = runCases([...allCases(FIXED_SEED, 200, 3), ...randomCases(ROTATING_SEED, 200)]);
     console.log(`\n${formatSummary(summarize(results))}`);
     console.log(`  ${results.length} cases, ${runsSoFar()} iptables-restore runs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const dis = disagreements(results, 25);
+    const dis = disagreements(results, 12);
     if (dis.length) console.log(`  disagreements (shrunk):\n  ${dis.join('\n  ')}`);
   });
 
@@ -59,11 +60,11 @@ describe('differential: iptables rules from the catalog against iptables-restore
     assert.deepEqual(bad.slice(0, 20), [], `${bad.length} false error(s)`);
   });
 
-  // The issue's target is 95%; this floor is what the checker reaches today (93% with the fixed
-  // seed), so that a regression fails while the remaining misses (value grammars of single
-  // extensions: DSCP classes, conntrack event names, time formats, u32) are worked off.
-  it('flags at least 92% of the rules iptables-restore refuses, on their line', () => {
-    const all = summarize(results).find((r) => r.family === 'all')!;
-    assert.ok(all.catchRate >= 0.92, `caught ${all.caught} of ${all.rejects} (${(all.catchRate * 100).toFixed(1)}%)`);
-  });
+  // The issue's target: at least 95% of the rejections flagged on their line, in each family.
+  for (const family of ['ipv4', 'ipv6']) {
+    it(`flags at least 95% of the ${family} rules iptables-restore refuses, on their line`, () => {
+      const row = summarize(results).find((r) => r.family === family)!;
+      assert.ok(row.catchRate >= 0.95, `caught ${row.caught} of ${row.rejects} (${(row.catchRate * 100).toFixed(1)}%)`);
+    });
+  }
 });

@@ -3,7 +3,7 @@ import { runCases, formatSummary, summarize, cleanup } from './iptablesFuzz';
 import type { RuleCase } from './iptablesCases';
 const v6 = (r: string) => r.replace(/\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b/g, (_m, a, b, c, d) => `2001:db8::${a}${b}${c}${d}`).replace(/255\.255\.255\.255/g, 'ffff::');
 const cases: RuleCase[] = [];
-for (const [file, fams] of [['c4.txt', ['ipv4', 'ipv6']], ['c4more.txt', ['ipv4', 'ipv6']], ['c6.txt', ['ipv6', 'ipv4']]] as const) {
+for (const [file, fams] of [['c4.txt', ['ipv4', 'ipv6']], ['c4more.txt', ['ipv4', 'ipv6']], ['c6.txt', ['ipv6', 'ipv4']], ['c4b.txt', ['ipv4', 'ipv6']]] as const) {
   let table = 'filter', chain = 'INPUT';
   for (const l of fs.readFileSync('/tmp/iptw/t/' + file, 'utf8').split('\n')) {
     const h = /^\*(\S+) (\S+)/.exec(l);

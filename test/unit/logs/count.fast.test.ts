@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { asciiLower, compileFilter, countRange, findRg, parallelCount, rgCount, rgFilter, rgHasPcre2, rgPlan, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
+import { asciiLower, compileFilter, countRange, findRg, hybridCount, parallelCount, rgCount, rgCountFrom, rgFilter, rgHasPcre2, rgPlan, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
 import { syslogText } from '../../fixtures/logs/generate';
 import { tempDir } from './engineHelpers';
 
@@ -91,6 +91,16 @@ describe('grep --count: the same count from every engine', function () {
       for (const file of [plain, gz]) {
         assert.equal(await viaRg(file, spec, 'utf-8', false), one, `rg ${file}: ${what}`);
         if (pcre2) assert.equal(await viaRg(file, spec, 'utf-8', true), one, `rg -P ${file}: ${what}`);
+        // rg from a cut to the end, the JS engine before it.
+        const plan = rgPlan(c.filter, { pcre2 });
+        if (plan && !plan.rest) assert.equal(await hybridCount(RG!, file, plan, c.filter, { minBytes: 0, cores: 2, load: 0 }), one, `rg + JS ${file}: ${what}`);
+      }
+      const plan = rgPlan(c.filter);
+      if (plan && !plan.rest) {
+        const cut = text.indexOf('\n', text.length >> 1) + 1;
+        const tail = await countRange(plain, cut, Infinity, c.filter);
+        assert.ok(tail > 0 && tail < one);
+        assert.equal(await rgCountFrom(RG!, plain, plan, cut), tail, `rg from byte ${cut}: ${what}`);
       }
     }
   });

@@ -26,6 +26,8 @@ export interface OptionEntry extends CatalogEntry {
   lenient?: string[];
   /** The tool takes any prefix of a value (addrtype --src-type x is XRESOLVE). */
   prefixValues?: boolean;
+  /** Rates: the fastest the tool takes, per second (limit: 10000/second, 600000/minute …). */
+  maxPerSecond?: number;
   /** Starts a new element of the match: the options after it may be given again (policy --next; generated). */
   separator?: boolean;
   /** The value grammar the generator verified against the tool (type `names`: its words and numbers). */
@@ -68,6 +70,8 @@ const handProtocolNames = new Set(HAND_PROTOCOLS.flatMap((p) => [p.name, ...(p.a
 export const PROTOCOLS: ValueEntry[] = [...HAND_PROTOCOLS, ...netbaseProtocols((n) => handProtocolNames.has(n.toLowerCase()))];
 export const REJECT_TYPES = valuesJson.rejectTypes as ValueEntry[];
 export const REJECT_ALIASES = valuesJson.rejectAliases as Record<string, string>;
+/** ip6tables' short names, where they differ (`port-unreach` is icmp6-port-unreachable there). */
+export const REJECT_ALIASES6 = valuesJson.rejectAliases6 as Record<string, string>;
 export const LOG_LEVELS = valuesJson.logLevels as ValueEntry[];
 export const STATES = valuesJson.states as ValueEntry[];
 export const SERVICES: Record<string, number> = { ...NETBASE_SERVICES, ...(valuesJson.services as Record<string, number>) };

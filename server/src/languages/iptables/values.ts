@@ -7,12 +7,13 @@ import {
   logLevel,
   protocol,
   PROTOCOLS,
+  REJECT_ALIASES6,
   REJECT_TYPES,
   rejectType,
   SERVICES,
   type Family,
 } from './catalog';
-import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32 } from './grammars';
+import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32, cNumber } from './grammars';
 import { suggested } from './interpret';
 import type { RuleItem, Token } from './tree';
 
@@ -333,6 +334,11 @@ function checkRate(v: string, tok: Token, item: RuleItem, vc: ValueContext): voi
   const unit = slash === -1 ? undefined : v.slice(slash + 1);
   const ok = isDigits(num) && Number(num) > 0 && (unit === undefined || (unit.length > 0 && !unit.includes('/') && RATE_UNITS.some((u) => u.startsWith(unit))));
   if (!ok) bad(vc, tok, item, L('a rate is written NUMBER/second, /minute, /hour or /day (or a prefix: 5/min)', '頻度は 数/second、/minute、/hour、/day（先頭部分だけでも可: 5/min）と書きます'));
+  const max = item.entry?.maxPerSecond;
+  const per = [1, 60, 3600, 86400][unit === undefined ? 0 : RATE_UNITS.findIndex((u) => u.startsWith(unit))];
+  if (ok && max !== undefined && per !== undefined && Number(num) > max * per) {
+    bad(vc, tok, item, L(`the rate is too fast: at most ${max}/second`, `頻度が大きすぎます（最大 ${max}/second）`));
+  }
 }
 
 function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
@@ -344,11 +350,12 @@ function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void
 
 function checkRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
   const parts = v.split(':');
-  if (parts.length > 2 || !parts.every((p) => p === '' || isDigits(p))) {
+  // Numbers as xtables reads them: decimal, 0x hexadecimal, 0 octal (length 0x10).
+  if (parts.length > 2 || !parts.every((p) => p === '' || cNumber(p) !== undefined)) {
     bad(vc, tok, item, L('a number or a range min:max is expected', '数値または範囲 最小:最大 が必要です'));
     return;
   }
-  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && Number(parts[0]) > Number(parts[1])) {
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && cNumber(parts[0])! > cNumber(parts[1])!) {
     bad(vc, tok, item, L('the range starts above its end', '範囲の開始が終了より大きくなっています'));
   }
 }
@@ -478,8 +485,8 @@ const CHECKS: Record<string, Check> = {
     if (v.length > 29) vc.out.push({ code: 'iptables/log-prefix-too-long', range: lineRange(vc.line, tok.start, tok.end), args: { length: v.length } });
   },
   rejecttype(v, tok, item, vc) {
-    const rt = rejectType(v);
     const fam = vc.family;
+    const rt = (fam === 'ipv6' && REJECT_ALIASES6[v] ? rejectType(REJECT_ALIASES6[v]) : undefined) ?? rejectType(v);
     const allowed = REJECT_TYPES.filter((x) => !fam || x.family === 'any' || x.family === fam).map((x) => x.name);
     if (!rt) unknown(vc, tok, item, v, allowed);
     else if (fam && rt.family !== 'any' && rt.family !== fam) {
@@ -491,11 +498,11 @@ const CHECKS: Record<string, Check> = {
     }
   },
   icmptype(v, tok, item, vc) {
-    if (/^\d{1,3}(\/\d{1,3})?$/.test(v) && v.split('/').every((n) => Number(n) <= 255)) return;
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
     if (!ICMP_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP_TYPES);
   },
   icmp6type(v, tok, item, vc) {
-    if (/^\d{1,3}(\/\d{1,3})?$/.test(v) && v.split('/').every((n) => Number(n) <= 255)) return;
+    if (/^\d{1,3}(\/\d{1,3})?$/.test(v)) return;
     if (!ICMP6_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
   },
   iprange(v, tok, item, vc) {

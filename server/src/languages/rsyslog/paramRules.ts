@@ -8,7 +8,7 @@ import { objectName, valueText } from './nodes';
 import type { ObjectStmt, Stmt } from './tree';
 import { param } from './tree';
 import { add, type Env } from './validateNames';
-import { knownProperty } from './validateState';
+import { knownProperty } from './templateText';
 
 interface ParamRule {
   object: 'module' | 'input' | 'action' | 'parser';

@@ -288,6 +288,20 @@ export const RULES: RuleTable = {
       ja: "'{path}' は相対パスです。rsyslogd はモジュールディレクトリ（rsyslogd -M）の下で探し、無ければ設定を拒否します。これはホストに依存します。インストール済みのモジュールは名前（load=\"imtcp\"）で読み込みます。",
     },
   },
+  'rsyslog/duplicate-parameter': {
+    severity: 'error',
+    message: {
+      en: "'{name}' is given again ({where}; names are compared in any case): rsyslogd refuses the configuration. Keep one.",
+      ja: "'{name}' が再び指定されています（{where}。大文字小文字は区別されません）。rsyslogd は設定を拒否します。一つにします。",
+    },
+  },
+  'rsyslog/unknown-directive-module': {
+    severity: 'warning',
+    message: {
+      en: "Unknown directive '{name}': no module rsyslog ships knows it. It may come from '{module}', loaded here, which this extension does not know; without that module rsyslogd refuses the file.",
+      ja: "不明なディレクティブ '{name}' です。rsyslog に含まれるモジュールにはありません。ここで読み込んでいる、この拡張機能の知らない '{module}' のものかもしれません。そのモジュールが無ければ rsyslogd はファイルを拒否します。",
+    },
+  },
   'rsyslog/backtick-environment': {
     severity: 'warning',
     message: {

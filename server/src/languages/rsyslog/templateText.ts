@@ -3,16 +3,16 @@
 import { didYouMean } from '../common/didYouMean';
 import type { Span } from './tree';
 import { add, suggestion, type Env } from './validateNames';
-import { knownProperty } from './validateState';
+import { lower } from './lookups';
 
-/** Property options rsyslogd 8.2302 knows (rsyslog-doc "property replacer"). */
+/** Property options rsyslogd 8.2302 knows (rsyslog-doc "property replacer"; each tried with -N1). */
 const OPTIONS = new Set(
   [
     'uppercase', 'lowercase', 'csv', 'drop-last-lf', 'date-utc', 'date-mysql', 'date-pgsql', 'date-rfc3164', 'date-rfc3164-buggyday', 'date-rfc3339',
     'date-unixtimestamp', 'date-year', 'date-month', 'date-day', 'date-hour', 'date-minute', 'date-second', 'date-tzoffshour', 'date-tzoffsmin',
     'date-tzoffsdirection', 'date-ordinal', 'date-week', 'date-iso-week', 'date-iso-week-year', 'date-wday', 'date-wdayname', 'date-subseconds',
     'escape-cc', 'space-cc', 'drop-cc', 'compressspace', 'sp-if-no-1st-sp', 'secpath-drop', 'secpath-replace', 'json', 'jsonf', 'jsonr', 'jsonfr',
-    'mandatory-field', 'fixed-width', 'pos-end-relative', 'date-rfc3339-utc',
+    'mandatory-field', 'fixed-width', 'pos-end-relative',
   ],
 );
 
@@ -49,4 +49,14 @@ export function checkTemplateText(env: Env, text: string, at: Span): void {
       }
     }
   }
+}
+
+/** Names rsyslogd 8.2302 takes besides the documented ones (aliases), each checked with -N1. */
+const PROPERTY_ALIASES = new Set(['timestamp', 'source', 'syslogpriority', 'syslogpriority-text', 'parsesuccess']);
+
+/** True when rsyslogd knows the message property `name` (variables and `$…` names are not checked). */
+export function knownProperty(env: Env, name: string): boolean {
+  if (!name || name.charCodeAt(0) === 36 || !env.cat.properties.entries.length) return true;
+  const l = lower(name);
+  return env.cat.properties.has(l) || PROPERTY_ALIASES.has(l);
 }

@@ -1,10 +1,10 @@
 import { didYouMean } from '../common/didYouMean';
 import type { Finding, LanguageContext } from '../common/types';
 import * as catalog from './catalog';
-import { rsyslogCatalog, type ParamEntry } from './catalog';
+import { rsyslogCatalog } from './catalog';
 import { defsOf, Scope } from './defs';
 import type { RsyslogDocument } from './parse';
-import type { DirectiveStmt, LegacyAction, ObjectStmt, Param, PropFilterStmt, RuleStmt, Span, Stmt } from './tree';
+import type { DirectiveStmt, ObjectStmt, Param, PropFilterStmt, RuleStmt, Span, Stmt } from './tree';
 import * as tree from './tree';
 import * as nodes from './nodes';
 import * as values from './values';
@@ -12,12 +12,13 @@ import * as plain from './plainSelector';
 import * as rule from './rule';
 import * as lookups from './lookups';
 import type { ParamSet } from './lookups';
-import * as legacy from './legacyAction';
 import * as expr from './expression';
 import { add, moduleUse, reference, suggestion, type Env } from './validateNames';
 import { checkTemplateText } from './templateText';
 import { checkParamRules } from './paramRules';
-import { backtickEnvironment, knownProperty, legacyModuleForm, objectQueue, startupFiles, stateChecks, templateParts } from './validateState';
+import { backtickEnvironment, objectQueue, startupFiles, stateChecks, templateParts } from './validateState';
+import { knownProperty } from './templateText';
+import { legacyAction } from './validateLegacy';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -25,14 +26,9 @@ const { normalizeModule } = catalog;
 const { selectorEnd } = rule;
 const { plainSelector } = plain;
 const { checkValue } = values;
-const { lower, findParam, objectInfo, paramSetOf } = lookups;
-const { paramText, sameLower } = tree;
+const { findParam, objectInfo, paramSetOf } = lookups;
+const { paramText } = tree;
 const { objectName, OneBodyNode, paramName, PropFilterNode, valueKind, valueText } = nodes;
-const { Action } = legacy;
-
-/** The catalog entry checkValue() uses for a forwarding action's port. */
-const PORT_ENTRY: ParamEntry = { name: 'port', kind: 'parameter', type: 'port', docs: { en: '', ja: '' }, source: '' };
-
 
 /** Semantic checks of one rsyslog file against the catalog and the rest of the workspace. */
 export function validate(doc: RsyslogDocument, ctx: LanguageContext): Finding[] {
@@ -168,91 +164,7 @@ function selector(env: Env, s: RuleStmt): void {
   }
 }
 
-function legacyAction(env: Env, a: LegacyAction): void {
-  switch (a.form) {
-    case 'file':
-    case 'file-nosync':
-      // The usual absolute path is told from its first character, without making the word.
-      // `-relative` is refused; a relative name without '-' is accepted (a file or a user).
-      if (a instanceof Action ? !a.targetStartsWith(47) : !a.target.text.startsWith('/')) {
-        add(env, a.form === 'file-nosync' ? 'rsyslog/relative-sync-path' : 'rsyslog/relative-path', a.target, { path: a.target.text });
-      }
-      break;
-    case 'users':
-      if (a.target.text.includes('/') || a.target.text.includes('.')) {
-        add(env, 'rsyslog/relative-path', a.target, { path: a.target.text });
-        return;
-      }
-      deprecatedAction(env, a, ':omusrmsg:' + a.target.text);
-      break;
-    case 'all-users':
-      deprecatedAction(env, a, ':omusrmsg:*');
-      break;
-    case 'discard':
-      deprecatedAction(env, a, 'stop');
-      break;
-    case 'udp-forward':
-    case 'tcp-forward': {
-      if (a instanceof Action && a.plainForward()) break;
-      if (!a.host?.text) add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
-      const port = a.port;
-      if (port) {
-        const text = port.text;
-        const p = plainPort(text) ? null : checkValue(PORT_ENTRY, text);
-        if (p) add(env, 'rsyslog/invalid-port', port, { value: text });
-      }
-      break;
-    }
-    case 'dynafile':
-      reference(env, 'template', a.target.text, a.target, true);
-      break;
-    case 'output-channel':
-      outchannel(env, a.target.text, a.target);
-      break;
-    case 'module':
-      if (a.module && moduleUse(env, a.module.text, a.module)) legacyModuleForm(env, a, a.start);
-      // `:omfile:$NAME` writes through an output channel.
-      if (a.module && lower(a.module.text) === 'omfile' && a.target.text.startsWith('$')) {
-        const t = a.target;
-        outchannel(env, t.text.slice(1), { start: t.start + 1, end: t.end });
-      }
-      break;
-    case 'unknown':
-      add(env, 'rsyslog/unknown-action', a, { text: env.doc.text.slice(a.start, a.end) });
-      break;
-  }
-  const template = a.template;
-  if (template) {
-    const name = template.text;
-    if (name) reference(env, 'template', name, template, true);
-  }
-}
-
-/** rsyslogd drops an action naming an output channel no `$outchannel` defined. */
-function outchannel(env: Env, text: string, span: Span): void {
-  const name = text.split(/[;\s]/)[0];
-  if (name && !name.includes('`') && !env.scope.has('outchannels', name.toLowerCase())) add(env, 'rsyslog/undefined-outchannel', span, { name });
-}
-
-/** True for the usual port, 0 to 65535 in digits, which checkValue() would accept too. */
-function plainPort(text: string): boolean {
-  if (text.length === 0 || text.length > 5) return false;
-  let n = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-    n = n * 10 + (c - 48);
-  }
-  return n <= 65535;
-}
-
-function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void {
-  const span = a.template ? { start: a.start, end: a.template.start - 1 } : a;
-  add(env, 'rsyslog/deprecated-action', span, { text: env.doc.text.slice(span.start, span.end), replacement }, {
-    tags: ['deprecated'],
-    data: { replacement },
-  });
-}
+// Legacy actions are checked in validateLegacy.ts.
 
 function propertyFilter(env: Env, s: PropFilterStmt): void {
   const compact = s instanceof PropFilterNode;
@@ -278,7 +190,10 @@ function directive(env: Env, d: DirectiveStmt): void {
   const e = env.cat.directives.get(d.name.text);
   if (!e) {
     const sug = didYouMean(d.name.text, env.cat.directiveNames);
-    add(env, 'rsyslog/unknown-directive', d.name, { name: d.name.text, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
+    // A module this extension does not know (a third-party one) may bring the directive.
+    const other = defsOf(env.doc.tree).loads.find((l) => !env.cat.modules.has(l.name));
+    if (other && !sug.length) add(env, 'rsyslog/unknown-directive-module', d.name, { name: d.name.text, module: other.name });
+    else add(env, 'rsyslog/unknown-directive', d.name, { name: d.name.text, suggestion: suggestion(sug) }, { data: { suggestions: sug } });
     return;
   }
   const arg = d.args[0];

@@ -1,14 +1,18 @@
-// Checks that follow settings across statements, as rsyslogd applies them while it reads the
-// file: legacy queue settings and the actions they go to, the work directory imfile needs, the
-// legacy `:module:` action form, and backtick values that come from rsyslogd's environment.
+// Checks that follow settings across statements and files, as rsyslogd applies them while it
+// reads the configuration: legacy queue settings and the actions they go to, the work directory
+// imfile needs, inputs of loaded input modules, lookup tables defined before use, rulesets and
+// parameters given twice, the legacy `:module:` action form, template parts, and the files
+// rsyslogd opens at start (includes, lookup tables, rulebases, modules by path, backtick values
+// from its environment), which depend on the host.
 import { normalizeModule } from './catalog';
 import { lower } from './lookups';
-import { objectName, valueText } from './nodes';
+import { objectName, OneBodyNode, paramName, valueText } from './nodes';
 import type { DirectiveStmt, LegacyAction, ObjectStmt, Param, Span, Stmt } from './tree';
 import { param, walk } from './tree';
 import { add, suggestion, type Env } from './validateNames';
 import { didYouMean } from '../common/didYouMean';
-import { checkTemplateText } from './templateText';
+import { workspaceMemo } from '../common/workspaceMemo';
+import { checkTemplateText, knownProperty } from './templateText';
 import paramRulesJson from '../../../data/rsyslog/paramRules.json';
 
 /**
@@ -50,7 +54,7 @@ const DEFAULTS = { main: { size: 100000, mark: 98000 }, action: { size: 1000, ma
 /** A queue whose discard mark (set, or its default) lies above its size: rsyslogd refuses it. */
 function queueMarks(env: Env, at: Span, size: number, mark: number, markSet: boolean): void {
   if (mark <= size) return;
-  add(env, 'rsyslog/queue-discard-mark', at, { size: String(size), mark: String(mark), note: markSet ? '' : ' (its default)' });
+  add(env, 'rsyslog/queue-discard-mark', at, { size: String(size), mark: String(mark), note: markSet ? '' : { en: ' (its default)', ja: '（既定値）' } });
 }
 
 /** Explicit queue.size and queue.discardMark of main_queue(), action() or ruleset(). */
@@ -97,27 +101,85 @@ function legacyQueues(env: Env): void {
   main = {};
 }
 
+const WORK_DIRECTORY = /^[ \t]*\$WorkDirectory\b|\bworkDirectory[ \t]*=/im;
+
+/** A listener of `mod` in a text: input(type="mod") or one of its legacy directives. */
+function listenerRe(mod: string): RegExp {
+  return new RegExp(`\\btype[ \\t]*=[ \\t]*"${mod}"|^[ \\t]*(?:${LISTENERS[mod].map((d) => '\\' + d).join('|')})\\b`, 'im');
+}
+
+/** What the rsyslog files of the workspace set, by file: read once per workspace change. */
+interface Facts {
+  workDirectory: Set<string>;
+  listeners: Map<string, Set<string>>;
+  tables: Map<string, Set<string>>;
+}
+
+function facts(env: Env): Facts {
+  const ws = env.ctx.workspace;
+  return workspaceMemo(ws, 'rsyslog/state', () => {
+    const f: Facts = { workDirectory: new Set(), listeners: new Map(), tables: new Map() };
+    for (const d of ws.documents('rsyslog')) {
+      const text = d.parsed?.text;
+      if (typeof text !== 'string') continue;
+      if (WORK_DIRECTORY.test(text)) f.workDirectory.add(d.uri);
+      for (const mod of Object.keys(LISTENERS)) if (text.includes(mod) && listenerRe(mod).test(text)) f.listeners.set(mod, (f.listeners.get(mod) ?? new Set()).add(d.uri));
+      if (text.includes('lookup_table')) for (const m of text.matchAll(TABLE_DEF)) f.tables.set(m[1], (f.tables.get(m[1]) ?? new Set()).add(d.uri));
+    }
+    return f;
+  });
+}
+
+/** True when a file of the workspace other than this one is in `uris`. */
+function elsewhere(env: Env, uris: Set<string> | undefined): boolean {
+  if (uris) for (const u of uris) if (u !== env.ctx.uri) return true;
+  return false;
+}
+
 /** imfile keeps state files in the work directory; rsyslogd -N1 reports an error without one. */
 function imfileWorkDirectory(env: Env): void {
   const load = env.scope.has('loads', 'imfile') ? findLoad(env, 'imfile') : undefined;
   if (!load) return;
-  const re = /^[ \t]*\$WorkDirectory\b|\bworkDirectory[ \t]*=/im;
-  if (re.test(env.doc.text)) return;
-  for (const d of env.ctx.workspace.documents('rsyslog')) if (d.uri !== env.ctx.uri && re.test(d.parsed.text)) return;
+  if (WORK_DIRECTORY.test(env.doc.text) || elsewhere(env, facts(env).workDirectory)) return;
   add(env, 'rsyslog/no-work-directory', load);
 }
 
+/** Where module `name` is loaded in this file (loads stand at the top level only). */
 function findLoad(env: Env, name: string): Span | undefined {
-  let at: Span | undefined;
-  walk(env.doc.tree.statements, (s: Stmt) => {
-    if (at) return;
+  for (const s of env.doc.tree.statements) {
     if (s.type === 'object' && lower(objectName(s)) === 'module') {
       const p = param(s, 'load');
       const v = p && valueText(p);
-      if (v && normalizeModule(v) === name) at = p;
-    } else if (s.type === 'directive' && lower(s.name.text) === '$modload' && s.args[0] && normalizeModule(s.args[0].text) === name) at = s.args[0];
-  });
-  return at;
+      if (p && v && normalizeModule(v) === name) return p;
+    } else if (s.type === 'directive' && lower(s.name.text) === '$modload' && s.args[0] && normalizeModule(s.args[0].text) === name) return s.args[0];
+  }
+  return undefined;
+}
+
+/**
+ * Every object of the tree, nested ones included, without making the lazy legacy actions of
+ * selector lines (`mail.* /var/log/mail`): their bodies are peeked at, not built.
+ */
+function eachObject(list: Stmt[], fn: (o: ObjectStmt) => void): void {
+  for (const s of list) {
+    if (s.type === 'object') {
+      fn(s);
+      if (s.body) eachObject(s.body, fn);
+    } else if (s.type === 'if') {
+      eachObject(s.then, fn);
+      if (s.else) eachObject(s.else, fn);
+    } else if (s.type === 'rule' || s.type === 'propfilter') {
+      if (s instanceof OneBodyNode) {
+        if (s.plainFileAction()) continue;
+        const one = s.peekOne();
+        if (one !== null) {
+          eachObject([one], fn);
+          continue;
+        }
+      }
+      eachObject(s.body, fn);
+    } else if (s.type === 'continuation' || s.type === 'foreach') eachObject(s.body, fn);
+  }
 }
 
 /**
@@ -156,18 +218,10 @@ function lookupTables(env: Env): void {
   if (!text.includes('lookup')) return;
   const defs = new Map<string, number>();
   for (const m of text.matchAll(TABLE_DEF)) if (!inComment(text, m.index) && !defs.has(m[1])) defs.set(m[1], m.index);
-  let others: Set<string> | undefined;
   for (const m of text.matchAll(LOOKUP_USE)) {
     const at = defs.get(m[1]);
     if ((at !== undefined && at < m.index) || inComment(text, m.index)) continue;
-    if (!others) {
-      others = new Set();
-      for (const d of env.ctx.workspace.documents('rsyslog')) {
-        if (d.uri === env.ctx.uri) continue;
-        for (const o of d.parsed.text.matchAll(TABLE_DEF)) others.add(o[1]);
-      }
-    }
-    if (others.has(m[1])) continue;
+    if (elsewhere(env, facts(env).tables.get(m[1]))) continue;
     const start = m.index + m[0].length - m[1].length - 1;
     add(env, 'rsyslog/undefined-lookup-table', { start, end: start + m[1].length + 2 }, { name: m[1] });
   }
@@ -198,15 +252,12 @@ const LISTENERS = (paramRulesJson as { listeners: { modules: Record<string, stri
  * input(type=…) nor its legacy directive): rsyslogd -N1 reports that nothing will be read.
  */
 function listeners(env: Env): void {
-  for (const [mod, legacy] of Object.entries(LISTENERS)) {
+  for (const mod of Object.keys(LISTENERS)) {
     if (!env.doc.text.includes(mod)) continue;
     const load = findLoad(env, mod);
     if (!load) continue;
-    const re = new RegExp(`\\btype[ \\t]*=[ \\t]*"${mod}"|^[ \\t]*(?:${legacy.map((d) => '\\' + d).join('|')})\\b`, 'im');
-    if (re.test(env.doc.text)) continue;
-    let elsewhere = false;
-    for (const d of env.ctx.workspace.documents('rsyslog')) if (d.uri !== env.ctx.uri && re.test(d.parsed.text)) elsewhere = true;
-    if (!elsewhere) add(env, 'rsyslog/no-listener', load, { name: mod });
+    if (listenerRe(mod).test(env.doc.text) || elsewhere(env, facts(env).listeners.get(mod))) continue;
+    add(env, 'rsyslog/no-listener', load, { name: mod });
   }
 }
 
@@ -244,8 +295,31 @@ function namedFiles(env: Env): void {
   }
 }
 
+/**
+ * A parameter given twice: in one object ("duplicate parameter"), or in two global() statements
+ * ("specified more than once"). rsyslogd refuses both; names are compared in any case.
+ */
+function duplicateParameters(env: Env): void {
+  const globals = new Map<string, Span>();
+  eachObject(env.doc.tree.statements, (s: ObjectStmt) => {
+    if (s.params.length < 2 && lower(objectName(s)) !== 'global') return;
+    const isGlobal = lower(objectName(s)) === 'global';
+    const own = new Set<string>();
+    for (const p of s.params) {
+      const key = lower(paramName(p));
+      if (own.has(key)) add(env, 'rsyslog/duplicate-parameter', p.name, { name: p.name.text, where: { en: 'in this statement', ja: 'この文の中' } });
+      else if (isGlobal && globals.has(key)) {
+        add(env, 'rsyslog/duplicate-parameter', p.name, { name: p.name.text, where: { en: 'in an earlier global()', ja: '前の global()' } });
+      }
+      own.add(key);
+      if (isGlobal && !globals.has(key)) globals.set(key, p.name);
+    }
+  });
+}
+
 /** The checks of this file that need the whole file read first. */
 export function stateChecks(env: Env): void {
+  duplicateParameters(env);
   namedFiles(env);
   listeners(env);
   duplicateRulesets(env);
@@ -276,16 +350,6 @@ export function startupFiles(env: Env, o: ObjectStmt, owner: string): void {
     if (!v.startsWith('/')) add(env, 'rsyslog/relative-path', p.value, { path: v });
     else if (env.ctx.host?.exists(v) === false) add(env, 'rsyslog/missing-file', p.value, { path: v });
   }
-}
-
-/** Names rsyslogd 8.2302 takes besides the documented ones (aliases), each checked with -N1. */
-const PROPERTY_ALIASES = new Set(['timestamp', 'source', 'syslogpriority', 'syslogpriority-text', 'parsesuccess']);
-
-/** True when rsyslogd knows the message property `name` (variables and `$…` names are not checked). */
-export function knownProperty(env: Env, name: string): boolean {
-  if (!name || name.charCodeAt(0) === 36 || !env.cat.properties.entries.length) return true;
-  const l = lower(name);
-  return env.cat.properties.has(l) || PROPERTY_ALIASES.has(l);
 }
 
 /** template(type="subtree") takes a `$!` variable; property() inside a list names a property. */

@@ -4,6 +4,7 @@ import { asciiTransparent, makeDecoder, type LogEncoding } from './encoding';
 import { formatTime } from './formatTime';
 import { hourKey, parseSyslogHeader, YearTracker } from './syslog';
 import { asciiLower } from './lowerCase';
+import { requiredLiteral } from './regexLiteral';
 
 /** One search term: a literal (default) or a regular expression; case-insensitive unless said. */
 export interface FilterTerm {
@@ -167,6 +168,11 @@ export function blockScanner(f: CompiledFilter, baseYear: number): (buf: Buffer,
   const leadLower = leadLiteralBytes && !lead.caseSensitive && !nonAscii(lead.pattern) ? Buffer.from(lead.pattern.toLowerCase(), 'latin1') : undefined;
   const leadLatinRe = leadLiteralBytes && !lead.caseSensitive && !leadLower ? new RegExp(escapeRe(leadLiteralBytes.toString('latin1')), 'gi') : undefined;
   const leadRegex = lead && lead.regex && transparent ? regexFor(lead, true) : undefined;
+  // A case-sensitive expression with a literal every match holds: only the lines holding the
+  // literal (found in the raw bytes) are decoded and tested, each on its own.
+  const required = leadRegex && lead.caseSensitive ? requiredLiteral(lead.pattern) : undefined;
+  const requiredBytes = required !== undefined ? Buffer.from(required, 'latin1') : undefined;
+  const leadAlone = requiredBytes ? regexFor(lead, false) : undefined;
   const leadHandled = !!(leadLiteralBytes || leadRegex);
   const restInclude = (leadHandled ? include.slice(1) : include).map((t) => termTest(t, encoding));
   const excludeTests = exclude.map((t) => termTest(t, encoding));
@@ -201,6 +207,20 @@ export function blockScanner(f: CompiledFilter, baseYear: number): (buf: Buffer,
         }
         if (!emit(ls < from ? from : ls, e)) return false;
         p = e + 1 - shift;
+      }
+      return true;
+    }
+    if (requiredBytes && leadAlone) {
+      let p = from;
+      while (p < to) {
+        const hit = buf.indexOf(requiredBytes, p);
+        if (hit < 0 || hit >= to) break;
+        const ls0 = hit > from ? buf.lastIndexOf(10, hit - 1) + 1 : from;
+        const ls = ls0 < from ? from : ls0;
+        const e = lineEnd(hit);
+        const te = e > ls && buf[e - 1] === 13 ? e - 1 : e;
+        if (leadAlone.test(decode(buf, ls, te)) && !emit(ls, e)) return false;
+        p = e + 1;
       }
       return true;
     }

@@ -17,3 +17,4 @@ export * from './rgRegex';
 export * from './matchStore';
 export * from './statsParallel';
 export * from './countParallel';
+export * from './regexLiteral';

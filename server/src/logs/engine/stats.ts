@@ -255,7 +255,8 @@ export class StatsAccumulator {
       if (i === len) return x.ent;
     }
     const ent = this.byName(programName(buf, ps, pe));
-    this.index.set(h, { raw: Uint8Array.from(buf.subarray(ps, pe)), ent, next: first });
+    // Bounded: past MAX_PROGRAMS names (all counted as "(other)") new names are not remembered.
+    if (this.index.size < 2 * MAX_PROGRAMS) this.index.set(h, { raw: Uint8Array.from(buf.subarray(ps, pe)), ent, next: first });
     return ent;
   }
 

@@ -20,13 +20,11 @@ export class JournalError extends Error {
   }
 }
 
-/** Where journalctl is: $LINUX_ADMIN_JOURNALCTL, else the PATH, else the usual places; undefined when absent. */
-export function findJournalctl(): string | undefined {
-  const env = process.env.LINUX_ADMIN_JOURNALCTL;
-  if (env) return fs.existsSync(env) ? env : undefined;
+/** An executable on the PATH or in the usual places; undefined when absent. */
+function onPath(name: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/bin', '/bin'];
   for (const d of dirs) {
-    const p = path.join(d, 'journalctl');
+    const p = path.join(d, name);
     try {
       fs.accessSync(p, fs.constants.X_OK);
       return p;
@@ -35,6 +33,20 @@ export function findJournalctl(): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Where journalctl is: $LINUX_ADMIN_JOURNALCTL, else the PATH, else the usual places; undefined when absent. */
+export function findJournalctl(): string | undefined {
+  const env = process.env.LINUX_ADMIN_JOURNALCTL;
+  if (env) return fs.existsSync(env) ? env : undefined;
+  return onPath('journalctl');
+}
+
+let stdbuf: string | null | undefined;
+/** coreutils' stdbuf, which sets journalctl's output buffer (a pipe gets 4 KB writes otherwise). */
+function findStdbuf(): string | undefined {
+  if (stdbuf === undefined) stdbuf = onPath('stdbuf') ?? null;
+  return stdbuf ?? undefined;
 }
 
 export const NO_JOURNALCTL = 'journalctl was not found on this host. The journal is read through the host\'s own journalctl, which comes with systemd (Debian/Ubuntu: package "systemd"; RHEL family: "systemd").';
@@ -76,6 +88,11 @@ export interface RunOptions {
   /** Raw stdout lines instead (for -F, --list-boots, --dump-catalog). */
   onLine?: (line: string) => void;
   journalctl?: string;
+  /**
+   * journalctl's output buffer in bytes, for long runs: fewer, larger writes cost both sides less
+   * (through stdbuf, when the host has it); what matches comes out in such blocks.
+   */
+  outputBuffer?: number;
 }
 
 export interface RunResult {
@@ -114,7 +131,10 @@ export function runJournalctl(args: string[], opts: RunOptions = {}): Promise<Ru
   const bin = opts.journalctl ?? findJournalctl();
   if (!bin) return Promise.reject(new JournalError(NO_JOURNALCTL, 'missing'));
   const owner = opts.owner ?? running;
-  const child = spawn(bin, ['--no-pager', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYSTEMD_COLORS: '0', SYSTEMD_PAGER: '', LC_ALL: 'C.UTF-8' } });
+  // stdbuf runs journalctl in its own place (exec): the process is journalctl's, to stop as such.
+  const wrap = opts.outputBuffer ? findStdbuf() : undefined;
+  const argv = ['--no-pager', ...args];
+  const child = spawn(wrap ?? bin, wrap ? ['-o', String(opts.outputBuffer), bin, ...argv] : argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYSTEMD_COLORS: '0', SYSTEMD_PAGER: '', LC_ALL: 'C.UTF-8' } });
   let set = running.get(owner);
   if (!set) running.set(owner, (set = new Set()));
   set.add(child);

@@ -11,6 +11,9 @@ import { journalArgs, PRIORITIES, type JournalQuery } from './filters';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** journalctl's output buffer for the passes over the whole journal (64 KB, the size of a pipe). */
+const LONG_RUN_BUFFER = 65536;
+
 /** The entry's time as ISO 8601 with microseconds and the offset, as `journalctl -o short-iso-precise` writes it, local or UTC. */
 export function entryTime(e: JournalEntry, utc = false): string {
   const us = Number(e.__REALTIME_TIMESTAMP);
@@ -68,7 +71,7 @@ export class JournalSource {
     readonly journalctl?: string,
   ) {}
 
-  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: Buffer) => boolean | void | Promise<void> }): Promise<RunResult> {
+  private run(args: string[], opts: { limit?: number; onEntry?: (e: JournalEntry) => boolean | void; onLine?: (l: string) => void; onData?: (c: Buffer) => boolean | void | Promise<void>; outputBuffer?: number }): Promise<RunResult> {
     return runJournalctl(args, { ...opts, owner: this.owner, journalctl: this.journalctl }).then((r) => {
       const w = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Hint:|Users in groups|Pass -q)/.test(l));
       for (const l of w) if (!this.warnings.includes(l)) this.warnings.push(l);
@@ -137,6 +140,7 @@ export class JournalSource {
     const reader = new ExportReader();
     let stopped = false;
     const r = await this.run(a, {
+      outputBuffer: LONG_RUN_BUFFER,
       onData: (c) => {
         stopped = !reader.push(c, each);
         return !stopped;
@@ -158,38 +162,46 @@ export class JournalSource {
     let n = 0;
     let skipFirst = !!after;
     let last: string | undefined;
-    let tail = Buffer.alloc(0);
+    // Starts at a newline: the line cut by a chunk's end (and, first, the stream's start).
+    let tail = Buffer.from('\n');
     const KEY = Buffer.from('\n__CURSOR=');
-    await this.run(a, {
-      // Only the __CURSOR lines matter: found in the bytes, no string per line (memory stays flat).
-      onData: (chunk: Buffer) => {
-        // A newline in front makes a cursor line at the very start findable like the others.
-        const buf = tail.length ? Buffer.concat([tail, chunk]) : Buffer.concat([Buffer.from('\n'), chunk]);
-        let done = 0;
-        // A string only for the cursors wanted (and the chunk's last one): most are only counted.
-        let lastAt = -1;
-        let lastEnd = 0;
-        for (let i = buf.indexOf(KEY); i >= 0; i = buf.indexOf(KEY, done - 1)) {
-          const nl = buf.indexOf(10, i + KEY.length);
-          if (nl < 0) break;
-          done = nl + 1;
-          if (skipFirst) {
-            skipFirst = false;
-            if (buf.toString('latin1', i + KEY.length, nl) === after) continue;
-          }
-          lastAt = i + KEY.length;
-          lastEnd = nl;
-          if (n % every === 0 && onCursor(n, buf.toString('latin1', lastAt, nl)) === false) {
-            last = buf.toString('latin1', lastAt, nl);
-            return false;
-          }
-          n++;
-          if (onCount && n % 10_000 === 0) onCount(n);
+    // The cursor lines in `buf`; a string only for the cursors wanted (and the last one): most are only counted.
+    const each = (buf: Buffer): boolean => {
+      let done = 0;
+      let lastAt = -1;
+      let lastEnd = 0;
+      for (let i = buf.indexOf(KEY); i >= 0; i = buf.indexOf(KEY, done - 1)) {
+        const nl = buf.indexOf(10, i + KEY.length);
+        if (nl < 0) break;
+        done = nl + 1;
+        if (skipFirst) {
+          skipFirst = false;
+          if (buf.toString('latin1', i + KEY.length, nl) === after) continue;
         }
-        if (lastAt >= 0) last = buf.toString('latin1', lastAt, lastEnd);
-        // Keep from the last newline on: a cursor line may be cut by the chunk's end.
-        const cut = Math.max(done - 1, buf.lastIndexOf(10));
-        tail = Buffer.from(buf.subarray(cut));
+        lastAt = i + KEY.length;
+        lastEnd = nl;
+        if (n % every === 0 && onCursor(n, buf.toString('latin1', lastAt, nl)) === false) {
+          last = buf.toString('latin1', lastAt, nl);
+          return false;
+        }
+        n++;
+        if (onCount && n % 10_000 === 0) onCount(n);
+      }
+      if (lastAt >= 0) last = buf.toString('latin1', lastAt, lastEnd);
+      return true;
+    };
+    await this.run(a, {
+      outputBuffer: LONG_RUN_BUFFER,
+      // Only the __CURSOR lines matter: found in the bytes, no string per line (memory stays flat),
+      // and no copy of the chunk: only the line cut at its start is put together.
+      onData: (chunk: Buffer) => {
+        const nl = chunk.indexOf(10);
+        if (nl < 0) {
+          tail = Buffer.concat([tail, chunk]);
+          return hold?.();
+        }
+        if (!each(Buffer.concat([tail, chunk.subarray(0, nl + 1)])) || !each(chunk.subarray(nl))) return false;
+        tail = Buffer.from(chunk.subarray(chunk.lastIndexOf(10)));
         return hold?.();
       },
     });
@@ -208,6 +220,7 @@ export class JournalSource {
   async lines(onLine: (line: string) => void, utc = false): Promise<RunResult> {
     let held: string | undefined;
     const r = await this.run([...journalArgs(this.query), '-o', 'short-iso-precise', ...(utc ? ['--utc'] : [])], {
+      outputBuffer: LONG_RUN_BUFFER,
       onLine: (l) => {
         if (/^\s/.test(l) && held !== undefined) held += ' ⏎ ' + l.trim();
         else {
