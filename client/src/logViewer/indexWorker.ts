@@ -65,115 +65,104 @@ async function filter(job: Extract<WorkerJob, { kind: 'filter' }>): Promise<void
     }
   };
   let lineBase = job.range?.lineBase ?? 0;
+  // rg for plain files; .gz files stay with the JS engine, which is faster than `rg -z` there and
+  // keeps its memory bounded on an endless line (a gzip bomb), where rg holds the whole line.
   const plan = job.rg && !job.range ? rgPlan(c.filter) : undefined;
-  if (plan) {
-    await filterWithRg(job, job.rg!, plan, (line, at) => {
-      scanned = at;
-      if (nBatch === batch.length) {
-        flush();
-        batch = new Uint32Array(4096);
-      }
-      batch[nBatch++] = line;
-      stored++;
-      total++;
-      const now = Date.now();
-      if (now - last >= INTERVAL) {
-        last = now;
-        flush();
-      }
-    });
-    flush();
-    post({ kind: 'filterDone', total, stored, scanned: totalSize });
-    return;
-  }
-  for (let i = 0; i < job.files.length; i++) {
-    const file = job.files[i];
-    // Line numbers: count newlines between matches with the SIMD finder.
-    let line = 0;
-    // Where counting stopped in the current block (-1: at its start, which need not be index 0:
-    // a last line without a newline comes as a block of its own in the same buffer).
-    let cursor = -1;
-    let next = job.range?.start ?? 0; // file offset of the next block's first byte
-    let endsWithNewline = true;
-    await runFilter(
-      file,
-      c.filter,
-      (buf, s, _e, offset) => {
-        if (cursor < 0) cursor = s - (offset - next);
-        line += -finder.findKth(buf, cursor, s, 0x7fffffff) - 1;
-        cursor = s;
-        total++;
-        if (nBatch === batch.length) {
-          flush();
-          batch = new Uint32Array(4096);
-        }
-        batch[nBatch++] = lineBase + line;
-        stored++;
-        const now = Date.now();
-        if (now - last >= INTERVAL) {
-          last = now;
-          flush();
-        }
-      },
-      {
-        sync: true,
-        start: job.range?.start,
-        end: job.range?.end,
-        completeOnly: !!job.range,
-        buffer: isGzPath(file) ? undefined : finder.buffer,
-        baseYear: job.baseYears[i],
-        onBlock: (buf, from, to, offset) => {
-          line += -finder.findKth(buf, cursor < 0 ? from : cursor, to, 0x7fffffff) - 1;
-          cursor = -1;
-          next = offset + to - from;
-          endsWithNewline = to > from && buf[to - 1] === 10;
-          scanned = scannedBase + offset + to - from;
-        },
-        onProgress: () => {
-          const now = Date.now();
-          if (now - last >= INTERVAL) {
-            last = now;
-            flush();
-            post({ kind: 'progress', done: scanned, total: totalSize });
-          }
-        },
-      },
-    );
-    if (!endsWithNewline) line++;
-    lineBase += line;
-    scannedBase = scanned;
-  }
-  flush();
-  post({ kind: 'filterDone', total, stored, scanned });
-}
-let totalSize = 0;
-
-/**
- * The filter through rg, file by file: rg gives line numbers; the line count of every file but the
- * last (for the next file's first line number) is counted by rg too. A heartbeat keeps the
- * host's watchdog quiet while rg searches a stretch without matches.
- */
-async function filterWithRg(job: Extract<WorkerJob, { kind: 'filter' }>, rg: string, plan: RgPlan, onLine: (line: number, scanned: number) => void): Promise<void> {
-  const onSpawn = (pid: number, running: boolean) => post({ kind: 'child', pid, running });
-  let base = 0;
-  let scannedBase = 0;
-  let at = 0;
-  const beat = setInterval(() => post({ kind: 'progress', done: scannedBase + at, total: totalSize }), INTERVAL * 5);
+  const keep = (line: number) => {
+    total++;
+    if (nBatch === batch.length) {
+      flush();
+      batch = new Uint32Array(4096);
+    }
+    batch[nBatch++] = line;
+    stored++;
+    const now = Date.now();
+    if (now - last >= INTERVAL) {
+      last = now;
+      flush();
+    }
+  };
+  const beat = plan ? setInterval(() => post({ kind: 'progress', done: scanned, total: totalSize }), INTERVAL * 5) : undefined;
   try {
     for (let i = 0; i < job.files.length; i++) {
       const file = job.files[i];
-      at = 0;
-      await rgFilter(rg, file, plan, (_b, _s, _e, line, offset) => {
-        if (offset >= 0) at = offset;
-        onLine(base + line, scannedBase + at);
-      }, { baseYear: job.baseYears[i], onSpawn });
-      if (i + 1 < job.files.length) base += await rgLineCount(rg, file, onSpawn);
-      scannedBase += sizeOf([file]);
+      if (plan && !isGzPath(file)) {
+        const lines = await filterFileWithRg(job.rg!, file, plan, job.baseYears[i], i + 1 < job.files.length, (line, at) => {
+          scanned = scannedBase + at;
+          keep(lineBase + line);
+        });
+        lineBase += lines;
+        scannedBase += sizeOf([file]);
+        scanned = scannedBase;
+        continue;
+      }
+      // Line numbers: count newlines between matches with the SIMD finder.
+      let line = 0;
+      // Where counting stopped in the current block (-1: at its start, which need not be index 0:
+      // a last line without a newline comes as a block of its own in the same buffer).
+      let cursor = -1;
+      let next = job.range?.start ?? 0; // file offset of the next block's first byte
+      let endsWithNewline = true;
+      await runFilter(
+        file,
+        c.filter,
+        (buf, s, _e, offset) => {
+          if (cursor < 0) cursor = s - (offset - next);
+          line += -finder.findKth(buf, cursor, s, 0x7fffffff) - 1;
+          cursor = s;
+          keep(lineBase + line);
+        },
+        {
+          sync: true,
+          start: job.range?.start,
+          end: job.range?.end,
+          completeOnly: !!job.range,
+          buffer: isGzPath(file) ? undefined : finder.buffer,
+          baseYear: job.baseYears[i],
+          onBlock: (buf, from, to, offset) => {
+            line += -finder.findKth(buf, cursor < 0 ? from : cursor, to, 0x7fffffff) - 1;
+            cursor = -1;
+            next = offset + to - from;
+            endsWithNewline = to > from && buf[to - 1] === 10;
+            scanned = scannedBase + offset + to - from;
+          },
+          onProgress: () => {
+            const now = Date.now();
+            if (now - last >= INTERVAL) {
+              last = now;
+              flush();
+              post({ kind: 'progress', done: scanned, total: totalSize });
+            }
+          },
+        },
+      );
+      if (!endsWithNewline) line++;
+      lineBase += line;
+      scannedBase = scanned;
     }
   } finally {
-    clearInterval(beat);
+    if (beat) clearInterval(beat);
   }
+  flush();
+  post({ kind: 'filterDone', total, stored, scanned: plan ? totalSize : scanned });
 }
+
+/**
+ * One plain file's matches through rg, which gives line numbers (from 0 here); with `countLines`
+ * its line count too (for the next file's first line number), counted by rg as well.
+ */
+async function filterFileWithRg(rg: string, file: string, plan: RgPlan, baseYear: number, countLines: boolean, onLine: (line: number, scanned: number) => void): Promise<number> {
+  const onSpawn = (pid: number, running: boolean) => post({ kind: 'child', pid, running });
+  let at = 0;
+  await rgFilter(rg, file, plan, (_b, _s, _e, line, offset) => {
+    if (offset >= 0) at = offset;
+    onLine(line, at);
+  }, { baseYear, onSpawn });
+  return countLines ? rgLineCount(rg, file, onSpawn) : 0;
+}
+
+/** Bytes of the job's files, for progress. */
+let totalSize = 0;
 
 async function stats(job: Extract<WorkerJob, { kind: 'stats' }>): Promise<void> {
   const acc = new StatsAccumulator(job.baseYears[0] ?? new Date().getFullYear(), job.format);

@@ -50,7 +50,7 @@ describe('log viewer worker: filters through rg', function () {
       const viaRg = await runJob(job(true));
       assert.ok(js.lines.length > 0, JSON.stringify(spec));
       assert.equal(js.children, 0);
-      assert.ok(viaRg.children >= 3, 'rg ran for each file');
+      assert.ok(viaRg.children >= 3, 'rg ran for each plain file, and counted the lines of the middle one');
       const d = viaRg.lines.findIndex((x, i) => x !== js.lines[i]);
       assert.deepEqual(viaRg.lines, js.lines, `${JSON.stringify(spec)} ${viaRg.lines.length} vs ${js.lines.length} first diff at ${d}: ${viaRg.lines[d]} vs ${js.lines[d]}`);
       assert.equal(viaRg.total, js.total);
@@ -59,5 +59,15 @@ describe('log viewer worker: filters through rg', function () {
       const keep = (l: string) => (spec.include ?? []).every((t) => (t.regex ? new RegExp(t.pattern, 'i').test(l) : l.toLowerCase().includes(t.pattern))) && !(spec.exclude ?? []).some((t) => l.toLowerCase().includes(t.pattern));
       assert.deepEqual(js.lines, all.flatMap((l, i) => (keep(l) ? [i] : [])));
     }
+  });
+
+  it('leaves a .gz to the JS engine, whose memory stays bounded on an endless line (rg -z holds the whole line)', async () => {
+    const rg = findRg();
+    assert.ok(rg, 'rg is not on PATH: install ripgrep');
+    // 64 MiB of one line without a newline, then a short line that matches.
+    const bomb = T.file('endless.log.1.gz', zlib.gzipSync(Buffer.concat([Buffer.alloc(64 * 1024 * 1024, 'x'), Buffer.from('\nsshd accepted\n')]), { level: 1 }));
+    const r = await runJob({ kind: 'filter', files: [bomb], spec: { include: [{ pattern: 'sshd' }] }, encoding: 'utf-8', baseYears: [2025], rg });
+    assert.equal(r.children, 0, 'no rg process for a .gz');
+    assert.deepEqual(r.lines, [1]);
   });
 });
