@@ -205,6 +205,14 @@ function learn(kind, name, families, man) {
       const res = probeEach(fam, shapes.map(([, v]) => body(proto, `${r} ${opt} ${v}`)));
       const lenient = shapes.filter((_, i) => res[i].ok).map(([k]) => k);
       if (lenient.length) o.lenient = lenient;
+      // The other family may take fewer shapes (inet_aton's 1.2.3 is IPv4 only).
+      for (const f of families.slice(1)) {
+        const rf = f === 'ipv6' ? toIpv6(r) : r;
+        const resF = probeEach(f, shapes.map(([, v]) => body(protoOf[f] || proto, `${rf} ${opt} ${v}`)));
+        const lf = shapes.filter((_, i) => resF[i].ok).map(([k]) => k);
+        // Only where it takes fewer: a shape refused for another reason there stays tolerated.
+        if (lf.length < lenient.length && lf.every((k) => lenient.includes(k)) && probeOne(f, body(protoOf[f] || proto, `${rf} ${opt} ${f === 'ipv6' ? toIpv6(o.sample) : o.sample}`)).ok) o.lenientIn = { [f]: lf };
+      }
       // Loads without the extension's protocol (ecn --ecn-ip-ect): the protocol is not needed for it.
       if (protocols && [`${opt} ${o.sample}`, `${r} ${opt} ${o.sample}`].some((v) => Object.keys(whereLoads(fam, `${flag} ${name} ${v}`.replace(/\s+/g, ' ').trim())).length)) o.noProtocol = true;
     } else if (o.args === 0 && protocols) {

@@ -25,6 +25,7 @@ import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
 import { viewerText, webviewStrings } from './strings';
 import { tailLines } from './tail';
+import { OverlayReader, RecentBytes } from './recentBytes';
 import { accessMessage, explain, findBundledRg, killQuietly, rotationNotice } from './viewerHelpers';
 import type { WorkerJob, WorkerReply } from './workerTypes';
 
@@ -415,6 +416,8 @@ export class ViewerSession implements vscode.Disposable {
       return;
     }
     let target = lastI;
+    // The last bytes read, for the lines a copytruncate leaves in no file (recentBytes.ts).
+    const recent = new RecentBytes();
     const f = new Follower(
       live.path,
       {
@@ -422,13 +425,21 @@ export class ViewerSession implements vscode.Disposable {
           const mem = this.set.members[target];
           const before = this.set.lineBase(target) + mem.index.complete;
           mem.index.add(buf, from, to, offset);
+          recent.add(buf, from, to, offset);
           if (this.compiled) this.filterAppended(buf, from, to, offset, before, target);
           this.post({ type: 'count', lineCount: this.set.lineCount, indexing: false, appended: true });
         },
         rotated: (kind, info) => {
           const mem = this.set.members[target];
-          // After a copytruncate the lines not yet shown are read from the copy, plain or .gz.
-          if (kind === 'truncate' && info.copyPath) void openReader(info.copyPath).then((r) => (mem.reader = r));
+          // After a copytruncate the old lines are read from the copy, plain or .gz, and those
+          // read last from memory: the ones written between the copy and the truncation are in
+          // no file any more.
+          const kept = recent.take();
+          if (kind === 'truncate') {
+            const overlay = new OverlayReader(mem.reader, kept.bytes, kept.start);
+            if (info.copyPath) overlay.setBase(openReader(info.copyPath));
+            mem.reader = overlay;
+          }
           this.post({ type: 'notice', ...rotationNotice(kind === 'truncate', !!info.lost, live.path, this.t) });
           this.set.members.push({ path: live.path, reader: undefined as never, index: new LineIndex() });
           target = this.set.members.length - 1;

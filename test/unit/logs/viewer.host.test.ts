@@ -148,6 +148,30 @@ describe('log viewer host session (with a stand-in for vscode)', function () {
     await until(() => v.last('follow')?.on === false);
   });
 
+  it('after a copytruncate, still shows the lines written between the copy and the truncation (they are in no file)', async () => {
+    const line = (n: number) => `Jan  1 00:00:0${n} sv app[1]: line ${n} ${'x'.repeat(20 * n)}`;
+    const file = T.file('app.log', line(1) + '\n');
+    const v = await open([file]);
+    v.send({ type: 'ready' });
+    await until(() => v.last('count')?.indexing === false);
+    v.send({ type: 'follow', on: true });
+    await until(() => v.last('follow')?.on === true);
+    fs.appendFileSync(file, line(2) + '\n');
+    await until(() => v.last('count')?.lineCount === 2);
+    // logrotate's copytruncate: the copy, a line written in the window, then the truncation.
+    fs.copyFileSync(file, file + '.1');
+    fs.appendFileSync(file, line(3) + '\n');
+    await until(() => v.last('count')?.lineCount === 3);
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, line(4) + '\n');
+    await until(() => v.last('count')?.lineCount === 4);
+    v.send({ type: 'getLines', req: 7, view: 'all', from: 0, count: 4 });
+    await until(() => v.last('lines')?.req === 7);
+    assert.deepEqual(v.last('lines')!.lines.map((l) => l.text), [line(1), line(2), line(3), line(4)]);
+    v.send({ type: 'follow', on: false });
+    await until(() => v.last('follow')?.on === false);
+  });
+
   it('names the file and the way in when permission is denied', async function () {
     if (process.getuid?.() === 0) {
       // root reads everything: check the message itself.

@@ -24,6 +24,8 @@ export interface OptionEntry extends CatalogEntry {
   wraps?: boolean;
   /** Malformed-looking value shapes the tool accepts for this option (generated). */
   lenient?: string[];
+  /** Per family, where it takes fewer shapes than `lenient` (generated). */
+  lenientIn?: Partial<Record<Family, string[]>>;
   /** The tool takes any prefix of a value (addrtype --src-type x is XRESOLVE). */
   prefixValues?: boolean;
   /** Rates: the fastest the tool takes, per second (limit: 10000/second, 600000/minute …). */

@@ -112,7 +112,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   }
   for (const o of x.options) {
     if (o.number) {
-      checkNumber(o.number, o.lenient, items, o.name, line, out);
+      checkNumber(o.number, (where.family && o.lenientIn?.[where.family]) || o.lenient, items, o.name, line, out);
       continue;
     }
     if (o.min === undefined && o.max === undefined) continue;

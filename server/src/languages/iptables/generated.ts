@@ -12,6 +12,8 @@ export interface GeneratedOption {
   max?: number;
   /** Malformed-looking value shapes the tool accepts (see SHAPES in the generator). */
   lenient?: string[];
+  /** The shapes another family accepts, where it accepts fewer (IPv6 has no inet_aton `1.2.3`). */
+  lenientIn?: Partial<Record<'ipv4' | 'ipv6', string[]>>;
   /** Loads without the extension's protocol. */
   noProtocol?: boolean;
   /** The option is refused unless one of these is used too. */
@@ -165,6 +167,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         if (o.args === 0 && handArgs !== 0) Object.assign(h, { args: 0, type: 'none' });
         if (o.args === 1 && handArgs === 0) Object.assign(h, { args: 1, type: undefined });
         if (o.lenient) h.lenient = o.lenient;
+        if (o.lenientIn) h.lenientIn = o.lenientIn;
         if (o.value) withGrammar(h, o.value);
         if (o.separator) h.separator = true;
         // Whole-number bounds the tool answered replace hand-kept ones.

@@ -90,8 +90,8 @@ export function checkDate(v: string): Localized | undefined {
 /** time --timestart/--timestop: hh:mm[:ss] within a day. */
 export function checkDaytime(v: string): Localized | undefined {
   if (UNSURE.test(v) || v.includes('-')) return undefined;
-  const m = /^(\d+):(\d*)(?::(\d*))?$/.exec(v);
-  const ok = !!m && Number(m[1]) <= 23 && Number(m[2] || 0) <= 59 && Number(m[3] || 0) <= 59;
+  const m = /^(\d*):(\d*)(?::(\d*))?$/.exec(v);
+  const ok = !!m && Number(m[1] || 0) <= 23 && Number(m[2] || 0) <= 59 && Number(m[3] || 0) <= 59;
   return ok ? undefined : L('a time of day is hh:mm[:ss], from 00:00:00 to 23:59:59', '時刻は hh:mm[:ss]（00:00:00〜23:59:59）で書きます');
 }
 

@@ -46,20 +46,20 @@ export function shapeOf(v: string): string | undefined {
 }
 
 /** The tool takes values of this shape for the option (generated): no error from a hand-written check. */
-function tolerated(item: RuleItem, tok: Token): boolean {
-  const l = item.entry?.lenient;
+function tolerated(item: RuleItem, tok: Token, family?: Family): boolean {
+  const l = (family && item.entry?.lenientIn?.[family]) || item.entry?.lenient;
   if (!l) return false;
   const s = shapeOf(tok.text);
   return s !== undefined && l.includes(s);
 }
 
 function bad(vc: ValueContext, tok: Token, item: RuleItem, reason: Localized): void {
-  if (tolerated(item, tok)) return;
+  if (tolerated(item, tok, vc.family)) return;
   vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: tok.text, reason } });
 }
 
 function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, candidates: string[]): void {
-  if (tolerated(item, tok)) return;
+  if (tolerated(item, tok, vc.family)) return;
   // Options whose values may be shortened to any unambiguous-or-not prefix (addrtype's types).
   if (item.entry?.prefixValues && value && item.entry.values?.some((v) => v.toLowerCase().startsWith(value.toLowerCase()))) return;
   const h = suggested(value, candidates);
