@@ -211,7 +211,8 @@ function learn(kind, name, families, man) {
         const resF = probeEach(f, shapes.map(([, v]) => body(protoOf[f] || proto, `${rf} ${opt} ${v}`)));
         const lf = shapes.filter((_, i) => resF[i].ok).map(([k]) => k);
         // Only where it takes fewer: a shape refused for another reason there stays tolerated.
-        if (lf.length < lenient.length && lf.every((k) => lenient.includes(k)) && probeOne(f, body(protoOf[f] || proto, `${rf} ${opt} ${f === 'ipv6' ? toIpv6(o.sample) : o.sample}`)).ok) o.lenientIn = { [f]: lf };
+        const takes = [o.sample, toIpv6(o.sample), '2001:db8::1'].some((v) => probeOne(f, body(protoOf[f] || proto, `${rf} ${opt} ${v}`)).ok);
+        if (lf.length < lenient.length && lf.every((k) => lenient.includes(k)) && takes) o.lenientIn = { [f]: lf };
       }
       // Loads without the extension's protocol (ecn --ecn-ip-ect): the protocol is not needed for it.
       if (protocols && [`${opt} ${o.sample}`, `${r} ${opt} ${o.sample}`].some((v) => Object.keys(whereLoads(fam, `${flag} ${name} ${v}`.replace(/\s+/g, ' ').trim())).length)) o.noProtocol = true;

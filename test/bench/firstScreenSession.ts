@@ -5,7 +5,8 @@
 // Clock: every frame gets a probe (a Playwright init script) that notes, on the shared wall clock
 // performance.timeOrigin + performance.now(), when the webview's script has run, when the init
 // and first lines messages arrive and when the first row with a line number is in the DOM. The
-// start is taken in the workbench page right before Enter runs the command.
+// start is taken in the workbench page right before Enter runs the command, once the file's tab
+// has settled (SETTLE_MS after the text editor shows it, or says it is too large).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
