@@ -138,7 +138,7 @@ export const VALUE_TYPES = {
   'time --timestart': daytime,
   'time --timestop': daytime,
   // The tool reads the first two letters of a day (Mo, Mon, Monday) and any number from 1.
-  'time --weekdays': { type: 'names', list: true, allowEmpty: true, startsWith: true, values: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], numbers: { min: 1, max: 4294967295 }, good: ['Mon,Fri,Sun', '1,7', 'Monday', '8'], bad: ['Mon,Foo', '0', 'M', 'mon', '!'] },
+  'time --weekdays': { type: 'names', list: true, allowEmpty: true, startsWith: true, values: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], numbers: { min: 1, max: 4294967295, maxDigits: 9 }, good: ['Mon,Fri,Sun', '1,7', 'Monday', '8', '99999999999'], bad: ['Mon,Foo', '0', 'M', 'mon', '!'] },
   // The tool reads two digits of a day of the month (300 is the 30th, 320 is refused as 32).
   'time --monthdays': { type: 'names', list: true, allowEmpty: true, values: [], numbers: { min: 0, max: 31, maxDigits: 2 }, good: ['1,2,31', '0', '1,', '300'], bad: ['32', '-1', '!', 'x', '99'] },
   'CLASSIFY --set-class': { type: 'classid', good: ['1:1', '0000:ffff', 'ffff:ffff', '0x1:1', '1:1x'], bad: ['1', '1:', ':1', 'g:1', '1:g', 'abc'] },
@@ -151,6 +151,10 @@ export const VALUE_TYPES = {
   'DNPT --dst-pfx': address,
   'SNPT --src-pfx': address,
   'SNPT --dst-pfx': address,
+  'rt --rt-0-addrs': address,
+  'srh --srh-psid': address,
+  'srh --srh-nsid': address,
+  'srh --srh-lsid': address,
   'policy --tunnel-src': address,
   'policy --tunnel-dst': address,
   'dccp --dccp-types': { type: 'names', list: true, allowEmpty: true, caseInsensitive: true, values: ['REQUEST', 'RESPONSE', 'DATA', 'ACK', 'DATAACK', 'CLOSEREQ', 'CLOSE', 'RESET', 'SYNC', 'SYNCACK', 'INVALID'], good: ['data', 'DATA,'], bad: ['1', 'WRONG', '300'] },

@@ -69,8 +69,22 @@ function tokens(s: string, from: number, to: number): Tok[] | null {
     }
     if (c === '$') {
       i++;
-      while (i < to && /[A-Za-z0-9_!./@$-]/.test(s[i])) i++;
+      for (;;) {
+        while (i < to && /[A-Za-z0-9_!./@$-]/.test(s[i])) i++;
+        // A JSON array element: $!foo[2]!bar[0] (rsyslogd takes a number in brackets).
+        const sub = s[i] === '[' ? /^\[\d+\]/.exec(s.slice(i, Math.min(to, i + 24))) : null;
+        if (!sub) break;
+        i += sub[0].length;
+      }
       out.push({ kind: 'var', start, end: i, text: s.slice(start, i) });
+      continue;
+    }
+    if (c === '`') {
+      // A backtick constant: the output of the command, a string (rsyslogd runs it at start).
+      const e = s.indexOf('`', i + 1);
+      if (e < 0 || e >= to) return null; // unterminated: the reader reports it
+      i = e + 1;
+      out.push({ kind: 'str', start, end: i, text: s.slice(start, i) });
       continue;
     }
     if (/[0-9]/.test(c)) {

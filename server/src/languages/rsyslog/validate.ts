@@ -316,8 +316,13 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
     const file = findParam(o, 'file');
     // rsyslogd: "omfile: either the file or dynafile parameter must be given".
     if (!file && !findParam(o, 'dynafile') && o.close >= 0) add(env, 'rsyslog/missing-parameter', o.name, { owner: 'action(type="omfile")', name: 'file (or dynaFile)' });
+    // file="" counts as not given; " " is refused too ("consist only of whitespace").
+    for (const p of [file, findParam(o, 'dynafile')]) {
+      const v = p?.value && valueKind(p) === 'string' ? valueText(p) : undefined;
+      if (v !== undefined && v.trim() === '') add(env, 'rsyslog/invalid-value', p!.value!, { value: v, name: paramName(p!), expected: { en: 'a file name (rsyslogd refuses an empty one)', ja: 'ファイル名（空は rsyslogd が拒否します）' } });
+    }
     const path = file && valueKind(file) === 'string' ? valueText(file) : undefined;
-    if (path && !path.startsWith('/') && !path.startsWith('`')) {
+    if (path?.trim() && !path.startsWith('/') && !path.startsWith('`')) {
       add(env, 'rsyslog/relative-path', file!.value!, { path });
     }
     if (file) backtickEnvironment(env, file);

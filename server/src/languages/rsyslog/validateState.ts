@@ -20,12 +20,13 @@ import paramRulesJson from '../../../data/rsyslog/paramRules.json';
  * prefix). Builtins such as omfile, omfwd and ompipe have their own legacy forms (`/file`, `@host`,
  * `|pipe`) and refuse `:omfwd:`; omfile takes `:omfile:$channel` and `:omfile:/path` only.
  */
-const LEGACY_COLON = new Set(['omusrmsg', 'omprog', 'ommail', 'omrelp', 'omsnmp', 'omtesting', 'ommysql', 'ompgsql', 'omlibdbi', 'omgssapi', 'omoracle', 'omstdout', 'omudpspoof', 'omhdfs', 'omfile']);
+const LEGACY_COLON = new Set(['omusrmsg', 'omprog', 'ommail', 'omrelp', 'omsnmp', 'omtesting', 'ommysql', 'ompgsql', 'omlibdbi', 'omgssapi', 'omoracle', 'omstdout', 'omudpspoof', 'omhdfs', 'omfile', 'omuxsock', 'omruleset', 'omelasticsearch', 'ommongodb']);
 
 /** Directives a `:name:` action needs before it (its module refuses the action without them). */
 const LEGACY_NEEDS: Record<string, string[]> = {
   omprog: ['$ActionOMProgBinary'],
   ommail: ['$ActionMailFrom', '$ActionMailTo'],
+  omuxsock: ['$OMUxSockSocket'],
 };
 
 /** `:name:…` written with a module that has no such form, or without the settings it needs. */
