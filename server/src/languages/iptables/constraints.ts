@@ -32,15 +32,6 @@ function isDigits(s: string): boolean {
   return true;
 }
 
-/** A number as xtables reads it (strtoumax, base 0: 0x hex, leading 0 octal), or undefined. */
-export function xtablesNumber(s: string): number | undefined {
-  const t = s.replace(/^[ \t]*\+?/, '');
-  if (/^0[xX][0-9a-fA-F]{1,16}$/.test(t)) return parseInt(t.slice(2), 16);
-  if (/^0[0-7]{0,22}$/.test(t)) return parseInt(t, 8);
-  if (/^[1-9][0-9]{0,19}$/.test(t)) return Number(t);
-  return undefined;
-}
-
 function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['number']>, lenient: string[] | undefined, items: RuleItem[], name: string, line: number, out: Finding[]): void {
   const it = findItem(items, name);
   const v = it?.first;
@@ -70,7 +61,7 @@ function reported(out: Finding[], line: number, v: Token): boolean {
   return false;
 }
 
-/** The number exactly (64-bit counters go past 2^53), as xtablesNumber reads it. */
+/** A number as xtables reads it (strtoumax, base 0: 0x hex, leading 0 octal), exactly: 64-bit counters go past 2^53. */
 function bigNumber(s: string): bigint | undefined {
   const t = s.replace(/^[ \t]*\+?/, '');
   if (/^0[xX][0-9a-fA-F]{1,16}$/.test(t) || /^[1-9][0-9]{0,19}$/.test(t)) return BigInt(t);
