@@ -166,6 +166,11 @@ function learn(kind, name, families, man) {
     if (!end.ok && /^Bad argument/.test(end.message)) continue;
     const o = { name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0 };
     if (o.args === 0 && !end.ok && !/must be specified|required|mandatory|only|cannot|can't|conflict|together|needs?/i.test(end.message)) o.alone = end.message;
+    // An optional argument (rateest --rateest-bps [RATE]): the tool takes the option bare and with a value after it.
+    if (o.args === 0 && end.ok) {
+      const i = probeEach(fam, CANDIDATES.map((c) => body(proto, `${rest} ${opt} ${c}`))).findIndex((t) => t.ok);
+      if (i !== -1) o.optionalArg = CANDIDATES[i];
+    }
     if (o.args === 1) {
       // With the seed's other options, else without one of them (an option it excludes), else alone.
       const others = seed.filter(([o]) => o !== opt);
@@ -205,6 +210,9 @@ function learn(kind, name, families, man) {
       const res = probeEach(fam, shapes.map(([, v]) => body(proto, `${r} ${opt} ${v}`)));
       const lenient = shapes.filter((_, i) => res[i].ok).map(([k]) => k);
       if (lenient.length) o.lenient = lenient;
+      // A range written backwards (udp --sport 4:3): some parsers take it (the rule matches nothing), others refuse it.
+      const [up, down] = probeEach(fam, [body(proto, `${r} ${opt} 1:2`), body(proto, `${r} ${opt} 2:1`)]);
+      if (up.ok) o.descending = down.ok;
       // The other family may take fewer shapes (inet_aton's 1.2.3 is IPv4 only).
       for (const f of families.slice(1)) {
         const rf = f === 'ipv6' ? toIpv6(r) : r;

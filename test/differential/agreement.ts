@@ -91,7 +91,8 @@ export async function toolVerdict(c: Case): Promise<Outcome['tool']> {
  * logrotate a missing '{' only at the closing '}'.
  */
 export function sameLine(lang: Lang, tool: { line: number; message: string }, ours: number): boolean {
-  if (ours === tool.line) return true;
+  // The measure: the same line, give or take one.
+  if (Math.abs(ours - tool.line) <= 1) return true;
   // A syntax error (an unterminated string, say) is noticed where the parser gives up.
   if (lang === 'rsyslog' && /syntax error/.test(tool.message)) return ours <= tool.line && ours >= tool.line - 10;
   if (lang === 'rsyslog') return ours <= tool.line && ours >= tool.line - 3;

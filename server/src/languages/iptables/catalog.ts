@@ -13,6 +13,8 @@ export type Family = 'ipv4' | 'ipv6';
 export interface OptionEntry extends CatalogEntry {
   /** How many arguments follow (default: 0 for type `none`, else 1). */
   args?: number;
+  /** With `args: 0`: a value may follow all the same (rateest --rateest-bps [RATE]; generated). */
+  optionalArg?: boolean;
   negatable?: boolean;
   min?: number;
   max?: number;

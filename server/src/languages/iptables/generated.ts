@@ -6,6 +6,8 @@ import type { NamesGrammar } from './grammars';
 export interface GeneratedOption {
   name: string;
   args: number;
+  /** A value the tool took after an option that also stands bare (rateest --rateest-bps [RATE]). */
+  optionalArg?: string;
   sample?: string;
   negatable?: boolean;
   min?: number;
@@ -99,8 +101,8 @@ function extensionDocs(x: GeneratedExtension): { en: string; ja: string } {
 function optionDocs(x: GeneratedExtension, o: GeneratedOption): { en: string; ja: string } {
   const range = o.min !== undefined || o.max !== undefined ? ` A whole number from ${o.min ?? 0} to ${o.max ?? 4294967295}.` : '';
   const rangeJa = o.min !== undefined || o.max !== undefined ? `${o.min ?? 0}〜${o.max ?? 4294967295} の整数です。` : '';
-  const args = o.args === 0 ? 'Takes no argument.' : 'Takes one argument.';
-  const argsJa = o.args === 0 ? '引数を取りません。' : '引数を 1 つ取ります。';
+  const args = o.optionalArg !== undefined ? 'Takes an optional argument.' : o.args === 0 ? 'Takes no argument.' : 'Takes one argument.';
+  const argsJa = o.optionalArg !== undefined ? '引数は省略できます。' : o.args === 0 ? '引数を取りません。' : '引数を 1 つ取ります。';
   return {
     en: `Option of the ${x.name} ${x.kind}. ${args}${range} See iptables-extensions(8).`,
     ja: `${x.name} ${x.kind === 'match' ? 'マッチ' : 'ターゲット'}のオプションです。${argsJa}${rangeJa}iptables-extensions(8) を参照してください。`,
@@ -170,6 +172,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         if (o.lenientIn) h.lenientIn = o.lenientIn;
         if (o.value) withGrammar(h, o.value);
         if (o.separator) h.separator = true;
+        if (o.optionalArg !== undefined) h.optionalArg = true;
         // Whole-number bounds the tool answered replace hand-kept ones.
         if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
           h.min = Number(o.number?.min ?? o.min ?? 0);
@@ -183,6 +186,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
       if (o.args === 0) e.type = 'none';
       if (o.families?.length === 1) e.family = o.families[0];
       if (o.separator) e.separator = true;
+      if (o.optionalArg !== undefined) Object.assign(e, { optionalArg: true, syntax: `${e.syntax} [VALUE]` });
       if (o.value) withGrammar(e, o.value);
       m.options.push(e);
     }

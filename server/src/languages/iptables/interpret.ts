@@ -385,6 +385,13 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
       else (item.all as Token[]).push(a);
       i++;
     }
+    if (need === 0 && info.optionalArg) {
+      const a = tokens[i];
+      if (a && a.start < stopAt && !isOptionToken(a) && (a.quoted || a.text !== '!')) {
+        item.first = a;
+        i++;
+      }
+    }
     // Uniqueness: rule-level options once per rule, match options once per match use.
     if (owner === 'match') {
       if (info.stamp === useSerial && info.name !== '--match') {

@@ -26,6 +26,8 @@ const ONCE = new Set(['--protocol', '--source', '--destination', '--in-interface
 export class OptionInfo {
   readonly name: string;
   readonly argc: number;
+  /** No argument needed, but a word after the option is its value (rateest --rateest-bps [RATE]). */
+  readonly optionalArg: boolean;
   readonly negatable: boolean;
   /** Reported when given twice in a rule (rule-level ONCE options and target options). */
   readonly once: boolean;
@@ -58,6 +60,7 @@ export class OptionInfo {
     const n = entry.name;
     this.name = n;
     this.argc = entry.args !== undefined ? entry.args : entry.type === 'none' ? 0 : 1;
+    this.optionalArg = !!entry.optionalArg;
     this.negatable = !!entry.negatable;
     this.once = owner === 'target' || ((owner === 'rule' || owner === 'command') && ONCE.has(n));
     this.special =
