@@ -95,6 +95,22 @@ const general = (fam, opt) => GENERAL.has(opt);
 /** Malformed-looking values, by shape (values.ts names the same shapes). */
 const SHAPES = { word: 'abc', dotted: '1.2.3', slash: '1/0', junk: '1x', colon: '1:', empty: '""' };
 
+/** The longest run of `x` the tool takes for an option, up to 4096 (undefined: no limit found). */
+function longestWord(fam, rule) {
+  const steps = [16, 32, 64, 128, 256, 1024, 4096];
+  const res = probeEach(fam, steps.map((n) => rule('x'.repeat(n))));
+  const k = res.findIndex((t) => !t.ok);
+  if (k <= 0) return undefined;
+  let [lo, hi] = [steps[k - 1], steps[k]];
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (probeOne(fam, rule('x'.repeat(mid))).ok) lo = mid;
+    else hi = mid;
+  }
+  // 1023 is iptables-restore's limit on every word, not the option's.
+  return lo < 1023 ? lo : undefined;
+}
+
 /** A seed's options as [option, args] pairs. */
 function splitOpts(s) {
   const out = [];
@@ -159,8 +175,10 @@ function learn(kind, name, families, man) {
   /** The other options each option's own places were measured with. */
   const whereRest = new Map();
   for (const opt of [...names].sort()) {
-    if (general(fam, opt)) continue;
     const rest = joinOpts(seed.filter(([o]) => o !== opt));
+    // An option spelt like one of iptables' own is the extension's when the tool takes it only
+    // with the extension (CLUSTERIP --new, a command of its own otherwise).
+    if (general(fam, opt) && !(probeOne(fam, body(proto, `${rest} ${opt}`)).ok && !probeOne(fam, opt).ok)) continue;
     const end = probeOne(fam, body(proto, `${rest} ${opt}`));
     if (!end.ok && /unknown option|Unknown arg|Couldn't load/i.test(end.message)) continue;
     if (!end.ok && /^Bad argument/.test(end.message)) continue;
@@ -213,6 +231,8 @@ function learn(kind, name, families, man) {
       // A range written backwards (udp --sport 4:3): some parsers take it (the rule matches nothing), others refuse it.
       const [up, down] = probeEach(fam, [body(proto, `${r} ${opt} 1:2`), body(proto, `${r} ${opt} 2:1`)]);
       if (up.ok) o.descending = down.ok;
+      // The longest word the tool takes (string --string: 128 bytes), where it takes words at all.
+      if (lenient.includes('word')) o.maxLength = longestWord(fam, (v) => body(proto, `${r} ${opt} ${v}`));
       // The other family may take fewer shapes (inet_aton's 1.2.3 is IPv4 only).
       for (const f of families.slice(1)) {
         const rf = f === 'ipv6' ? toIpv6(r) : r;
@@ -363,10 +383,16 @@ function learn(kind, name, families, man) {
     const again = pairs.map((_, i) => i).filter((i) => !res[3 * i].ok || !res[3 * i + 1].ok);
     const w2 = (n) => w(usable.find((o) => o.name === n));
     const res2 = probeEach(fam, again.flatMap((i) => [body(proto, w2(pairs[i][0])), body(proto, w2(pairs[i][1])), body(proto, `${w2(pairs[i][0])} ${w2(pairs[i][1])}`)]));
+    const first = res.slice();
     again.forEach((i, k) => res.splice(3 * i, 3, res2[3 * k], res2[3 * k + 1], res2[3 * k + 2]));
     const exclusive = [];
     pairs.forEach((p, i) => {
       if (res[3 * i].ok && res[3 * i + 1].ok && !res[3 * i + 2].ok) exclusive.push({ options: p, message: res[3 * i + 2].message });
+      // One of them needs the seed's options (recent --rttl next to --rcheck), yet the two are refused together
+      // wherever they are (--set --rttl): the tool's message names both.
+      else if ((res[3 * i].ok || first[3 * i].ok) && (res[3 * i + 1].ok || first[3 * i + 1].ok) && !res[3 * i + 2].ok && p.every((n) => res[3 * i + 2].message.includes(`"${n}"`)) && /together/.test(res[3 * i + 2].message)) {
+        exclusive.push({ options: p, message: res[3 * i + 2].message });
+      }
     });
     if (exclusive.length) entry.exclusive = exclusive;
   }

@@ -155,8 +155,11 @@ export const VALUE_TYPES = {
   'srh --srh-psid': address,
   'srh --srh-nsid': address,
   'srh --srh-lsid': address,
-  'policy --tunnel-src': address,
-  'policy --tunnel-dst': address,
+  // policy reads the address with getaddrinfo in the rule's family and ignores a bad prefix length.
+  // A label number is taken anywhere; a name only where connlabel.conf names it (checked as a warning).
+  'connlabel --label': { type: 'connlabel', good: ['1', '127'], bad: ['-1', '1x'] },
+  'policy --tunnel-src': { type: 'hostfamily', good: ['1.2.3.4/33', '10.0.0.0/8', '1'], bad: ['2001:db8::1', '2001:db8::/64'] },
+  'policy --tunnel-dst': { type: 'hostfamily', good: ['1.2.3.4/33', '10.0.0.0/8', '1'], bad: ['2001:db8::1', '2001:db8::/64'] },
   'dccp --dccp-types': { type: 'names', list: true, allowEmpty: true, caseInsensitive: true, values: ['REQUEST', 'RESPONSE', 'DATA', 'ACK', 'DATAACK', 'CLOSEREQ', 'CLOSE', 'RESET', 'SYNC', 'SYNCACK', 'INVALID'], good: ['data', 'DATA,'], bad: ['1', 'WRONG', '300'] },
   'ipv6header --header': { type: 'names', list: true, allowEmpty: true, values: ['hop', 'hop-by-hop', 'dst', 'ipv6-opts', 'route', 'ipv6-route', 'frag', 'ipv6-frag', 'auth', 'ah', 'esp', 'none', 'ipv6-nonxt', 'prot', 'protocol'], numbers: { min: 0, max: 255 }, good: ['hop,,dst', '0', '255'], bad: ['HOP', '256', 'tcp', 'wrong'] },
   'addrtype --src-type': addrtype,

@@ -285,3 +285,29 @@ describe('iptables: a udp port above 65535', () => {
     assert.ok(tcp.some((d) => d.code === 'iptables/invalid-value' && d.severity === 1));
   });
 });
+
+describe('iptables: host-dependent and backwards values', () => {
+  it('warns that a connlabel name depends on connlabel.conf, and not for a label number', () => {
+    const d = check(f, table('-A INPUT -m connlabel --label established-ok -j ACCEPT\n-A INPUT -m connlabel --label 12 -j ACCEPT'));
+    const w = d.filter((x) => x.code === 'iptables/connlabel-name');
+    assert.equal(w.length, 1, JSON.stringify(d));
+    assert.ok(w[0].severity === 2 && w[0].range.start.line === 4 && w[0].message.includes('connlabel.conf'));
+  });
+  it('says a backwards udp range matches nothing and suggests the rising one', () => {
+    const d = check(f, table('-A INPUT -p udp -m udp --dport 53:10 -j ACCEPT'));
+    const w = d.find((x) => x.code === 'iptables/range-backwards');
+    assert.ok(w && w.severity === 2 && w.message.includes('10:53'), JSON.stringify(d));
+  });
+});
+
+describe('iptables: options the tool reads differently from their look', () => {
+  // iptables-restore --test takes these; loading them needs a rate estimator / the CLUSTERIP module on the host.
+  it('takes an optional rate after rateest --rateest-bps/--rateest-pps and their 1/2 forms', () => {
+    const d = codes(table('-A INPUT -m rateest --rateest RE1 --rateest-lt --rateest-bps 8bit\n-A INPUT -m rateest --rateest-delta --rateest1 A --rateest-bps1 8bit --rateest-lt --rateest-bps2 16bit\n-A INPUT -m rateest --rateest RE1 --rateest-gt --rateest-pps'));
+    assert.deepEqual(d.filter((c) => !c.endsWith('extension-unavailable')), []);
+  });
+  it("reads CLUSTERIP's --new as its own option, not as --new-chain", () => {
+    const d = check(f, table('-A INPUT -d 10.0.0.1/32 -i lo -j CLUSTERIP --new --hashmode sourceip --clustermac 01:00:5E:00:00:20 --total-nodes 2 --local-node 1'));
+    assert.deepEqual(d.filter((x) => x.severity === 1).map((x) => x.code), []);
+  });
+});

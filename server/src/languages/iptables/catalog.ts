@@ -13,6 +13,8 @@ export type Family = 'ipv4' | 'ipv6';
 export interface OptionEntry extends CatalogEntry {
   /** How many arguments follow (default: 0 for type `none`, else 1). */
   args?: number;
+  /** Whether the tool takes a range written backwards (udp --sport 4:3 matches nothing; tcp's is refused; generated). */
+  descending?: boolean;
   /** With `args: 0`: a value may follow all the same (rateest --rateest-bps [RATE]; generated). */
   optionalArg?: boolean;
   negatable?: boolean;

@@ -55,6 +55,28 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   if (!ok || falling) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
 }
 
+/** N:M with N above M where the tool refuses a range written backwards (mh --mh-type 4:3). */
+function checkRising(items: RuleItem[], name: string, line: number, out: Finding[]): void {
+  const it = findItem(items, name);
+  const v = it?.first;
+  if (!it || !v || it.args.length !== 1 || reported(out, line, v)) return;
+  const m = /^(\d{1,15}):(\d{1,15})$/.exec(v.text);
+  if (!m || Number(m[1]) <= Number(m[2])) return;
+  const reason = { en: `the range starts above its end (${m[1]} > ${m[2]})`, ja: `範囲の開始が終了より大きくなっています（${m[1]} > ${m[2]}）` };
+  out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, reason } });
+}
+
+/** A value longer than the tool takes (string --string: 128 bytes), counted in UTF-8 bytes. */
+function checkLength(items: RuleItem[], name: string, max: number, line: number, out: Finding[]): void {
+  const it = findItem(items, name);
+  const v = it?.first;
+  if (!it || !v || v.text.length <= max / 4 || reported(out, line, v)) return;
+  const bytes = new TextEncoder().encode(v.text).length;
+  if (bytes <= max) return;
+  const reason = { en: `it is ${bytes} bytes long; iptables takes at most ${max}`, ja: `${bytes} バイトあります。iptables が受け付けるのは ${max} バイトまでです` };
+  out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text.length > 40 ? `${v.text.slice(0, 37)}...` : v.text, reason } });
+}
+
 /** A value the hand-written checks already reported is not reported twice. */
 function reported(out: Finding[], line: number, v: Token): boolean {
   for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) if (out[k].range.start.line === line && out[k].range.start.character === v.start) return true;
@@ -102,6 +124,8 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     out.push({ code: 'iptables/exclusive-options', range: at(later.token), args: { a: a.token.text, b: b.token.text, message: e.message } });
   }
   for (const o of x.options) {
+    if (o.descending === false && !o.number) checkRising(items, o.name, line, out);
+    if (o.maxLength !== undefined) checkLength(items, o.name, o.maxLength, line, out);
     if (o.number) {
       checkNumber(o.number, (where.family && o.lenientIn?.[where.family]) || o.lenient, items, o.name, line, out);
       continue;

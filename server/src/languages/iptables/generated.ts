@@ -28,6 +28,10 @@ export interface GeneratedOption {
   number?: { min: number | string; max: number | string; mask?: boolean; range?: boolean; ordered?: boolean; fraction?: boolean };
   /** The options after it may be given again (policy --next). */
   separator?: boolean;
+  /** Whether the tool takes a range written backwards (`2:1`), where it takes `1:2`. */
+  descending?: boolean;
+  /** The longest value the tool takes, in bytes (string --string: 128), below its 1023 for every word. */
+  maxLength?: number;
   /** Only this family's library has the option (ip6tables' ah --ahlen). */
   families?: ('ipv4' | 'ipv6')[];
   /** A value grammar the tool agreed with (grammars.ts; `names` carries its words and numbers). */
@@ -173,6 +177,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         if (o.value) withGrammar(h, o.value);
         if (o.separator) h.separator = true;
         if (o.optionalArg !== undefined) h.optionalArg = true;
+        if (o.descending !== undefined) h.descending = o.descending;
         // Whole-number bounds the tool answered replace hand-kept ones.
         if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
           h.min = Number(o.number?.min ?? o.min ?? 0);
@@ -187,6 +192,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
       if (o.families?.length === 1) e.family = o.families[0];
       if (o.separator) e.separator = true;
       if (o.optionalArg !== undefined) Object.assign(e, { optionalArg: true, syntax: `${e.syntax} [VALUE]` });
+      if (o.descending !== undefined) e.descending = o.descending;
       if (o.value) withGrammar(e, o.value);
       m.options.push(e);
     }

@@ -229,6 +229,20 @@ export const RULES: RuleTable = {
       ja: 'ポート {value} は 65535 を超えています。udp では iptables が受け付けますが下位 16 ビットだけが使われ、ポート {wrapped} に一致するルールになります。',
     },
   },
+  'iptables/connlabel-name': {
+    severity: 'warning',
+    message: {
+      en: "Label '{value}' is looked up in /etc/xtables/connlabel.conf on the machine that loads the rules; iptables refuses the rule where that file does not name it. A label number (0–127) does not depend on the machine.",
+      ja: "ラベル '{value}' はルールを読み込むマシンの /etc/xtables/connlabel.conf で検索され、そこに無ければ iptables はルールを拒否します。ラベル番号（0〜127）ならマシンに依存しません。",
+    },
+  },
+  'iptables/range-backwards': {
+    severity: 'warning',
+    message: {
+      en: 'The range {value} of {name} starts above its end ({a} > {b}): iptables accepts it, but the rule then matches no packet (every packet when negated). Write it {b}:{a}?',
+      ja: '{name} の範囲 {value} は開始が終了より大きくなっています（{a} > {b}）。iptables は受け付けますが、どのパケットにも一致しません（否定時はすべてに一致）。{b}:{a} の誤りでは？',
+    },
+  },
   'iptables/port-zero': {
     severity: 'warning',
     message: { en: 'Port 0 is never used by real traffic; this probably is a mistake.', ja: 'ポート 0 は実際の通信では使われません。誤りの可能性があります。' },
