@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { anyInput, PATHOLOGICAL } from './inputs';
 import type { Target } from './targets';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 
 export interface FuzzReport {
   target: string;
@@ -76,6 +78,16 @@ export function escapeAll(s: string): string {
   return '"' + s.replace(/[^\x20-\x7e]|["\\]/g, (c) => (c === '"' || c === '\\' ? '\\' + c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)) + '"';
 }
 
+/**
+ * A full garbage collection, so a timing does not pay for garbage earlier tests left (in the whole
+ * unit tier the heap is large, and a major collection during a run inflated its time).
+ */
+const collect: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  return typeof gc === 'function' ? gc : () => undefined;
+})();
+
 function cpuMs(fn: () => void): number {
   const c0 = process.cpuUsage();
   fn();
@@ -113,8 +125,10 @@ export function scaling(t: Target, n: number, opts: { runs?: number; maxRatio?: 
     const big = shape.make(10 * n);
     const measure = () => {
       t.timed(small); // warm up
+      collect();
       // The fastest of several runs: interference from a loaded machine only ever adds time.
       const a = Math.min(...Array.from({ length: runs * 3 }, () => cpuMs(() => t.timed(small)))); // cheap, and the ratio's denominator
+      collect();
       const b = Math.min(...Array.from({ length: runs }, () => cpuMs(() => t.timed(big))));
       const ratio = b / Math.max(a, 0.05);
       return { a, b, ratio, ok: b < floorMs || ratio <= maxRatio };
