@@ -104,4 +104,21 @@ describe('grep --count: the same count from every engine', function () {
       }
     }
   });
+
+  it('counts a regex with a required literal through two rg (literal first), and says when the file cannot be read', async () => {
+    const plain = T.file('literal.log', text);
+    const c = compileFilter({ include: [re('status=(deferred|bounced)', true)] });
+    assert.ok(c.ok);
+    if (!c.ok) return;
+    const plan = rgPlan(c.filter);
+    assert.equal(plan?.literal, 'status=');
+    const grep = Number(spawnSync('grep', ['-c', '-E', 'status=(deferred|bounced)', plain], { encoding: 'utf8' }).stdout);
+    assert.ok(grep > 0);
+    assert.equal(await rgCount(RG!, plain, plan!), grep);
+    // Lines with the literal but not the regex, and no line at all.
+    const none = compileFilter({ include: [re('status=(sent|expired)x', true)] });
+    assert.ok(none.ok && rgPlan(none.filter)?.literal);
+    if (none.ok) assert.equal(await rgCount(RG!, plain, rgPlan(none.filter)!), 0);
+    await assert.rejects(rgCount(RG!, path.join(T.dir, 'no-such.log'), plan!), /no-such\.log|No such file/);
+  });
 });

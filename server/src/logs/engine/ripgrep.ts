@@ -2,11 +2,12 @@
 // the viewer. rg finds the lines of one term (the lead); the other terms, program and time
 // filters run on those lines in JS. A filter rg cannot run with the same meaning (see rgPlan)
 // goes to the JS engine (filter.ts), which stays the reference.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { restChecker, type CompiledFilter, type FilterTerm } from './filter';
 import { isGzPath } from './reader';
+import { requiredLiteral } from './regexLiteral';
 import { rustRegex } from './rgRegex';
 
 const RUST_META = /[\\.+*?()|[\]{}^$#&\-~]/g;
@@ -23,6 +24,12 @@ export interface RgPlan {
   rest: boolean;
   /** The filter as the JS per-line checks see rg's output (transcoded text is UTF-8). */
   textFilter: CompiledFilter;
+  /**
+   * A literal every line the lead regex keeps contains. A count then runs two rg: the first keeps
+   * the lines holding the literal (a plain substring search, many times faster than the regex),
+   * the second runs the regex on those lines only.
+   */
+  literal?: string;
 }
 
 /** The rg pattern for one term, or undefined when its meaning would differ from the JS engine's. */
@@ -88,7 +95,8 @@ export function rgPlan(f: CompiledFilter, opts: { pcre2?: boolean | (() => boole
   args.push('-e', pat);
   const rest = inc.length + exc.length > 1 || !!f.spec.programs?.length || f.spec.from !== undefined || f.spec.to !== undefined;
   const textFilter: CompiledFilter = transcoded ? { ...f, encoding: 'utf-8' } : f;
-  return { args, invert, offsets: !transcoded, rest, textFilter };
+  const literal = lead.regex && lead.caseSensitive && !invert && !transcoded ? requiredLiteral(lead.pattern) : undefined;
+  return { args, invert, offsets: !transcoded, rest, textFilter, ...(literal ? { literal } : {}) };
 }
 
 /** `rg` on PATH (or the given file when it is executable), else undefined. */
@@ -121,7 +129,7 @@ export function bundledRg(appRoot: string): string | undefined {
 /** Called for each kept line: text buf[s, e) (UTF-8 when rg transcoded), line number from 0, file offset or -1. */
 export type RgMatch = (buf: Buffer, s: number, e: number, line: number, offset: number) => boolean | void;
 
-function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void, stdin: 'ignore' | number = 'ignore'): Promise<{ stopped: boolean }> {
+function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void, stdin: 'ignore' | number | NonNullable<ChildProcess['stdout']> = 'ignore'): Promise<{ stopped: boolean }> {
   return new Promise((resolve, reject) => {
     const p = spawn(rg, args, { stdio: [stdin, 'pipe', 'pipe'] });
     if (p.pid !== undefined) onSpawn?.(p.pid, true);
@@ -150,7 +158,41 @@ function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: 
 
 /** Counts the lines a filter keeps in one file with rg (the plan must have no `rest`). */
 export async function rgCount(rg: string, file: string, plan: RgPlan, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
+  if (plan.literal) return countThroughLiteral(rg, file, plan, plan.literal, onSpawn);
   return countWith(rg, [...plan.args, '--count'], file, onSpawn);
+}
+
+/**
+ * The count of a regex with a required literal: `rg -F LITERAL FILE | rg -c REGEX`. The lines
+ * without the literal cannot match, so the count is the same; the two run on two cores.
+ */
+async function countThroughLiteral(rg: string, file: string, plan: RgPlan, literal: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
+  const firstArgs = ['--no-config', '--text', '--no-heading', '--no-filename', '--no-line-number', '--color', 'never', '-j1', '-s', '--encoding', 'none', '-F', '-e', literal, ...(isGzPath(file) ? ['-z'] : []), '--', file];
+  const first = spawn(rg, firstArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (first.pid !== undefined) onSpawn?.(first.pid, true);
+  let err = '';
+  first.stderr!.on('data', (b: Buffer) => {
+    if (err.length < 4000) err += b.toString();
+  });
+  const firstDone = new Promise<void>((resolve, reject) => {
+    first.on('error', reject);
+    first.on('close', (code) => {
+      if (first.pid !== undefined) onSpawn?.(first.pid, false);
+      if (code === 0 || code === 1) resolve();
+      else reject(new Error(err.trim().split('\n').pop() || `rg exited with code ${code}`));
+    });
+  });
+  firstDone.catch(() => undefined); // awaited below
+  let out = '';
+  try {
+    await run(rg, [...plan.args, '--count', '-'], (b) => ((out += b.toString()), true), undefined, onSpawn, first.stdout!);
+  } finally {
+    // This process keeps no copy of the pipe's read end (the second rg has its own).
+    first.stdout!.destroy();
+    if (first.exitCode === null) first.kill();
+  }
+  await firstDone;
+  return out.trim() ? Number(out.trim()) : 0;
 }
 
 /** Lines in a file (a last line without a newline counts), counted by rg. */
