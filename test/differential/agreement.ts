@@ -70,14 +70,6 @@ export function ourVerdict(c: Case, workspaceFiles: { file: string; text: string
 export async function toolVerdict(c: Case): Promise<Outcome['tool']> {
   const r = await checkWithTool({ languageId: LANGUAGE_ID[c.lang], file: c.file, text: c.text, timeoutMs: 60_000 });
   const mine = r.findings.filter((f) => f.file === c.file && f.severity === 'error');
-  // logrotate refuses an include it cannot stat ("error: cannot stat PATH", exit 1) without
-  // naming a line, and the runner keeps only placed messages: place it at the include.
-  if (c.lang === 'logrotate') {
-    for (const m of (r.output ?? '').matchAll(/^error: cannot stat (\S+): (.*)$/gm)) {
-      const line = c.text.split('\n').findIndex((l) => /^\s*include\s/.test(l) && l.includes(m[1]));
-      if (line >= 0) mine.push({ file: c.file, line, message: `cannot stat ${m[1]}: ${m[2]}`, severity: 'error', inferred: true });
-    }
-  }
   return {
     status: r.status,
     errors: mine.filter((f) => !HOST_DEPENDENT.test(f.message)).map((f) => ({ line: f.line, message: f.message, inferred: f.inferred })),

@@ -96,6 +96,14 @@ export function parseLogrotateOutput(output: string, files: TextFile[], mapPath:
       findings.push({ file: at?.f.file ?? files[0]?.file ?? '', line: at?.n ?? 0, message, severity: 'warning', inferred: true });
       continue;
     }
+    // An include whose target does not exist: logrotate names no line, the include is the place.
+    const missing = /^error: cannot stat (\/.*?): (.*)$/.exec(raw.trim());
+    if (missing) {
+      const named = [missing[1], mapPath(missing[1])].filter((p): p is string => !!p);
+      const at = files.flatMap((f) => named.map((p) => ({ f, n: includeLine(f.text, p) }))).find((x) => x.n !== undefined);
+      if (at) findings.push({ file: at.f.file, line: at.n!, message: `cannot stat ${missing[1]}: ${missing[2]}`, severity: 'error', inferred: true });
+      continue;
+    }
     const blocked = /^error: error creating (\/.*): (Read-only file system|Permission denied)$/.exec(raw.trim());
     if (blocked) {
       // createolddir: the sandbox kept logrotate from creating the folder, as it should.

@@ -72,6 +72,17 @@ describe('tool runners (real tools)', function () {
     assert.equal(fs.existsSync(marker), false);
   });
 
+  it('logrotate: an include of a path that does not exist is reported at the include', async function () {
+    need(this, 'logrotate');
+    const text = `weekly\ninclude /nonexistent/lac-test.d\n/var/log/lac-test.log {\n  rotate 4\n}\n`;
+    const r = await checkWithTool({ languageId: 'logrotate', file: '/etc/lac-test-logrotate.conf', text });
+    assert.equal(r.status, 'problems');
+    assert.deepEqual(
+      r.findings.map((f) => [f.line, f.severity, f.message]),
+      [[1, 'error', 'cannot stat /nonexistent/lac-test.d: No such file or directory']],
+    );
+  });
+
   it('iptables: --test, then a load into a throw-away network namespace', async function () {
     need(this, 'iptables-restore');
     const file = path.join(FX, 'iptables/rules.v4');
