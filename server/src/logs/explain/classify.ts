@@ -3,7 +3,7 @@ import { FAMILY_BY_NAME, FORMAT_BY_NAME, familiesFor, type CompiledFamily } from
 import { EXTRACTORS } from './extractors';
 import { parseLine } from './format';
 import { genericFields, splitAddressPort } from './generic';
-import { SEVERITY_ORDER, type Classified, type LineSeverity } from './types';
+import { SEVERITY_ORDER, type Classified, type Extracted, type LineSeverity } from './types';
 
 const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Keywords of the manuals' table: those of error-severity categories and the others, longest first. */
@@ -63,6 +63,7 @@ class ClassifiedLine implements Classified {
   category: string | undefined = undefined;
   severity: LineSeverity = 'info';
   notes: Classified['notes'] = [];
+  summary: Classified['summary'] = undefined;
   private raw: Record<string, string>;
   private matched = false;
   private complete = false;
@@ -95,8 +96,8 @@ class ClassifiedLine implements Classified {
   }
   /** JSON and structured clones see `fields` like any other property. */
   toJSON(): Classified {
-    const { line, format, timestamp, host, program, pid, message, formatFields, family, pattern, variant, category, severity, notes } = this;
-    return { line, format, timestamp, host, program, pid, message, formatFields, fields: this.fields, family, pattern, variant, category, severity, notes };
+    const { line, format, timestamp, host, program, pid, message, formatFields, family, pattern, variant, category, severity, notes, summary } = this;
+    return { line, format, timestamp, host, program, pid, message, formatFields, fields: this.fields, family, pattern, variant, category, severity, notes, ...(summary ? { summary } : {}) };
   }
 }
 
@@ -153,22 +154,24 @@ export function classifyLine(raw: string, opts: ClassifyOptions = {}): Classifie
         if (n !== 'rest') fields[n] = g;
       }
       let variant: string | undefined;
+      let ex: Extracted | undefined;
       if (groups) {
-        const ex = EXTRACTORS[pat.extract]?.(groups, message, p.formatFields);
+        ex = EXTRACTORS[pat.extract]?.(groups, message, p.formatFields);
         if (ex) {
           for (const k in ex.fields) fields[k] = ex.fields[k];
           variant = ex.variant;
           if (ex.notes) out.notes.push(...ex.notes);
+          if (ex.summary) out.summary = ex.summary;
         }
       }
       const v = variant ? pat.data.variants?.[variant] : undefined;
       out.family = fam.data.name;
       out.pattern = pat.data.name;
       out.variant = v ? variant : undefined;
-      out.category = v?.category ?? pat.data.category ?? keywordCategory(message);
+      out.category = ex?.category ?? v?.category ?? pat.data.category ?? keywordCategory(message);
       // A level the message itself states (`[WARNING]`, `<warn>`, `error:`) counts like the syslog priority.
       const said = fields.level !== undefined && fields.level !== p.formatFields.level ? LEVEL_SEVERITY[fields.level.toLowerCase()] : undefined;
-      out.severity = maxSeverity(maxSeverity(v?.severity ?? pat.data.severity, levelSeverity), said);
+      out.severity = maxSeverity(maxSeverity(maxSeverity(v?.severity ?? pat.data.severity, levelSeverity), said), ex?.severity);
       out.setMatched();
       return out;
     }

@@ -56,7 +56,7 @@ export function explainLine(raw: string, locale: DocsLanguage, opts: ExplainOpti
   const values: Record<string, string | undefined> = { ...c.fields, program: c.program, host: c.host, message: c.message, pid: c.pid };
   const pat = patternOf(c);
   const variant = c.variant ? pat?.variants?.[c.variant] : undefined;
-  const summaryT = variant?.summary ?? pat?.summary ?? (c.program ? GENERIC : c.format ? GENERIC : UNKNOWN);
+  const summaryT = c.summary ?? variant?.summary ?? pat?.summary ?? (c.program ? GENERIC : c.format ? GENERIC : UNKNOWN);
   const adviceT = [...(variant?.advice ?? []), ...(pat?.advice ?? [])];
   let summary = fill(summaryT[locale], { ...values, program: values.program ?? '-' });
   if (!c.program && c.format && !pat) summary = fill(GENERIC[locale], { ...values, program: FORMAT_BY_NAME.get(c.format)?.label[locale] ?? c.format });

@@ -1,6 +1,7 @@
 import services from '../../../data/logs/services.json';
 import { genericFields } from './generic';
 import type { Extracted } from './types';
+import { http, httpRequestText, modsecurity } from './webExtractors';
 
 const SERVICES: Record<string, string> = services;
 const SERVICE_PORT = new Map(Object.entries(SERVICES).map(([port, name]) => [name.split(' ')[0], port]));
@@ -195,12 +196,6 @@ function tcpdump(g: Record<string, string>, message: string): Extracted {
   return { fields, variant: g.flags !== undefined ? TCPDUMP_VARIANTS[g.flags] : undefined };
 }
 
-function http(g: Record<string, string>, _m: string, ff: Record<string, string>): Extracted {
-  const s = ff.status ?? '';
-  const variant = s === '401' || s === '403' || s === '404' ? s : s ? `${s[0]}xx` : undefined;
-  return { fields: {}, variant };
-}
-
 function segfault(g: Record<string, string>): Extracted {
   const code = Number.parseInt(g.error_code ?? '', 10);
   const fields: Record<string, string> = {};
@@ -328,6 +323,8 @@ export const EXTRACTORS: Record<string, Extractor> = {
   'pam-kv': pamKv,
   tcpdump,
   http,
+  'http-request-text': httpRequestText,
+  modsecurity,
   segfault,
   sudo,
   preauth,

@@ -81,6 +81,12 @@ export interface Extracted {
   variant?: string;
   /** Extra explanation lines, already localized by the caller's locale. */
   notes?: Localized[];
+  /** Raises the line's severity (an attack in a request that the pattern calls routine). */
+  severity?: LineSeverity;
+  /** The keyword category the line belongs to, over the pattern's. */
+  category?: string;
+  /** A summary over the pattern's (`{field}` placeholders filled as in the pattern's). */
+  summary?: Localized;
 }
 
 /** A classified line: which pattern matched and everything the explanation needs. */
@@ -92,6 +98,8 @@ export interface Classified extends ParsedLine {
   category?: string;
   severity: LineSeverity;
   notes: Localized[];
+  /** The extractor's summary, over the pattern's. */
+  summary?: Localized;
 }
 
 /** A place in the workspace that produces the line (an iptables rule with its --log-prefix …). */
