@@ -217,4 +217,10 @@ describe('explain: the preview reads well', () => {
     const r = en(labelled('mail.log').map((l) => l.line).find((l) => l.includes('status=expired (connect to'))!);
     assert.ok(!r.advice.some((a) => /mailing list/.test(a)), r.advice.join(' | '));
   });
+  it('a FAILED SU is a failed attempt, not a switch of user', () => {
+    const r = en(labelled('auth.log').map((l) => l.line).find((l) => l.includes('FAILED SU'))!);
+    assert.equal(r.pattern, 'su-failed');
+    assert.equal(r.severity, 'warning');
+    assert.match(r.summary, /bob tried to become root with su on pts\/1, and the password was wrong/);
+  });
 });

@@ -63,4 +63,12 @@ describe('explain: attacks and probes in web server lines', () => {
     assert.equal(bash.fields.variable, 'HTTP_USER_AGENT');
     assert.match(bash.severity, /^(?:warning|error)$/);
   });
+
+  it('checks the request nginx quotes in its error log', () => {
+    const r = explainLine('2024/07/21 10:00:09 [error] 1234#1234: *5 open() "/usr/share/nginx/html/.env" failed (2: No such file or directory), client: 198.51.100.44, server: _, request: "GET /.env HTTP/1.1", host: "192.0.2.1"', 'en').result;
+    assert.equal(r.pattern, 'nginx-open-failed');
+    assert.equal(r.fields.attack, 'sensitive-file');
+    assert.equal(r.fields.ip, '198.51.100.44');
+    assert.ok(r.advice.some((a) => /Probe for a file that holds secrets/.test(a)));
+  });
 });

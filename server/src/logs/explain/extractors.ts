@@ -1,7 +1,7 @@
 import services from '../../../data/logs/services.json';
 import { genericFields } from './generic';
 import type { Extracted } from './types';
-import { http, httpRequestText, modsecurity } from './webExtractors';
+import { http, httpRequestText, modsecurity, quotedRequestAttacks } from './webExtractors';
 
 const SERVICES: Record<string, string> = services;
 const SERVICE_PORT = new Map(Object.entries(SERVICES).map(([port, name]) => [name.split(' ')[0], port]));
@@ -235,7 +235,10 @@ function nginxTail(_g: Record<string, string>, message: string): Extracted {
     }
     if (fields.client) fields.ip = fields.client;
   }
-  return { fields };
+  // The request nginx quotes may be an attack (a probe for /.env, a traversal).
+  if (fields.request === undefined) return { fields };
+  const { found } = quotedRequestAttacks(fields.request);
+  return { ...found, fields: { ...fields, ...found.fields } };
 }
 
 /** Any `key=value` record (audit, dovecot, pam): the generic fields; `res=failed` is the `failed` variant. */

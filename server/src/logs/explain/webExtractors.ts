@@ -44,15 +44,19 @@ export function http(g: Record<string, string>, _m: string, ff: Record<string, s
   };
 }
 
-/** A request line quoted in an error log (`Invalid URI in request GET /… HTTP/1.1`): its attacks, if any. */
-export function httpRequestText(g: Record<string, string>): Extracted {
-  const text = g.request ?? '';
+/** The attacks in a request line quoted in an error log (`GET /… HTTP/1.1`), as fields, notes, category and severity. */
+export function quotedRequestAttacks(text: string): { hits: WebAttack[]; found: Extracted } {
   const m = /^([A-Z]{3,10}) (\S+)(?: HTTP\/[\d.]+)?$/.exec(text);
   const parts: RequestParts = m ? { method: m[1], target: m[2] } : { raw: text };
   const hits = detectWebAttacks(parts);
-  if (!hits.length) return { fields: {} };
-  const { fields, notes, category, severity } = attackFindings(hits, '');
-  return { fields, notes, category, severity, summary: { en: `Apache refused ${hits[0].what.en} from {client}: {request}`, ja: `Apache は {client} からの${hits[0].what.ja}を拒否しました: {request}` } };
+  return { hits, found: hits.length ? attackFindings(hits, '') : { fields: {} } };
+}
+
+/** Apache's `Invalid URI in request …`: the attacks of the quoted request, if any. */
+export function httpRequestText(g: Record<string, string>): Extracted {
+  const { hits, found } = quotedRequestAttacks(g.request ?? '');
+  if (!hits.length) return found;
+  return { ...found, summary: { en: `Apache refused ${hits[0].what.en} from {client}: {request}`, ja: `Apache は {client} からの${hits[0].what.ja}を拒否しました: {request}` } };
 }
 
 /** `[name "value"]` pairs of a ModSecurity message (the first of each name). */
