@@ -185,8 +185,11 @@ function learn(kind, name, families, man) {
     const o = { name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0 };
     if (o.args === 0 && !end.ok && !/must be specified|required|mandatory|only|cannot|can't|conflict|together|needs?/i.test(end.message)) o.alone = end.message;
     // An optional argument (rateest --rateest-bps [RATE]): the tool takes the option bare and with a value after it.
-    if (o.args === 0 && end.ok) {
-      const i = probeEach(fam, CANDIDATES.map((c) => body(proto, `${rest} ${opt} ${c}`))).findIndex((t) => t.ok);
+    // Where the seed's options refuse it bare (rateest --rateest-bps after --rateest-bps1 and 2), an
+    // alternative seed that takes it bare is asked instead.
+    const bareIn = end.ok ? rest : alts.map((a) => joinOpts(a.filter(([x]) => x !== opt))).find((r) => probeOne(fam, body(proto, `${r} ${opt}`)).ok);
+    if (o.args === 0 && bareIn !== undefined) {
+      const i = probeEach(fam, CANDIDATES.map((c) => body(proto, `${bareIn} ${opt} ${c}`))).findIndex((t) => t.ok);
       if (i !== -1) o.optionalArg = CANDIDATES[i];
     }
     if (o.args === 1) {
@@ -233,6 +236,8 @@ function learn(kind, name, families, man) {
       if (up.ok) o.descending = down.ok;
       // The longest word the tool takes (string --string: 128 bytes), where it takes words at all.
       if (lenient.includes('word')) o.maxLength = longestWord(fam, (v) => body(proto, `${r} ${opt} ${v}`));
+      // A limit on the bytes a value stands for, not on its text (string --hex-string "|41…|"): no text limit.
+      if (o.maxLength !== undefined && probeOne(fam, body(proto, `${r} ${opt} "|${'41'.repeat(Math.floor(o.maxLength / 2) + 1)}|"`)).ok) delete o.maxLength;
       // The other family may take fewer shapes (inet_aton's 1.2.3 is IPv4 only).
       for (const f of families.slice(1)) {
         const rf = f === 'ipv6' ? toIpv6(r) : r;
@@ -338,6 +343,8 @@ function learn(kind, name, families, man) {
   // Parsed but refused by the kernel everywhere without options (cgroup, for one).
   if (bare.ok && loads && Object.keys(whereLoads(fam, body(proto, ''))).length === 0) required.push({ anyOf: [], message: 'the kernel refuses it without options' });
   if (required.length) entry.required = required;
+  // The tool takes the extension bare (-j CLUSTERIP): the options above are needed only with others.
+  if (required.some((r) => r.anyOf.length) && bare.ok) entry.bareAccepted = true;
   // Separators (policy --next): an option the tool refuses twice is taken twice around one of them.
   if (parses) {
     const w = (o) => `${o.name}${o.sample !== undefined ? ` ${o.sample}` : ''}`;

@@ -39,7 +39,7 @@ export const SEEDS = {
   physdev: '--physdev-in eth0',
   pkttype: '--pkt-type unicast',
   quota: '--quota 1',
-  rateest: '--rateest1 x --rateest-bps1 1 --rateest-gt --rateest-bps2 1 --rateest2 y',
+  rateest: ['--rateest1 x --rateest-bps1 1 --rateest-gt --rateest-bps2 1 --rateest2 y', '--rateest x --rateest-gt --rateest-bps 1'],
   realm: '--realm 1',
   recent: '--rcheck',
   set: '--match-set probe src',

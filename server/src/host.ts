@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostView } from './languages/common/types';
 
-function readNames(file: string): Set<string> | undefined {
+function readNames(file: string, field = 0): Set<string> | undefined {
   try {
     const names = new Set<string>();
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const name = line.split(':', 1)[0].trim();
+      if (line.trimStart().startsWith('#')) continue;
+      const name = (line.split(':', field + 1)[field] ?? '').trim();
       if (name && !name.startsWith('#')) names.add(name);
     }
     return names;
@@ -94,6 +95,8 @@ function expandGlob(pattern: string, limit = 1000): string[] | undefined {
 export function nodeHost(): HostView {
   let users: { at: number; v: Set<string> | undefined } | undefined;
   let groups: { at: number; v: Set<string> | undefined } | undefined;
+  let userIds: { at: number; v: Set<string> | undefined } | undefined;
+  let groupIds: { at: number; v: Set<string> | undefined } | undefined;
   const fresh = (c: { at: number } | undefined) => c !== undefined && Date.now() - c.at < 30_000;
   return {
     exists(p: string) {
@@ -113,6 +116,14 @@ export function nodeHost(): HostView {
     groups() {
       if (!fresh(groups)) groups = { at: Date.now(), v: readNames('/etc/group') };
       return groups!.v;
+    },
+    userIds() {
+      if (!fresh(userIds)) userIds = { at: Date.now(), v: readNames('/etc/passwd', 2) };
+      return userIds!.v;
+    },
+    groupIds() {
+      if (!fresh(groupIds)) groupIds = { at: Date.now(), v: readNames('/etc/group', 2) };
+      return groupIds!.v;
     },
   };
 }

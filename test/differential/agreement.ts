@@ -104,6 +104,8 @@ const PLACELESS: [RegExp, string][] = [
   [/imfile: no working or state file directory set/, 'rsyslog/no-work-directory'],
   [/ruleset '.*' specified more than once/, 'rsyslog/duplicate-ruleset'],
   [/module loaded, but no listeners defined|no files configured to be monitored/, 'rsyslog/no-listener'],
+  [/Invalid number of bits \(\d+\) in IPv[46] address/, 'rsyslog/allowed-sender-bits'],
+  [/environment variable entry is missing equal sign|environment variable name too long/, 'rsyslog/invalid-value'],
   [/unknown priority name/, 'rsyslog/unknown-priority'],
   [/module '.*' already in this config, cannot be added/, 'rsyslog/duplicate-module'],
   [/template error: invalid field option/, 'rsyslog/unknown-value'],

@@ -34,9 +34,9 @@ function valuesFor(d: Directive): { good: string[]; bad: string[] } {
     case 'path':
       return { good: ['old'], bad: [] };
     case 'userGroup':
-      return { good: ['root root', 'root adm'], bad: ['nosuchuser-lac root', 'root nosuchgroup-lac'] };
+      return { good: ['root root', 'root adm', '0 0'], bad: ['nosuchuser-lac root', 'root nosuchgroup-lac', '4000001 root'] };
     case 'modeOwnerGroup':
-      return { good: ['', '0640', '0640 root adm', '640 root root'], bad: ['0986 root root', 'rw-r--r--', '0640 nosuchuser-lac root'] };
+      return { good: ['', '0640', '0640 root adm', '640 root root', '0640 0 0'], bad: ['0986 root root', 'rw-r--r--', '0640 nosuchuser-lac root', '0640 root 4000002'] };
     case 'tabooList':
       return { good: ['+ .bak', '.bak .old'], bad: [] };
     case 'command':
@@ -94,7 +94,7 @@ export function logrotateCatalogCases(dataDir: string): GenCase[] {
 
 const NAMES = ['/var/log/lac-fuzz/a.log', '/var/log/lac-fuzz/*.log', '"/var/log/lac-fuzz/with space.log"', '/var/log/lac-fuzz/b.log /var/log/lac-fuzz/c.log', '/var/log/lac-fuzz/[ab].log'];
 const BODY_GOOD = ['daily', 'weekly', 'rotate 7', 'compress', 'delaycompress', 'missingok', 'notifempty', 'create 0640 root adm', 'su root adm', 'sharedscripts', 'size 10M', 'maxage 30', 'dateext', 'dateformat -%Y%m%d', 'copytruncate', 'olddir old', 'createolddir 0750 root root', 'minsize 1k', 'maxsize 100M', 'extension .log', 'start 1', 'nomail'];
-const BODY_BAD = ['rotate seven', 'size 10Q', 'create 0986 root root', 'weekly 9', 'compresss', 'su nosuchuser-lac root', 'maxage -x', 'tabooext + .bak', 'include /nonexistent-lac-fuzz.d'];
+const BODY_BAD = ['rotate seven', 'size 10Q', 'create 0986 root root', 'weekly 9', 'compresss', 'su nosuchuser-lac root', 'maxage -x', 'tabooext + .bak', 'include /nonexistent-lac-fuzz.d', 'create 0640 4000001 adm', 'su root 4000002'];
 
 /** `n` random files from `seed`: one to three blocks, one line broken in half of them. */
 export function logrotateRandomCases(seed: number, n: number): GenCase[] {
@@ -114,6 +114,7 @@ export function logrotateRandomCases(seed: number, n: number): GenCase[] {
       // The same log in two blocks is a mistake of its own; keep it for the broken cases.
       if (used.has(names) && !(broken && shape < 0.1)) continue;
       used.add(names);
+      const open = lines.length;
       lines.push(`${names} {`);
       for (let k = 0, m = 1 + Math.floor(r() * 4); k < m; k++) lines.push(`    ${pick(BODY_GOOD)}`);
       if (r() < 0.3) lines.push('    postrotate', '        /usr/bin/systemctl kill -s HUP rsyslog.service >/dev/null 2>&1 || true', '    endscript');
@@ -122,7 +123,11 @@ export function logrotateRandomCases(seed: number, n: number): GenCase[] {
         if (shape < 0.6) lines.push(`    ${pick(BODY_BAD)}`);
         else if (shape < 0.75) lines.push('    prerotate', '        /bin/true');
         else if (shape < 0.85) lines.push('    {');
-        else {
+        else if (shape < 0.9) {
+          // The '{' left out: logrotate reads the directives as names and refuses the '}'.
+          lines[open] = names;
+          at = lines.length;
+        } else {
           lines.push('    missingok');
           lines.push(`${names} {`);
         }

@@ -23,6 +23,8 @@ export function configurationKey(file: string, language: string): string {
   const dirBase = path.basename(dir);
   if (language === 'firewalld' || language === 'firewalld-conf') {
     if (FIREWALLD_DIRS.has(dirBase)) return `firewalld:${path.dirname(dir)}`;
+    // zones/NAME/*.xml: the parts of a combined zone.
+    if (path.basename(path.dirname(dir)) === 'zones') return `firewalld:${path.dirname(path.dirname(dir))}`;
     if (FIREWALLD_TOP.has(base)) return `firewalld:${dir}`;
     return `file:${abs}`;
   }

@@ -37,6 +37,8 @@ export const ASSOCIATIONS: Association[] = [
     languageId: 'firewalld',
     filenamePatterns: [
       '**/firewalld/zones/*.xml',
+      // A folder of zones/ holds the parts of one combined zone.
+      '**/firewalld/zones/*/*.xml',
       '**/firewalld/services/*.xml',
       '**/firewalld/policies/*.xml',
       '**/firewalld/ipsets/*.xml',

@@ -79,7 +79,7 @@ describe('iptables validation', () => {
       assert.deepEqual(codes('*filter\n:INPUT ACCEPT [0:0]\n:MYCHAIN ACCEPT [0:0]\nCOMMIT\n'), ['3:user-chain-policy']);
       assert.deepEqual(codes('*filter\n:MYCHAIN - [0:0]\n:MYCHAIN - [0:0]\nCOMMIT\n'), ['3:duplicate-chain']);
       assert.deepEqual(codes('*nat\n:PREROUTING ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n'), []);
-      assert.deepEqual(codes('*filter\n:INPUT ACCEPT [0:x]\nCOMMIT\n'), ['2:bad-counters']);
+      assert.deepEqual(codes('*filter\n:INPUT ACCEPT [0:x]\nCOMMIT\n'), ['2:policy-counters']);
     });
     it('counters before a rule', () => {
       assert.deepEqual(codes(table('[12:3456] -A INPUT -j ACCEPT')), []);

@@ -38,6 +38,7 @@ describe('logrotate fixtures', () => {
     ]);
     assert.deepEqual(r['mistakes/logrotate.d/braces'], [
       '1 logrotate/missing-brace',
+      '3 logrotate/close-without-open',
       '6 logrotate/text-after-close',
       '8 logrotate/no-effect',
       '11 logrotate/unsortable-dateformat',

@@ -21,6 +21,8 @@ export function hostCtx(existing: string[] = [], locale: 'en' | 'ja' = 'en', oth
       exists: (p) => existing.includes(p),
       users: () => new Set(['root', 'syslog', 'www-data', 'mysql']),
       groups: () => new Set(['root', 'adm', 'www-data', 'mysql']),
+      userIds: () => new Set(['0', '33', '104', '110', '1000']),
+      groupIds: () => new Set(['0', '4', '33', '110']),
     },
   };
 }

@@ -58,6 +58,10 @@ export interface HostView {
   users(): Set<string> | undefined;
   /** Group names from /etc/group, or undefined when it cannot be read. */
   groups(): Set<string> | undefined;
+  /** Numeric user ids from /etc/passwd (as text); absent or undefined when unknown. */
+  userIds?(): Set<string> | undefined;
+  /** Numeric group ids from /etc/group (as text); absent or undefined when unknown. */
+  groupIds?(): Set<string> | undefined;
 }
 
 /** Other documents of the workspace, already parsed (open editors win over disk). */

@@ -6,7 +6,7 @@ import { entityNameFromUri, kindFromUri, type RootKind } from './schema';
 import { attrValue, type XmlElement } from './xml';
 
 /** What a zone, policy or rule may refer to by name. */
-export type EntityKind = 'service' | 'icmptype' | 'helper' | 'ipset' | 'zone';
+export type EntityKind = 'service' | 'icmptype' | 'helper' | 'ipset' | 'zone' | 'policy';
 
 export interface ShippedService extends CatalogEntry {
   title: string;
@@ -44,6 +44,8 @@ const SHIPPED_BY_KIND: Record<EntityKind, Map<string, CatalogEntry>> = {
   helper: new Map(SHIPPED.helpers.map((e) => [e.name, e])),
   zone: new Map(SHIPPED.zones.map((e) => [e.name, e])),
   ipset: new Map(),
+  // Only the names of the shipped policies are kept (zones and policies share one name space).
+  policy: new Map(SHIPPED.policies.map((name) => [name, { name } as unknown as CatalogEntry])),
 };
 
 /** A definition found in the workspace. */

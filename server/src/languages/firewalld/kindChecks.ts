@@ -1,8 +1,8 @@
 import type { Localized } from '../common/types';
 import { checkIpsetEntry } from './checks';
 import { checkPorts } from './portChecks';
-import { ruleParts } from './richRule';
-import { entityNameFromUri } from './schema';
+import { checkRule, ruleParts } from './richRule';
+import { entityNameFromUri, kindFromUri } from './schema';
 import { rangeOf, type Run } from './run';
 import { attrValue, type XmlElement } from './xml';
 
@@ -23,6 +23,42 @@ export function checkKindSpecific(run: Run, root: XmlElement) {
   if (run.kind === 'policy') checkPolicy(run, root);
   if (run.kind === 'ipset') checkIpset(run, root);
   if (run.kind === 'zone' || run.kind === 'policy' || run.kind === 'service') checkPorts(run, root);
+  checkName(run, root);
+}
+
+/** Kinds whose names firewalld refuses when they contain a dot (ipsets and helpers may have one). */
+const NO_DOT: readonly string[] = ['zone', 'service', 'policy', 'icmptype'];
+/** The longest names firewalld 1.3 takes (the chain names it builds from them must fit). */
+const MAX_NAME: Readonly<Record<string, number>> = { zone: 17, policy: 18 };
+
+/**
+ * The name firewalld gives the file (its base name; for a zone in a folder of zones/, which
+ * firewalld combines into one zone, "folder/base") must not contain a dot.
+ */
+function checkName(run: Run, root: XmlElement) {
+  if (!NO_DOT.includes(run.kind)) return;
+  const parts = decodeURIComponent(run.uri).replace(/\\/g, '/').split('/');
+  const file = parts[parts.length - 1] ?? '';
+  // firewalld reads only *.xml files, and names only those in its folders.
+  if (!file.endsWith('.xml')) return;
+  const base = entityNameFromUri(file);
+  const folder = parts[parts.length - 2] ?? '';
+  const combined = run.kind === 'zone' && parts[parts.length - 3] === 'zones' && folder !== 'zones';
+  if (!combined && kindFromUri(run.uri) !== run.kind) return;
+  const name = combined ? `${folder}/${base}` : base;
+  const range = rangeOf(run, root.nameStart, root.nameEnd);
+  const max = MAX_NAME[run.kind];
+  if (name.includes('.')) {
+    run.out.push({ code: 'firewalld/invalid-name', range, args: { name, reason: R(`a ${run.kind} name may not contain '.'`, `${run.kind} の名前に '.' は使えません`) } });
+  } else if (!combined && max && name.length > max) {
+    run.out.push({ code: 'firewalld/invalid-name', range, args: { name, reason: R(`a ${run.kind} name has at most ${max} characters (this one has ${name.length})`, `${run.kind} の名前は ${max} 文字までです（この名前は ${name.length} 文字）`) } });
+  }
+  // Zones and policies share one name space.
+  const other = run.kind === 'zone' ? 'policy' : run.kind === 'policy' ? 'zone' : undefined;
+  if (other && !combined && run.entities.has(other, name)) {
+    const where = run.entities.workspace(other, name) ? R('', '') : R(' (shipped with firewalld)', '（firewalld に同梱）');
+    run.out.push({ code: 'firewalld/name-conflict', range, args: { name, other, where } });
+  }
 }
 
 function checkZoneLike(run: Run, root: XmlElement) {
@@ -134,12 +170,31 @@ function checkPolicy(run: Run, root: XmlElement) {
   if (ingress.includes('HOST') && egress.includes('HOST')) {
     conflict(run, zones['egress-zone'][egress.indexOf('HOST')], R('HOST can be an ingress or an egress zone, not both', 'HOST は入力ゾーンと出力ゾーンの両方には書けません'));
   }
+  // The first of `zones` that the workspace binds to interfaces.
+  const withInterfaces = (zones: string[]) => zones.find((z) => run.entities.workspace('zone', z)?.root?.children.some((x) => x.name === 'interface'));
+  // Rich rules firewalld drops (reported as rule-ignored, by value or by shape) are never
+  // checked against the zones.
+  const dropped = (rule: XmlElement) => {
+    if (checkRule(rule).length) return true;
+    const from = run.doc.lines.positionAt(rule.start).line;
+    const to = run.doc.lines.positionAt(rule.end).line;
+    return run.out.some((f) => f.code === 'firewalld/rule-ignored' && f.range.start.line >= from && f.range.start.line <= to);
+  };
   for (const c of root.children) {
+    if (c.name === 'rule' && dropped(c)) continue;
     const p = c.name === 'rule' ? ruleParts(c) : undefined;
     const masq = c.name === 'masquerade' || p?.element?.name === 'masquerade';
     const fwd = c.name === 'forward-port' ? c : p?.element?.name === 'forward-port' ? p.element : undefined;
     if (masq && (egress.includes('HOST') || ingress.includes('HOST'))) {
       conflict(run, c, R(`masquerade is not possible when the ${egress.includes('HOST') ? 'egress' : 'ingress'} zone is HOST`, `${egress.includes('HOST') ? '出力' : '入力'}ゾーンが HOST の場合、masquerade は使えません`));
+    }
+    // A mark and a DNAT happen in PREROUTING, where the outgoing interface is not known yet.
+    const early = p?.action?.name === 'mark' ? p.action : fwd && attrValue(fwd, 'to-addr') ? fwd : undefined;
+    const bound = early ? withInterfaces(egress) : undefined;
+    if (early && bound) {
+      const what = early.name === 'mark' ? 'the mark action' : 'a forward-port';
+      const whatJa = early.name === 'mark' ? 'mark アクション' : 'forward-port';
+      conflict(run, early, R(`${what} cannot be used because the egress zone '${bound}' has interfaces (firewalld refuses the policy)`, `出力ゾーン '${bound}' にインターフェースがあるため ${whatJa} は使えません（firewalld はポリシーを拒否します）`));
     }
     if (fwd && egress.length) {
       const toAddr = attrValue(fwd, 'to-addr');
@@ -170,7 +225,8 @@ function checkIpset(run: Run, root: XmlElement) {
     if (c.name !== 'entry' || !c.text) continue;
     const range = rangeOf(run, c.textStart, c.textEnd);
     if (timeout) {
-      run.out.push({ code: 'firewalld/invalid-value', range, args: { attribute: 'entry', value: c.text, reason: R('a set with a timeout cannot have permanent entries', 'timeout 付きのセットには恒久的なエントリーを書けません') } });
+      // firewall-offline-cmd --check-config warns ("entries are ignored") and accepts the file.
+      run.out.push({ code: 'firewalld/ignored-value', range, args: { attribute: 'entry', value: c.text, reason: R('a set with a timeout cannot have permanent entries', 'timeout 付きのセットには恒久的なエントリーを書けません') } });
       continue;
     }
     const reason = checkIpsetEntry(c.text, type, family);

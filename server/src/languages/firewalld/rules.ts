@@ -94,12 +94,31 @@ export const RULES: RuleTable = {
     },
   },
   'firewalld/unknown-ipset': {
+    // firewall-offline-cmd --check-config (firewalld 1.3) does not look ipsets up; firewalld fails
+    // when it applies the zone or rule, and newer versions refuse the file. A warning, saying so.
+    severity: 'warning',
+    message: {
+      en: "ipset '{name}' is not defined in ipsets/: firewall-offline-cmd --check-config of firewalld 1.3 passes, but firewalld fails to apply this when it starts or reloads, and newer versions refuse the file.{hint}",
+      ja: "ipset '{name}' は ipsets/ に定義されていません。firewalld 1.3 の firewall-offline-cmd --check-config は通りますが、起動や再読み込みでの適用に失敗し、新しい版ではファイルが拒否されます。{hint}",
+    },
+  },
+  'firewalld/invalid-name': {
     severity: 'error',
-    message: { en: "ipset '{name}' is not defined in ipsets/.{hint}", ja: "ipset '{name}' は ipsets/ に定義されていません。{hint}" },
+    message: {
+      en: "firewalld refuses the name '{name}' (taken from the file name): {reason}. Rename the file.",
+      ja: "firewalld は名前 '{name}'（ファイル名から取られます）を拒否します: {reason}。ファイル名を変えてください。",
+    },
   },
   'firewalld/unknown-zone': {
     severity: 'error',
     message: { en: "Zone '{name}' is neither shipped with firewalld nor defined in zones/ (ANY and HOST are also allowed).{hint}", ja: "ゾーン '{name}' は firewalld に同梱されておらず、zones/ にも定義されていません（ANY と HOST も使えます）。{hint}" },
+  },
+  'firewalld/name-conflict': {
+    severity: 'error',
+    message: {
+      en: "A {other} named '{name}' exists too{where}: firewalld refuses a zone and a policy with the same name.",
+      ja: "同じ名前 '{name}' の {other} もあります{where}。firewalld は同名のゾーンとポリシーを拒否します。",
+    },
   },
   'firewalld/zone-mix': {
     severity: 'error',

@@ -45,7 +45,8 @@ function byCode(doc: ParsedDocument<IptablesTree>, diagnostic: Diagnostic, ctx: 
       if (!m) return [];
       return [fix(TITLES.match[loc](m), diagnostic, ctx.uri, [{ range: { start: range.start, end: range.start }, newText: `-m ${m} ` }])];
     }
-    case 'iptables/undeclared-chain': {
+    case 'iptables/undeclared-chain':
+    case 'iptables/chain-not-in-file': {
       const chain = (diagnostic.data as { chain?: string } | undefined)?.chain;
       const t = doc.tree.tables.find((x) => range.start.line > x.line && range.start.line <= x.endLine);
       if (!chain || !t) return [];

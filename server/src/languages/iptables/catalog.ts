@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../common/catalog';
+import type { Localized } from '../common/types';
 import type { NamesGrammar } from './grammars';
 import matchesJson from '../../../data/iptables/matches.json';
 import optionsJson from '../../../data/iptables/options.json';
@@ -38,6 +39,18 @@ export interface OptionEntry extends CatalogEntry {
   separator?: boolean;
   /** The value grammar the generator verified against the tool (type `names`: its words and numbers). */
   grammar?: NamesGrammar;
+  /** Per value, the built-in chains where the kernel loads the rule (policy --dir in: PREROUTING, INPUT, FORWARD). */
+  chainsByValue?: Record<string, string[]>;
+  /** iptables takes "" but the kernel refuses it on load (string --string: no empty pattern). */
+  kernelRefusesEmpty?: boolean;
+  /** The largest value the kernel loads, below what iptables takes (recent --hitcount: 65535). */
+  kernelMax?: number;
+  /** A range covers at most this many values; the kernel refuses a wider one (NFQUEUE --queue-balance 0:65535). */
+  maxSpan?: number;
+  /** The longest prefix the kernel takes for an address option (NPT: /64; no prefix is the whole address). */
+  maxPrefix?: number;
+  /** Values that load only where the host has something (a helper module, a timeout policy, a name in /etc/iproute2), except these; `namesOnly`: numbers need nothing. */
+  hostDependent?: { why: Localized; except?: string[]; namesOnly?: boolean };
 }
 
 export interface ModuleEntry extends CatalogEntry {

@@ -77,6 +77,17 @@ function checkLength(items: RuleItem[], name: string, max: number, line: number,
   out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text.length > 40 ? `${v.text.slice(0, 37)}...` : v.text, reason } });
 }
 
+/** `""` where the generator saw the tool refuse an empty value (it tried one for every option it found a value for). */
+function checkEmpty(o: GeneratedExtension['options'][number], family: Family | undefined, items: RuleItem[], line: number, out: Finding[]): void {
+  const it = findItem(items, o.name);
+  const v = it?.first;
+  if (!it || !v || v.text !== '' || reported(out, line, v)) return;
+  const lenient = (family && o.lenientIn?.[family]) || o.lenient;
+  if (lenient?.includes('empty')) return;
+  const reason = { en: 'iptables-restore refuses an empty value here', ja: 'iptables-restore はここで空の値を拒否します' };
+  out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, reason } });
+}
+
 /** A value the hand-written checks already reported is not reported twice. */
 function reported(out: Finding[], line: number, v: Token): boolean {
   for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) if (out[k].range.start.line === line && out[k].range.start.character === v.start) return true;
@@ -105,7 +116,9 @@ function inRange(p: string, n: { min: number | string; max: number | string }): 
 function checkExtension(x: GeneratedExtension, token: Token, label: string, items: RuleItem[], where: Where, out: Finding[]): void {
   const line = where.line;
   const at = (t: Token) => lineRange(line, t.start, t.end);
+  const bare = items.length === 0 && x.bareAccepted;
   for (const r of x.required ?? []) {
+    if (bare && r.anyOf.length) continue;
     const ok = r.anyOf.length ? r.anyOf.some((n) => findItem(items, n)) : items.length > 0;
     if (!ok) out.push({ code: 'iptables/missing-required-option', range: at(token), args: { name: label, options: r.anyOf.map((n) => `\`${n}\``).join(' / ') || '?', message: r.message } });
   }
@@ -124,6 +137,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     out.push({ code: 'iptables/exclusive-options', range: at(later.token), args: { a: a.token.text, b: b.token.text, message: e.message } });
   }
   for (const o of x.options) {
+    if (o.sample !== undefined && o.args > 0) checkEmpty(o, where.family, items, line, out);
     if (o.descending === false && !o.number) checkRising(items, o.name, line, out);
     if (o.maxLength !== undefined) checkLength(items, o.name, o.maxLength, line, out);
     if (o.number) {
@@ -157,7 +171,9 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   // options where one has places of its own, no verdict — unless the generator found that the
   // others leave its places as they are (addrtype --limit-iface-out next to --src-type).
   const own = used.filter((o) => o.where);
-  const kept = own.length === 1 && used.every((o) => o === own[0] || own[0].whereWith?.includes(o.name));
+  // Several options with the same places of their own (physdev --physdev-out, --physdev-is-out) keep them.
+  const same = own.every((o) => o.where === own[0].where || JSON.stringify(o.where) === JSON.stringify(own[0].where));
+  const kept = own.length >= 1 && same && used.every((o) => own.includes(o) || own[0].whereWith?.includes(o.name));
   if (own.length && !kept) return;
   const w = own.length ? own[0].where : whole;
   if (!w || !where.table || !PROBED[where.table]) return;

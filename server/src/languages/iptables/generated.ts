@@ -52,6 +52,8 @@ export interface GeneratedExtension {
   /** Each group: at least one of these options (none listed: the extension needs some option). */
   required?: { anyOf: string[]; message: string }[];
   exclusive?: { options: [string, string]; message: string }[];
+  /** The tool takes the extension without options: `required` applies once some option is given. */
+  bareAccepted?: boolean;
   /** Per family, the tables and built-in chains where the kernel loads it (absent: everywhere). */
   where?: Partial<Record<'ipv4' | 'ipv6', Record<string, string[]>>>;
   /** The kernel that made the catalog refused the extension everywhere. */

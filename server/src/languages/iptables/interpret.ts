@@ -360,7 +360,7 @@ export function interpretRule(tokens: Token[], line: number, lineLength: number,
         item.first = chain;
         i++;
         const extra = tokens[i];
-        if (extra && extra.start < stopAt && ((info.wantsNumber && allDigits(extra.text)) || info.isPolicy)) {
+        if (extra && extra.start < stopAt && ((info.wantsNumber && allDigits(extra.text)) || info.isPolicy || (info.isRename && !isOptionToken(extra)))) {
           rule.extra = extra;
           item.all = [chain, extra];
           i++;

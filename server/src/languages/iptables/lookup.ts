@@ -42,6 +42,8 @@ export class OptionInfo {
   /** Commands: a rule number may follow the chain (-I, -R, -D, -Z). */
   readonly wantsNumber: boolean;
   readonly isPolicy: boolean;
+  /** -E CHAIN NEWNAME: the new name is the command's second word. */
+  readonly isRename: boolean;
   readonly isAppend: boolean;
   /** Enum values as written and lower-cased, for value checks. */
   readonly values: string[];
@@ -87,6 +89,7 @@ export class OptionInfo {
     this.optionalChain = n === '--flush' || n === '--delete-chain' || n === '--zero';
     this.wantsNumber = n === '--insert' || n === '--replace' || n === '--delete' || n === '--zero';
     this.isPolicy = n === '--policy';
+    this.isRename = n === '--rename-chain';
     this.isAppend = n === '--append';
     this.values = entry.values ?? [];
     this.lowerValues = new Set(this.values.map((v) => v.toLowerCase()));

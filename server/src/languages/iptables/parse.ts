@@ -119,7 +119,8 @@ export function parse(text: string): ParsedDocument<IptablesTree> {
       if (tokens[2]) {
         decl.counters = tokens[2].text;
         if (!/^\[\d+:\d+\]$/.test(tokens[2].text)) {
-          problems.push({ code: 'iptables/bad-counters', range: lineRange(n, tokens[2].start, tokens[2].end) });
+          // 1.8.9 reads the counters only with --counters; 1.8.10 always does.
+          problems.push({ code: 'iptables/policy-counters', range: lineRange(n, tokens[2].start, tokens[2].end) });
         }
       }
       if (!decl.name || !decl.policy) problems.push({ code: 'iptables/chain-syntax', range: lineRange(n, 0, line.length) });
@@ -127,6 +128,8 @@ export function parse(text: string): ParsedDocument<IptablesTree> {
       continue;
     }
     if (line.startsWith('COMMIT') && line.slice(6).trim() === '') {
+      // iptables-restore takes only a bare COMMIT; with blanks after it, the line is read as a rule.
+      if (line.length > 6) problems.push({ code: 'iptables/commit-trailing-blank', range: lineRange(n, 6, line.length) });
       current.commitLine = n;
       current.endLine = Math.max(current.line, n);
       current = undefined;

@@ -34,6 +34,13 @@ export const RULES: RuleTable = {
       ja: "テーブル '{name}' が COMMIT で終わっていません。iptables-restore はこのテーブルを反映せずエラーになります。",
     },
   },
+  'iptables/commit-trailing-blank': {
+    severity: 'error',
+    message: {
+      en: "Blanks after COMMIT: iptables-restore takes only a bare `COMMIT` line and reads this one as a rule (\"Bad argument `COMMIT'\"), so the table is never committed. Remove them.",
+      ja: "COMMIT の後ろに空白があります。iptables-restore は `COMMIT` だけの行しか受け付けず、この行をルールとして読むため（Bad argument `COMMIT'）、テーブルは反映されません。空白を削除してください。",
+    },
+  },
   'iptables/outside-table': {
     severity: 'error',
     message: {
@@ -71,6 +78,13 @@ export const RULES: RuleTable = {
     message: {
       en: 'Counters are written `[PACKETS:BYTES]` with two whole numbers.',
       ja: 'カウンタは `[パケット数:バイト数]` と 2 つの整数で書きます。',
+    },
+  },
+  'iptables/policy-counters': {
+    severity: 'warning',
+    message: {
+      en: "iptables-restore 1.8.9 ignores what follows the policy, but 1.8.10 and later, and any version run with --counters, refuse it (\"invalid policy counters\"). Write the counters as `[PACKETS:BYTES]` or leave them out.",
+      ja: 'iptables-restore 1.8.9 はポリシーの後ろを無視しますが、1.8.10 以降と --counters 付きの実行では拒否されます（invalid policy counters）。カウンタは `[パケット数:バイト数]` と書くか、省いてください。',
     },
   },
   'iptables/unterminated-quote': {
@@ -180,6 +194,13 @@ export const RULES: RuleTable = {
     message: {
       en: "'{name}' is neither a target nor a chain declared in the {table} table.{suggestion}",
       ja: "'{name}' はターゲットでも、{table} テーブルで宣言されたチェインでもありません。{suggestion}",
+    },
+  },
+  'iptables/chain-not-in-file': {
+    severity: 'warning',
+    message: {
+      en: "Chain '{chain}' is not created in this file. The {table} table here declares none of its built-in chains, as a fragment loaded with `iptables-restore --noflush` does: that loads only where the chain already exists, so the verdict depends on the rules already on the host. Loaded without --noflush, the file is refused: then declare it with `:{chain} - [0:0]` or `-N {chain}` (with --noflush, `:{chain}` would empty the host's chain).",
+      ja: "チェイン '{chain}' はこのファイルでは作成されていません。このファイルの {table} テーブルは組み込みチェインを宣言しておらず、`iptables-restore --noflush` で読み込む断片のようです。その場合はホストにすでにそのチェインがあるときだけ読み込めるので、結果はホスト上のルールによります。--noflush なしで読み込むとファイル全体が拒否されます。その場合は `:{chain} - [0:0]` か `-N {chain}` で宣言してください（--noflush 付きでは `:{chain}` がホストのチェインを空にします）。",
     },
   },
   'iptables/target-not-in-table': {
@@ -321,8 +342,15 @@ export const RULES: RuleTable = {
   'iptables/extension-unavailable': {
     severity: 'warning',
     message: {
-      en: '{name} depends on the kernel: the kernel this catalog was made on ({tool}) refused every rule using it (most current kernels no longer provide it). Check it with a tool check on the target host.',
-      ja: '{name} はカーネルに依存します。このカタログを作成したカーネル（{tool}）は、これを使うルールをすべて拒否しました（現在の多くのカーネルにはありません）。対象ホストでツールチェックを実行して確認してください。',
+      en: '{name} depends on the host: the kernel this catalog was made on ({tool}) refused every rule using it, for want of a kernel module (most current kernels no longer provide CLUSTERIP, ULOG …) or of an object that must exist before the rules load (an ipset, an nfacct counter, a RATEEST estimator of that name). Check it with a tool check on the target host.',
+      ja: '{name} の結果はホストによります。このカタログを作成したカーネル（{tool}）は、これを使うルールをすべて拒否しました。カーネルモジュールがない（現在の多くのカーネルには CLUSTERIP や ULOG がありません）か、ルールの読み込み前に存在すべきオブジェクト（ipset、nfacct のカウンタ、その名前の RATEEST 推定器）がないためです。対象ホストでツールチェックを実行して確認してください。',
+    },
+  },
+  'iptables/host-dependent-value': {
+    severity: 'warning',
+    message: {
+      en: "{name} {value}: {why}. Where it is missing the rule is refused, so the verdict depends on the host that loads the rules.",
+      ja: "{name} {value}: {why}。ない場合はルールが拒否されるため、結果はルールを読み込むホストによります。",
     },
   },
   'iptables/host-name': {

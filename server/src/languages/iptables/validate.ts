@@ -50,7 +50,10 @@ function tableChains(t: Table): { builtin: Set<string>; user: Set<string> } {
   const builtin = new Set(tableEntry(t.name)?.chains ?? []);
   const user = new Set<string>();
   for (const c of t.chains) if (!builtin.has(c.name)) user.add(c.name);
-  for (const r of t.rules) if (r.command?.name === '--new-chain' && r.chain) user.add(r.chain.text);
+  for (const r of t.rules) {
+    if (r.command?.name === '--new-chain' && r.chain) user.add(r.chain.text);
+    if (r.command?.name === '--rename-chain' && r.extra) user.add(r.extra.text);
+  }
   return { builtin, user };
 }
 
@@ -74,6 +77,9 @@ export function validate(doc: ParsedDocument<IptablesTree>, ctx: LanguageContext
 function validateTable(t: Table, family: Family | undefined, source: string, ctx: LanguageContext, out: Finding[]): void {
   const known = tableEntry(t.name);
   const { builtin, user } = tableChains(t);
+  // A table that declares none of its built-in chains may be a fragment for --noflush, which adds
+  // to the chains already loaded; iptables-save output always declares them.
+  const fragment = !t.chains.some((c) => builtin.has(c.name));
   const seenChains = new Set<string>();
   for (const c of t.chains) {
     if (!c.name) continue;
@@ -98,7 +104,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     if (known && chain && rule.chain && rule.command && rule.command.name !== '--new-chain' && !inBuiltin && !user.has(chain)) {
       const h = suggested(chain, [...builtin, ...user]);
       out.push({
-        code: 'iptables/undeclared-chain',
+        code: fragment && !h.suggestions.some((x) => builtin.has(x)) ? 'iptables/chain-not-in-file' : 'iptables/undeclared-chain',
         range: lineRange(rule.line, rule.chain.start, rule.chain.end),
         args: { chain, table: t.name, suggestion: h.suggestion },
         data: { chain, suggestions: h.suggestions },
@@ -117,7 +123,16 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
       const it = items[k];
       const info = it.info;
       if (!info) continue;
-      if (info.type !== undefined) checkValues(it, vc);
+      const hd = it.entry?.hostDependent;
+      const v = it.first?.text;
+      // A name the host maps to a number (namesOnly): not judged by the number's grammar.
+      const hostName = !!hd && v !== undefined && v !== '' && !hd.except?.includes(v) && (!hd.namesOnly || /^[A-Za-z_]/.test(v));
+      if (hostName) out.push({ code: 'iptables/host-dependent-value', range: lineRange(rule.line, it.first!.start, it.first!.end), args: { name: it.token.text, value: v, why: hd.why } });
+      if (info.type !== undefined && !(hostName && hd.namesOnly)) checkValues(it, vc);
+      const byValue = v !== undefined && inBuiltin ? it.entry?.chainsByValue?.[v] : undefined;
+      if (byValue && !byValue.includes(chain!)) {
+        out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.first!.end), args: { name: `${it.token.text} ${v}`, chain: chain!, chains: byValue.join(', ') } });
+      }
       if (info.chains && inBuiltin && !info.chains.includes(chain!)) {
         out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.token.end), args: { name: it.token.text, chain: chain!, chains: info.chains.join(', ') } });
       }
@@ -144,7 +159,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
         out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, m.token.start, m.token.end), args: { name: `-m ${m.name}`, chain: chain!, chains: mi.chains.join(', ') } });
       }
     }
-    if (known && rule.target) checkTarget(rule, t, builtin, user, family, ctx, out);
+    if (known && rule.target) checkTarget(rule, t, builtin, user, family, fragment, out);
     if (known) checkConstraints(rule, t.name, inBuiltin ? chain : undefined, family, out);
     // Dead rules after a catch-all in the same chain.
     if (chain && rule.command?.name === '--append') {
@@ -171,7 +186,7 @@ function targetRange(rule: Rule) {
   return lineRange(rule.line, rule.target!.token.start, rule.target!.token.end);
 }
 
-function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<string>, family: Family | undefined, ctx: LanguageContext, out: Finding[]): void {
+function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<string>, family: Family | undefined, fragment: boolean, out: Finding[]): void {
   const tgt = rule.target;
   if (!tgt || !tableEntry(t.name)) return;
   const chain = rule.chain?.text;
@@ -182,7 +197,12 @@ function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<strin
     const cands = tgt.goto ? [...user] : [...valid, ...user];
     if (BUILTIN_CHAINS.has(tgt.name) || !tgt.goto || !e) {
       const h = suggested(tgt.name, cands);
-      out.push({ code: 'iptables/unknown-target', range: targetRange(rule), args: { name: tgt.name, table: t.name, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
+      if (fragment && !h.suggestions.some((x) => !user.has(x)) && !BUILTIN_CHAINS.has(tgt.name)) {
+        // Close to no target: most likely a chain the host already has.
+        out.push({ code: 'iptables/chain-not-in-file', range: targetRange(rule), args: { chain: tgt.name, table: t.name }, data: { chain: tgt.name } });
+      } else {
+        out.push({ code: 'iptables/unknown-target', range: targetRange(rule), args: { name: tgt.name, table: t.name, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
+      }
     }
     return;
   }
@@ -209,5 +229,4 @@ function checkTarget(rule: Rule, t: Table, builtin: Set<string>, user: Set<strin
       out.push({ code: 'iptables/target-needs-protocol', range: lineRange(rule.line, v.start, v.end), args: { what: '--reject-with tcp-reset' } });
     }
   }
-  void ctx;
 }

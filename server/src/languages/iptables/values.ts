@@ -183,11 +183,17 @@ function checkAddress(v: string, tok: Token, item: RuleItem, vc: ValueContext): 
     bad(vc, tok, item, L(`'${host}' is not an IPv4 or IPv6 address nor a host name`, `'${host}' は IPv4／IPv6 アドレスでもホスト名でもありません`));
     return;
   }
+  const max = fam === 'ipv6' || (!fam && vc.family === 'ipv6') ? 128 : 32;
+  const most = item.entry?.maxPrefix;
+  if (most !== undefined && (fam || vc.family) && (mask === undefined ? max : isDigits(mask) ? Number(mask) : 0) > most) {
+    // No prefix length is the whole address.
+    bad(vc, tok, item, L(`the kernel takes a prefix of at most /${most} here (without a length the prefix is /${max})`, `ここでカーネルが受け付けるプレフィックスは /${most} までです（長さを書かないと /${max} です）`));
+  }
   if (mask !== undefined) {
-    const max = fam === 'ipv6' || (!fam && vc.family === 'ipv6') ? 128 : 32;
     if (isDigits(mask)) {
       if (Number(mask) > max) bad(vc, tok, item, L(`the prefix length must be 0 to ${max}`, `プレフィックス長は 0〜${max} です`));
-    } else if (!(fam !== 'ipv6' && isIPv4(mask))) {
+    } else if (!(fam !== 'ipv6' && isIPv4(mask)) && !(max === 128 && isIPv6(mask))) {
+      // A mask may be written as an address too: ffff:ff00:: in IPv6 as 255.255.0.0 in IPv4.
       bad(vc, tok, item, L(`'${mask}' is not a prefix length (0 to ${max})`, `'${mask}' はプレフィックス長（0〜${max}）ではありません`));
     }
   }
@@ -256,6 +262,9 @@ function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void
   const { min, max } = item.info!;
   if (Number.isNaN(n)) bad(vc, tok, item, L('a whole number is expected', '整数が必要です'));
   else if (n < min || n > max) bad(vc, tok, item, L(`the value must be ${min} to ${max}`, `値は ${min}〜${max} です`));
+  else if (item.entry?.kernelMax !== undefined && n > item.entry.kernelMax) {
+    bad(vc, tok, item, L(`iptables takes it, but the kernel refuses more than ${item.entry.kernelMax} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${item.entry.kernelMax} を超える値を拒否します`));
+  }
 }
 
 function checkRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): void {
@@ -267,6 +276,10 @@ function checkRange(v: string, tok: Token, item: RuleItem, vc: ValueContext): vo
   }
   if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && cNumber(parts[0])! > cNumber(parts[1])!) {
     backwards(vc, tok, item, cNumber(parts[0])!, cNumber(parts[1])!);
+  }
+  const span = item.entry?.maxSpan;
+  if (span !== undefined && parts.length === 2 && parts[0] !== '' && parts[1] !== '' && cNumber(parts[1])! - cNumber(parts[0])! + 1 > span) {
+    bad(vc, tok, item, L(`the range covers more than ${span} values; the kernel refuses it when the rules are loaded`, `範囲が ${span} 個を超えています。ルールの読み込み時にカーネルが拒否します`));
   }
 }
 
@@ -470,6 +483,9 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
+/** Value types of iptables' own options that refuse "" (unknown protocol, host/network not found, empty interface). */
+const EMPTY_REFUSED = new Set(['protocol', 'address', 'iface']);
+
 /** Checks the arguments of one option against its value type. */
 const CHECK_BY_TYPE = new Map(Object.entries(CHECKS));
 
@@ -481,13 +497,21 @@ export function checkValues(item: RuleItem, vc: ValueContext): void {
     check = (info.type ? CHECK_BY_TYPE.get(info.type) : undefined) ?? null;
     info.valueCheck = check;
   }
+  const first = item.first ?? item.args[0];
+  if (first?.text === '' && item.entry?.kernelRefusesEmpty) {
+    const reason = L('iptables takes it, but the kernel refuses an empty value when the rules are loaded', 'iptables は受け付けますが、ルールの読み込み時にカーネルが空の値を拒否します');
+    vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, first.start, first.end), args: { name: item.token.text, value: '', reason } });
+    return;
+  }
   if (check === null) return;
   const type = info.type;
   if (type === 'tcpflags') {
     for (const a of item.args) check(a.text, a, item, vc);
     return;
   }
-  const a = item.first ?? item.args[0];
   // An empty argument ("") is taken as no value by most extensions; the generated checks judge it.
-  if (a && a.text !== '') check(a.text, a, item, vc);
+  // iptables' own -p, -s, -d, -i and -o refuse it.
+  if (first && first.text === '' && item.owner === 'rule' && type && EMPTY_REFUSED.has(type)) {
+    bad(vc, first, item, L('iptables-restore refuses an empty value here', 'iptables-restore はここで空の値を拒否します'));
+  } else if (first && first.text !== '') check(first.text, first, item, vc);
 }

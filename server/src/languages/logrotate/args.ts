@@ -65,16 +65,25 @@ function wordRange(w: Word) {
 function checkOwnerAt(d: LrDirective, k: number, count: number, kind: 'user' | 'group', host: HostView | undefined, out: Finding[]) {
   if (k >= count || !host) return;
   const text = d.argText.slice(WORD_START[k], WORD_END[k]);
-  if (isNumeric(text)) return;
-  const names = kind === 'user' ? host.users() : host.groups();
-  if (names && !names.has(text)) checkOwner(d.args[k], kind, host, out);
+  if (!ownerKnown(text, kind, host)) checkOwner(d.args[k], kind, host, out);
 }
 
-/** Checks a user or group name against the host, when the host can tell. */
-function checkOwner(w: Word | undefined, kind: 'user' | 'group', host: HostView | undefined, out: Finding[]) {
-  if (!w || !host || isNumeric(w.text)) return;
+/**
+ * False when the host says there is no such user or group. logrotate 3.21 looks a number up
+ * as a name and then as an id, and refuses the file when neither exists.
+ */
+function ownerKnown(text: string, kind: 'user' | 'group', host: HostView): boolean {
   const names = kind === 'user' ? host.users() : host.groups();
-  if (names && !names.has(w.text)) out.push({ code: `logrotate/unknown-${kind}`, range: wordRange(w), args: { value: w.text } });
+  if (!names || names.has(text)) return true;
+  if (!isNumeric(text)) return false;
+  const ids = kind === 'user' ? host.userIds?.() : host.groupIds?.();
+  return !ids || ids.has(String(Number(text)));
+}
+
+/** Checks a user or group name (or numeric id) against the host, when the host can tell. */
+function checkOwner(w: Word | undefined, kind: 'user' | 'group', host: HostView | undefined, out: Finding[]) {
+  if (!w || !host) return;
+  if (!ownerKnown(w.text, kind, host)) out.push({ code: `logrotate/unknown-${kind}`, range: wordRange(w), args: { value: w.text } });
 }
 
 /**

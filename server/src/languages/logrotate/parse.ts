@@ -208,6 +208,8 @@ export function parseLogrotate(text: string): LrDocument {
       if (c === 125) {
         const b = block as BlockNode | null;
         if (b !== null) {
+          // A definition whose '{' is missing (reported at its names): logrotate refuses the file here.
+          if (b.openLine === -1) problems.push({ code: 'logrotate/close-without-open', range: lineRange(n, i, i + 1) });
           b.closeLine = b.endLine = n;
           b.closeChar = i;
           b.endChar = i + 1;

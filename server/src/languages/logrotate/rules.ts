@@ -41,6 +41,13 @@ export const RULES: RuleTable = {
     severity: 'error',
     message: { en: "Unexpected '}' outside a log file definition.", ja: "ログファイル定義の外に '}' があります。" },
   },
+  'logrotate/close-without-open': {
+    severity: 'error',
+    message: {
+      en: "logrotate refuses the file at this '}': no '{' opened the definition above, so it read the lines before it as more file names.",
+      ja: "この '}' で logrotate はファイルを拒否します。上の定義を開く '{' がないため、それまでの行をファイル名として読んでいます。",
+    },
+  },
   'logrotate/unexpected-open': {
     severity: 'error',
     message: { en: "Unexpected '{' without log file names before it.", ja: "ログファイル名のない '{' があります。" },

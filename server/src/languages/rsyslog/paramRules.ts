@@ -11,7 +11,8 @@ import { add, type Env } from './validateNames';
 import { knownProperty } from './templateText';
 
 interface ParamRule {
-  object: 'module' | 'input' | 'action' | 'parser';
+  /** global() rules have module "". */
+  object: 'module' | 'input' | 'action' | 'parser' | 'global';
   module: string;
   together?: string[];
   exclusive?: string[];
@@ -22,6 +23,10 @@ interface ParamRule {
   values?: Record<string, string[]>;
   refusedValues?: Record<string, string[]>;
   pattern?: Record<string, [string, string]>;
+  /** Largest whole number rsyslogd keeps: above it, it warns and uses this one (mmanon ipv4.bits). */
+  maximum?: Record<string, number>;
+  /** The pattern applies to each string of an array value too (global environment=[...]). */
+  eachItem?: boolean;
   property?: string[];
   tool: string;
 }
@@ -51,11 +56,11 @@ function moduleValue(env: Env, mod: string, name: string): { loaded: boolean; va
   return { loaded: false };
 }
 
-/** Checks `o` (a module(), input(), action() or parser() of module `mod`) against its rules. */
+/** Checks `o` (a module(), input(), action() or parser() of module `mod`, or global() with mod '') against its rules. */
 export function checkParamRules(env: Env, o: ObjectStmt, object: ParamRule['object'], mod: string): void {
   const rules = BY_KEY.get(`${object}:${mod}`);
   if (!rules) return;
-  const owner = `${object}(${object === 'module' ? 'load' : 'type'}="${mod}")`;
+  const owner = object === 'global' ? 'global()' : `${object}(${object === 'module' ? 'load' : 'type'}="${mod}")`;
   const ignored = (name: string, why: Localized) => {
     const p = param(o, name);
     if (p) add(env, 'rsyslog/param-ignored', p.name, { owner, why });
@@ -87,6 +92,11 @@ export function checkParamRules(env: Env, o: ObjectStmt, object: ParamRule['obje
       const m = moduleValue(env, mod, b);
       if (m.loaded && lower(m.value ?? '') !== lower(v)) ignored(a, both(`${a} takes effect only when module(load="${mod}") sets ${b}="${v}"`, `${a} は module(load="${mod}") で ${b}="${v}" のときだけ有効です`));
     }
+    for (const [a, max] of Object.entries(r.maximum ?? {})) {
+      const p = param(o, a);
+      const v = p && valueText(p);
+      if (v !== undefined && /^\d+$/.test(v.trim()) && Number(v) > max) ignored(a, both(`${a} is at most ${max}, so rsyslogd uses ${max} instead of ${v.trim()}`, `${a} は最大 ${max} のため、rsyslogd は ${v.trim()} ではなく ${max} を使います`));
+    }
     const valueRule = (table: Record<string, string[]> | undefined, accept: boolean) => {
       for (const [a, list] of Object.entries(table ?? {})) {
         const p = param(o, a);
@@ -103,8 +113,12 @@ export function checkParamRules(env: Env, o: ObjectStmt, object: ParamRule['obje
     valueRule(r.refusedValues, false);
     for (const [a, [re, what]] of Object.entries(r.pattern ?? {})) {
       const p = param(o, a);
-      const v = p && valueText(p);
-      if (p?.value && v !== undefined && !v.includes('`') && !new RegExp(re).test(v)) add(env, 'rsyslog/invalid-value', p.value, { value: v, name: a, expected: both(what, what) });
+      if (!p?.value) continue;
+      const values = p.value.kind === 'array' ? (r.eachItem ? (p.value.items ?? []).filter((i) => i.kind === 'string') : []) : [p.value];
+      for (const val of values) {
+        const v = val.kind === 'array' ? undefined : val.text;
+        if (v !== undefined && !v.includes('`') && !new RegExp(re).test(v)) add(env, 'rsyslog/invalid-value', val, { value: v, name: a, expected: both(what, what) });
+      }
     }
     for (const a of r.property ?? []) {
       const p = param(o, a);

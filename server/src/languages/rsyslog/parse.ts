@@ -80,7 +80,9 @@ class Parser extends Reader {
     const start = this.i;
     const c = s.charCodeAt(start);
     if (c === DOLLAR) return (this.lastDeclaration = this.directive());
-    if (c === COLON) return this.propertyFilter();
+    // `:omusrmsg:root` is a legacy action (rsyslogd reads `:name:` in lower case that way, also
+    // without a filter in front); `:msg, contains, "x"` is a property filter.
+    if (c === COLON) return this.legacyModuleAt(start) ? this.actionAtStatement(inBlock) : this.propertyFilter();
     if (c === AMP) return this.continuation();
     if (isWordChar(c) || c === STAR) {
       let j = start;
@@ -110,13 +112,27 @@ class Parser extends Reader {
     return this.actionAtStatement(inBlock);
   }
 
-  /** A legacy action where a statement was expected: legal inside a block, not at the top. */
+  /** True when `:name:` (lower-case letters and digits, as rsyslogd's lexer reads it) starts at `at`. */
+  legacyModuleAt(at: number): boolean {
+    const s = this.s;
+    let j = at + 1;
+    while (j < this.n) {
+      const c = s.charCodeAt(j);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+      j++;
+    }
+    return j > at + 1 && s.charCodeAt(j) === COLON;
+  }
+
+  /**
+   * A legacy action where a statement was expected: inside a block it is one; at the top rsyslogd
+   * applies it to every message (a warning: a selector was likely forgotten).
+   */
   actionAtStatement(inBlock: boolean): Stmt | null {
     const start = this.i;
     const a = this.legacyActionHere();
-    if (a && inBlock) return a;
-    if (a) this.problem('rsyslog/action-without-filter', start, a.end);
-    return null;
+    if (a && !inBlock) this.problem('rsyslog/action-without-filter', start, a.end);
+    return a;
   }
 
   isKeywordEnd(j: number): boolean {

@@ -38,10 +38,10 @@ export const RULES: RuleTable = {
     },
   },
   'rsyslog/action-without-filter': {
-    severity: 'error',
+    severity: 'warning',
     message: {
-      en: 'An action needs a selector or filter in front of it (for example `*.*`).',
-      ja: 'アクションの前にはセレクタかフィルタ（例: `*.*`）が必要です。',
+      en: 'No selector or filter in front of this action: rsyslogd applies it to every message. Put one in front (for example `*.*`) if that is not meant.',
+      ja: 'このアクションの前にセレクタもフィルタもありません。rsyslogd はすべてのメッセージに適用します。意図していなければ前に置きます（例: `*.*`）。',
     },
   },
   'rsyslog/bad-property-filter': {
@@ -279,6 +279,13 @@ export const RULES: RuleTable = {
     message: {
       en: "{name} is loaded but this configuration gives it no input(type=\"{name}\"): it reads nothing, and rsyslogd -N1 reports that. Add an input, or drop the load.",
       ja: "{name} を読み込んでいますが、この設定には input(type=\"{name}\") がありません。何も受け取らず、rsyslogd -N1 はそれを報告します。入力を追加するか、読み込みをやめます。",
+    },
+  },
+  'rsyslog/allowed-sender-bits': {
+    severity: 'warning',
+    message: {
+      en: "'{value}' masks {bits} bits: rsyslogd takes 1 to {max} for an {family} address, uses {max} instead (so only that one address may send) and rsyslogd -N1 reports it.",
+      ja: "'{value}' のマスクは {bits} ビットです。rsyslogd は {family} アドレスに 1〜{max} を受け付け、代わりに {max} を使い（その 1 アドレスだけが送信できます）、rsyslogd -N1 はそれを報告します。",
     },
   },
   'rsyslog/module-path': {

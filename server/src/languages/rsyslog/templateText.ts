@@ -56,7 +56,8 @@ const PROPERTY_ALIASES = new Set(['timestamp', 'source', 'syslogpriority', 'sysl
 
 /** True when rsyslogd knows the message property `name` (variables and `$…` names are not checked). */
 export function knownProperty(env: Env, name: string): boolean {
-  if (!name || name.charCodeAt(0) === 36 || !env.cat.properties.entries.length) return true;
+  // rsyslogd's propNameToID also takes a variable without its '$': '!x', '.x', '/x' (msg.c).
+  if (!name || name.charCodeAt(0) === 36 || '!./'.includes(name[0]) || !env.cat.properties.entries.length) return true;
   const l = lower(name);
   return env.cat.properties.has(l) || PROPERTY_ALIASES.has(l);
 }

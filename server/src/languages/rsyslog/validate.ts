@@ -18,7 +18,7 @@ import { checkTemplateText } from './templateText';
 import { checkParamRules } from './paramRules';
 import { backtickEnvironment, objectQueue, startupFiles, stateChecks, templateParts } from './validateState';
 import { knownProperty } from './templateText';
-import { legacyAction } from './validateLegacy';
+import { allowedSender, legacyAction } from './validateLegacy';
 
 // Imported values are copied into module constants once: run from TypeScript sources (tsx), every
 // use of an imported binding is a getter call, which costs more than the work in the hot loops.
@@ -211,6 +211,7 @@ function directive(env: Env, d: DirectiveStmt): void {
     if (lname.endsWith('template')) reference(env, 'template', arg.text, arg);
     else if (lname.endsWith('ruleset')) reference(env, 'ruleset', arg.text, arg);
   }
+  if (lname === '$allowedsender') allowedSender(env, d);
   if (lname === '$modload' && arg) {
     const name = normalizeModule(arg.text);
     if (!env.cat.modules.has(name)) {
@@ -331,6 +332,7 @@ function object(env: Env, o: ObjectStmt, parent: ObjectStmt | null): void {
   startupFiles(env, o, (lname === 'action' || lname === 'parser') && mod ? mod : lname);
   if (lname === 'template' || lname === 'property') templateParts(env, o, lname);
   if (mod && (lname === 'module' || lname === 'input' || lname === 'action' || lname === 'parser')) checkParamRules(env, o, lname, mod);
+  else if (lname === 'global') checkParamRules(env, o, 'global', '');
   if (o.body) statements(env, o.body, o);
   void parent;
 }

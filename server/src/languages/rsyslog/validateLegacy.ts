@@ -3,7 +3,7 @@
 import type { ParamEntry } from './catalog';
 import { lower } from './lookups';
 import * as legacy from './legacyAction';
-import type { LegacyAction, Span } from './tree';
+import type { DirectiveStmt, LegacyAction, Span } from './tree';
 import * as values from './values';
 import { add, moduleUse, reference, type Env } from './validateNames';
 import { legacyModuleForm } from './validateState';
@@ -102,3 +102,37 @@ function deprecatedAction(env: Env, a: LegacyAction, replacement: string): void 
   });
 }
 
+
+/**
+ * `$AllowedSender UDP, 192.0.2.0/24, [2001:db8::]/32, *.example.com`: mask bits of 0 or above 32
+ * (IPv4) or 128 (IPv6) are adjusted to a single host, with a report from rsyslogd -N1; bits that
+ * are not a number make rsyslogd abort while it reads the list.
+ */
+export function allowedSender(env: Env, d: DirectiveStmt): void {
+  const rest = d.rest;
+  if (!rest) return;
+  const text = rest.text;
+  let at = text.indexOf(',');
+  while (at >= 0) {
+    const next = text.indexOf(',', at + 1);
+    const raw = text.slice(at + 1, next < 0 ? text.length : next);
+    const lead = raw.length - raw.trimStart().length;
+    const entry = raw.trim();
+    const slash = entry.lastIndexOf('/');
+    if (entry && slash > 0 && !entry.includes('`')) {
+      const addr = entry.slice(0, slash);
+      const bits = entry.slice(slash + 1);
+      const v6 = addr.includes(':');
+      const span = { start: rest.start + at + 1 + lead, end: rest.start + at + 1 + lead + entry.length };
+      if (v6 || /^[0-9.]+$/.test(addr)) {
+        const max = v6 ? 128 : 32;
+        if (!/^[0-9]+$/.test(bits)) {
+          add(env, 'rsyslog/invalid-value', span, { value: entry, name: d.name.text, expected: { en: 'mask bits as a whole number (rsyslogd aborts on other text)', ja: '整数のマスクビット数（それ以外では rsyslogd が異常終了します）' } });
+        } else if (Number(bits) === 0 || Number(bits) > max) {
+          add(env, 'rsyslog/allowed-sender-bits', span, { value: entry, bits, max: String(max), family: v6 ? 'IPv6' : 'IPv4' });
+        }
+      }
+    }
+    at = next;
+  }
+}

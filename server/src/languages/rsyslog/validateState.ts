@@ -106,7 +106,29 @@ const WORK_DIRECTORY = /^[ \t]*\$WorkDirectory\b|\bworkDirectory[ \t]*=/im;
 
 /** A listener of `mod` in a text: input(type="mod") or one of its legacy directives. */
 function listenerRe(mod: string): RegExp {
-  return new RegExp(`\\btype[ \\t]*=[ \\t]*"${mod}"|^[ \\t]*(?:${LISTENERS[mod].map((d) => '\\' + d).join('|')})\\b`, 'im');
+  return new RegExp(`\\btype[ \\t]*=[ \\t]*"${mod}"|^[ \\t]*(?:${LISTENERS[mod].map((d) => '\\' + d).join('|')})\\b`, 'gim');
+}
+
+/**
+ * True when `text` gives module `mod` an input: its legacy directive, or input(type="mod") that
+ * is not switched off with config.enabled="off" (rsyslogd skips such a statement entirely).
+ */
+function hasListener(text: string, mod: string): boolean {
+  for (const m of text.matchAll(listenerRe(mod))) {
+    if (!/^\s*type/i.test(m[0])) return true;
+    // The statement around type=: from the `input` before it to its closing parenthesis.
+    const from = text.lastIndexOf('input', m.index);
+    let end = m.index;
+    let quote = false;
+    for (; end < text.length; end++) {
+      const c = text[end];
+      if (c === '\\' && quote) end++;
+      else if (c === '"') quote = !quote;
+      else if (c === ')' && !quote) break;
+    }
+    if (!/\bconfig\.enabled[ \t]*=[ \t]*"off"/i.test(text.slice(from < 0 ? m.index : from, end))) return true;
+  }
+  return false;
 }
 
 /** What the rsyslog files of the workspace set, by file: read once per workspace change. */
@@ -124,7 +146,7 @@ function facts(env: Env): Facts {
       const text = d.parsed?.text;
       if (typeof text !== 'string') continue;
       if (WORK_DIRECTORY.test(text)) f.workDirectory.add(d.uri);
-      for (const mod of Object.keys(LISTENERS)) if (text.includes(mod) && listenerRe(mod).test(text)) f.listeners.set(mod, (f.listeners.get(mod) ?? new Set()).add(d.uri));
+      for (const mod of Object.keys(LISTENERS)) if (text.includes(mod) && hasListener(text, mod)) f.listeners.set(mod, (f.listeners.get(mod) ?? new Set()).add(d.uri));
       if (text.includes('lookup_table')) for (const m of text.matchAll(TABLE_DEF)) f.tables.set(m[1], (f.tables.get(m[1]) ?? new Set()).add(d.uri));
     }
     return f;
@@ -257,7 +279,7 @@ function listeners(env: Env): void {
     if (!env.doc.text.includes(mod)) continue;
     const load = findLoad(env, mod);
     if (!load) continue;
-    if (listenerRe(mod).test(env.doc.text) || elsewhere(env, facts(env).listeners.get(mod))) continue;
+    if (hasListener(env.doc.text, mod) || elsewhere(env, facts(env).listeners.get(mod))) continue;
     add(env, 'rsyslog/no-listener', load, { name: mod });
   }
 }
