@@ -1,5 +1,5 @@
 import { lineRange } from '../common/text';
-import type { Finding, Localized } from '../common/types';
+import type { Localized } from '../common/types';
 import {
   ICMP6_TYPES,
   ICMP_TYPES,
@@ -14,72 +14,12 @@ import {
   type Family,
 } from './catalog';
 import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32, cNumber } from './grammars';
-import { suggested } from './interpret';
+import { backwards, bad, L, unknown, type Check, type ValueContext } from './valueReport';
 import { isDigits, isDigitsIn, digitsValue, isServiceName, isIPv4, isIPv4In, isIPv6, isHostname, isInetAton } from './valueSyntax';
 import type { RuleItem, Token } from './tree';
 
-export interface ValueContext {
-  line: number;
-  family?: Family;
-  /** Why the family is known, for messages (`rules.v6`). */
-  familySource: string;
-  /** Protocol of the rule being checked (`-p udp` → 'udp'), if it names one. */
-  protocol?: string;
-  /** The rule's `-p` value even when negated (`! -p tcp` → 'tcp'), if it has one. */
-  anyProtocol?: string;
-  out: Finding[];
-}
-
-const L = (en: string, ja: string): Localized => ({ en, ja });
-
-type Check = (value: string, tok: Token, item: RuleItem, vc: ValueContext) => void;
-
-/** The shape of a malformed-looking value, as the generator names them (lenient). */
-export function shapeOf(v: string): string | undefined {
-  if (v === '') return 'empty';
-  if (/^[A-Za-z]+$/.test(v)) return 'word';
-  if (/^\d+(\.\d+)+$/.test(v)) return 'dotted';
-  if (/^\d+\/\d+$/.test(v)) return 'slash';
-  // Digits then anything else: parsers that stop at the first character they do not want.
-  if (/^\d+[A-Za-z]+$/.test(v) || /^\d+[^\d./:]/.test(v)) return 'junk';
-  if (/^\d+:$/.test(v)) return 'colon';
-  return undefined;
-}
-
-/** The tool takes values of this shape for the option (generated): no error from a hand-written check. */
-function tolerated(item: RuleItem, tok: Token, family?: Family): boolean {
-  const l = (family && item.entry?.lenientIn?.[family]) || item.entry?.lenient;
-  if (!l) return false;
-  const s = shapeOf(tok.text);
-  return s !== undefined && l.includes(s);
-}
-
-/** A range whose start is above its end: an error where the tool refuses it, else a warning (it matches nothing). */
-function backwards(vc: ValueContext, tok: Token, item: RuleItem, a: number, b: number): void {
-  if (item.entry?.descending) vc.out.push({ code: 'iptables/range-backwards', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: tok.text, a, b } });
-  else bad(vc, tok, item, L(`the range starts above its end (${a} > ${b})`, `範囲の開始が終了より大きくなっています（${a} > ${b}）`));
-}
-
-function bad(vc: ValueContext, tok: Token, item: RuleItem, reason: Localized): void {
-  if (tolerated(item, tok, vc.family)) return;
-  vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: tok.text, reason } });
-}
-
-function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: string, candidates: string[]): void {
-  if (tolerated(item, tok, vc.family)) return;
-  // Options whose values may be shortened to any unambiguous-or-not prefix (addrtype's types).
-  if (item.entry?.prefixValues && value && item.entry.values?.some((v) => v.toLowerCase().startsWith(value.toLowerCase()))) return;
-  const h = suggested(value, candidates);
-  // The fix rewrites the whole token, so a misspelt member of a list (`NEW,ESTABLSHED`) keeps the others.
-  const at = tok.text.indexOf(value);
-  const whole = at >= 0 && tok.text.indexOf(value, at + 1) < 0 ? h.suggestions.map((x) => tok.text.slice(0, at) + x + tok.text.slice(at + value.length)) : [];
-  vc.out.push({
-    code: 'iptables/unknown-value',
-    range: lineRange(vc.line, tok.start, tok.end),
-    args: { name: item.token.text, value, suggestion: h.suggestion },
-    data: { suggestions: tok.quoted ? [] : whole },
-  });
-}
+export type { ValueContext } from './valueReport';
+export { shapeOf } from './valueReport';
 
 /** checkPort for the part of `v` from `from` to `to`; the part is cut out only when it is not a plain number. */
 function checkPortIn(v: string, from: number, to: number, tok: Token, item: RuleItem, vc: ValueContext): number | undefined {
