@@ -91,12 +91,25 @@ function expandGlob(pattern: string, limit = 1000): string[] | undefined {
   return current.filter((p) => fs.existsSync(p));
 }
 
+/** A configuration file of at most 64 KiB: null when it does not exist, undefined when it cannot be read or is larger. */
+function readSmall(p: string): string | null | undefined {
+  try {
+    const st = fs.statSync(p);
+    if (!st.isFile() || st.size > 64 * 1024) return undefined;
+    return fs.readFileSync(p, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+  }
+}
+
 /** The real machine, read lazily and cached for a short while (users and groups change rarely). */
 export function nodeHost(): HostView {
   let users: { at: number; v: Set<string> | undefined } | undefined;
   let groups: { at: number; v: Set<string> | undefined } | undefined;
   let userIds: { at: number; v: Set<string> | undefined } | undefined;
   let groupIds: { at: number; v: Set<string> | undefined } | undefined;
+  const configs = new Map<string, { at: number; v: string | null | undefined }>();
   const fresh = (c: { at: number } | undefined) => c !== undefined && Date.now() - c.at < 30_000;
   return {
     exists(p: string) {
@@ -124,6 +137,13 @@ export function nodeHost(): HostView {
     groupIds() {
       if (!fresh(groupIds)) groupIds = { at: Date.now(), v: readNames('/etc/group', 2) };
       return groupIds!.v;
+    },
+    readConfig(p: string) {
+      const c = configs.get(p);
+      if (fresh(c)) return c!.v;
+      const v = readSmall(p);
+      configs.set(p, { at: Date.now(), v });
+      return v;
     },
   };
 }

@@ -293,6 +293,15 @@ describe('iptables: host-dependent and backwards values', () => {
     assert.equal(w.length, 1, JSON.stringify(d));
     assert.ok(w[0].severity === 2 && w[0].range.start.line === 4 && w[0].message.includes('connlabel.conf'));
   });
+  it('judges a connlabel name by this machine\'s connlabel.conf when it can read it, as iptables-restore here does', () => {
+    const rules = table('-A INPUT -m connlabel --label established-ok -j ACCEPT\n-A INPUT -m connlabel --label 12 -j ACCEPT');
+    const on = (conf: string | null) => check(f, rules, { ...ctx(), host: { exists: () => undefined, users: () => undefined, groups: () => undefined, readConfig: (p) => (p === '/etc/xtables/connlabel.conf' ? conf : undefined) } });
+    const missing = on(null).filter((x) => x.code === 'iptables/connlabel-unknown');
+    assert.equal(missing.length, 1);
+    assert.ok(missing[0].severity === 1 && missing[0].range.start.line === 4 && /does not exist/.test(missing[0].message) && /depends on the machine/.test(missing[0].message));
+    assert.match(on('# labels\n3 other\n').find((x) => x.code === 'iptables/connlabel-unknown')!.message, /does not name it/);
+    assert.deepEqual(on('7 established-ok\n').filter((x) => /connlabel/.test(String(x.code))), []);
+  });
   it('says a backwards udp range matches nothing and suggests the rising one', () => {
     const d = check(f, table('-A INPUT -p udp -m udp --dport 53:10 -j ACCEPT'));
     const w = d.find((x) => x.code === 'iptables/range-backwards');

@@ -62,6 +62,8 @@ export interface HostView {
   userIds?(): Set<string> | undefined;
   /** Numeric group ids from /etc/group (as text); absent or undefined when unknown. */
   groupIds?(): Set<string> | undefined;
+  /** A small text file of the machine's configuration (at most 64 KiB): null when it does not exist, undefined when it cannot be told. */
+  readConfig?(path: string): string | null | undefined;
 }
 
 /** Other documents of the workspace, already parsed (open editors win over disk). */

@@ -257,6 +257,13 @@ export const RULES: RuleTable = {
       ja: "ラベル '{value}' はルールを読み込むマシンの /etc/xtables/connlabel.conf で検索され、そこに無ければ iptables はルールを拒否します。ラベル番号（0〜127）ならマシンに依存しません。",
     },
   },
+  'iptables/connlabel-unknown': {
+    severity: 'error',
+    message: {
+      en: "Label '{value}' is not named in {file} on this machine ({why}): iptables-restore here refuses the rule. The verdict depends on the machine that loads the rules; add the label to that file (a line 'BIT {value}') or use a label number (0–127).",
+      ja: "ラベル '{value}' はこのマシンの {file} にありません（{why}）。ここでは iptables-restore がルールを拒否します。結果はルールを読み込むマシンに依存します。そのファイルにラベルを追加する（'ビット番号 {value}' の行）か、ラベル番号（0〜127）を使います。",
+    },
+  },
   'iptables/range-backwards': {
     severity: 'warning',
     message: {

@@ -96,7 +96,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     }
   }
   const catchAll = new Map<string, Rule>();
-  const vc: ValueContext = { line: 0, family, familySource: source, out };
+  const vc: ValueContext = { line: 0, family, familySource: source, out, host: ctx.host };
   for (const rule of t.rules) {
     if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
     const chain = rule.chain?.text;

@@ -1,7 +1,7 @@
 // How a value check reports: the context of the rule, and the findings for a bad, unknown or
 // backward value (none where the generated catalog says the tool takes the value's shape).
 import { lineRange } from '../common/text';
-import type { Finding, Localized } from '../common/types';
+import type { Finding, HostView, Localized } from '../common/types';
 import type { Family } from './catalog';
 import { suggested } from './interpret';
 import type { RuleItem, Token } from './tree';
@@ -16,6 +16,8 @@ export interface ValueContext {
   /** The rule's `-p` value even when negated (`! -p tcp` → 'tcp'), if it has one. */
   anyProtocol?: string;
   out: Finding[];
+  /** The machine the rules are checked on (connlabel names); absent in pure tests and the browser. */
+  host?: HostView;
 }
 
 export const L = (en: string, ja: string): Localized => ({ en, ja });

@@ -300,6 +300,18 @@ function byGrammar(read: (v: string) => Localized | undefined): Check {
   };
 }
 
+const CONNLABEL_CONF = '/etc/xtables/connlabel.conf';
+
+/** The label names of connlabel.conf (`BIT NAME` lines, `#` comments); none for a missing file. */
+function connlabelNames(conf: string | null): Set<string> {
+  const out = new Set<string>();
+  for (const line of (conf ?? '').split('\n')) {
+    const m = /^\s*(\d+)\s+(\S+)/.exec(line);
+    if (m && Number(m[1]) <= 127) out.add(m[2]);
+  }
+  return out;
+}
+
 const ICMP_TYPE_SET = new Set(ICMP_TYPES);
 const ICMP6_TYPE_SET = new Set(ICMP6_TYPES);
 
@@ -311,9 +323,14 @@ const CHECKS: Record<string, Check> = {
     }
     if (!protocol(v)) unknown(vc, tok, item, v, PROTOCOLS.map((p) => p.name));
   },
-  // A label name is looked up in connlabel.conf on the machine that loads the rules.
+  // A label name is looked up in connlabel.conf on the machine that loads the rules: this one,
+  // when the rules are checked where they run (Remote-SSH); a warning where it cannot be read.
   connlabel(v, tok, item, vc) {
-    if (!isDigits(v)) vc.out.push({ code: 'iptables/connlabel-name', range: lineRange(vc.line, tok.start, tok.end), args: { value: v } });
+    if (isDigits(v)) return;
+    const range = lineRange(vc.line, tok.start, tok.end);
+    const conf = vc.host?.readConfig?.(CONNLABEL_CONF);
+    if (conf === undefined) vc.out.push({ code: 'iptables/connlabel-name', range, args: { value: v } });
+    else if (!connlabelNames(conf).has(v)) vc.out.push({ code: 'iptables/connlabel-unknown', range, args: { value: v, file: CONNLABEL_CONF, why: conf === null ? L('the file does not exist', 'ファイルがありません') : L('the file does not name it', 'ファイルに記載がありません') } });
   },
   // An address of the other family only (policy --tunnel-src: the tool's own parser takes the rest).
   hostfamily(v, tok, item, vc) {
