@@ -15,6 +15,11 @@ export interface Session {
   child: ChildProcess;
   /** Resolves with the first diagnostics published for `uri` after this call. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
+  /**
+   * Resolves with the first diagnostics published for `uri` after this call that `ok` accepts
+   * (a publish already on its way, from an earlier change, is passed over); rejects after `ms`.
+   */
+  diagnosticsWhere(uri: string, ok: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
   /** What the server answered to `initialize` (its capabilities). */
   initializeResult: InitializeResult;
   close(): Promise<void>;
@@ -28,6 +33,12 @@ export async function startServer(opts: { locale?: string; rootUri?: string | nu
   // and the body separately, which wakes the server twice per request).
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new SingleWriteMessageWriter(child.stdin!));
   const waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  const nextDiagnostics = (uri: string) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => {
+      const list = waiters.get(uri) ?? [];
+      list.push(resolve);
+      waiters.set(uri, list);
+    });
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const list = waiters.get(p.uri);
     if (list?.length) {
@@ -49,12 +60,20 @@ export async function startServer(opts: { locale?: string; rootUri?: string | nu
     conn,
     child,
     initializeResult,
-    nextDiagnostics(uri) {
-      return new Promise((resolve) => {
-        const list = waiters.get(uri) ?? [];
-        list.push(resolve);
-        waiters.set(uri, list);
-      });
+    nextDiagnostics,
+    async diagnosticsWhere(uri, ok, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      let last: PublishDiagnosticsParams | undefined;
+      while (Date.now() < deadline) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(1, deadline - Date.now()))));
+        const p = await Promise.race([nextDiagnostics(uri), timeout]);
+        clearTimeout(timer);
+        if (!p) break;
+        if (ok(p)) return p;
+        last = p;
+      }
+      throw new Error(`no diagnostics as expected for ${uri} within ${ms} ms; the last: ${JSON.stringify(last?.diagnostics.map((d) => d.code))}`);
     },
     async close() {
       try {

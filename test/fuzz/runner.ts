@@ -128,8 +128,9 @@ export function scaling(t: Target, n: number, opts: { runs?: number; maxRatio?: 
       collect();
       // The fastest of several runs: interference from a loaded machine only ever adds time.
       const a = Math.min(...Array.from({ length: runs * 3 }, () => cpuMs(() => t.timed(small)))); // cheap, and the ratio's denominator
+      t.timed(big); // warm up: the heap grows to the big input's size before it is timed
       collect();
-      const b = Math.min(...Array.from({ length: runs }, () => cpuMs(() => t.timed(big))));
+      const b = Math.min(...Array.from({ length: runs + 2 }, () => cpuMs(() => t.timed(big))));
       const ratio = b / Math.max(a, 0.05);
       return { a, b, ratio, ok: b < floorMs || ratio <= maxRatio };
     };
