@@ -342,6 +342,23 @@ function learn(kind, name, families, man) {
   if (!bare.ok && seed.length === 0) required.push({ anyOf: [], message: bare.message });
   // Parsed but refused by the kernel everywhere without options (cgroup, for one).
   if (bare.ok && loads && Object.keys(whereLoads(fam, body(proto, ''))).length === 0) required.push({ anyOf: [], message: 'the kernel refuses it without options' });
+  // Options required under one value of another (statistic --mode random needs --probability,
+  // --mode nth --every and --packet): from alternative seeds that set one option (present in all
+  // of them) to different values, each option that some other seed goes without and whose
+  // removal the tool refuses.
+  if (parses && alts.length) {
+    const all = [seed, ...alts];
+    const valueOf = (a, o) => a.find(([n]) => n === o)?.[1].join(' ');
+    for (const a of all) {
+      const key = a.find(([o, v]) => v.length && all.every((b) => valueOf(b, o) !== undefined) && all.some((b) => valueOf(b, o) !== v.join(' ')));
+      if (!key) continue;
+      for (const [x] of a) {
+        if (x === key[0] || !all.some((b) => valueOf(b, key[0]) !== key[1].join(' ') && valueOf(b, x) === undefined)) continue;
+        const res = probeOne(fam, body(proto, joinOpts(a.filter(([o]) => o !== x))));
+        if (!res.ok && options.some((o) => o.name === x)) required.push({ anyOf: [x], when: { option: key[0], value: key[1].join(' ') }, message: res.message });
+      }
+    }
+  }
   if (required.length) entry.required = required;
   // The tool takes the extension bare (-j CLUSTERIP): the options above are needed only with others.
   if (required.some((r) => r.anyOf.length) && bare.ok) entry.bareAccepted = true;

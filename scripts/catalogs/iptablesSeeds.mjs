@@ -110,6 +110,7 @@ const tos = { type: 'names', values: ['Minimize-Delay', 'Maximize-Throughput', '
 const ADDRTYPES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
 const addrtype = { type: 'names', list: true, values: ADDRTYPES, caseInsensitive: true, prefix: true, familyCheck: true, good: ['x', 'local,unicast'], bad: ['BLAH'] };
 const address = { type: 'address', good: [], bad: ['a b', '1.2.3.4/33'] };
+const ip6opts = { type: 'ip6opts', good: ['1', '1:2,3', '0x10:0x2', '010', '256', '-1', '+1', ' 1', '1:256', '0', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:1'], bad: ['', '1,', ',1', '1,,2', '1:', ':1', '1:2:3', 'abc', '1.2.3', '0:1', '256:1', '08', '99999999999999999999', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:1'] };
 const natrange = { type: 'natrange', good: ['1.2.3.4', '1.2.3.4-1.2.3.5'], bad: ['1.2.3.4:1', '256.1.1.1', '1.2.3'] };
 
 /**
@@ -142,7 +143,10 @@ export const VALUE_TYPES = {
   // The tool reads two digits of a day of the month (300 is the 30th, 320 is refused as 32).
   'time --monthdays': { type: 'names', list: true, allowEmpty: true, values: [], numbers: { min: 0, max: 31, maxDigits: 2 }, good: ['1,2,31', '0', '1,', '300'], bad: ['32', '-1', '!', 'x', '99'] },
   'CLASSIFY --set-class': { type: 'classid', good: ['1:1', '0000:ffff', 'ffff:ffff', '0x1:1', '1:1x'], bad: ['1', '1:', ':1', 'g:1', '1:g', 'abc'] },
-  'u32 --u32': { type: 'u32', good: ['0x0=0x0&&0x0=0x1', '0>>22&0x3C@12>>26&0x3C@0&0xFFFF=0x1', '0=1,2,3:5'], bad: ['1', '0=1 && ', 'x=1', '0=0x100000000', '1:'] },
+  'u32 --u32': { type: 'u32', good: ['0x0=0x0&&0x0=0x1', '0>>22&0x3C@12>>26&0x3C@0&0xFFFF=0x1', '0=1,2,3:5', '+1=+1', ' 1 =1'], bad: ['1', '0=1 && ', 'x=1', '0=0x100000000', '1:', '', '-', '1-', '-0=1', '1=1:-0'] },
+  // Hop-by-hop and destination options: TYPE[:LENGTH],… (strtoul words), at most 16; PAD0 (type 0) takes no length.
+  'hbh --hbh-opts': ip6opts,
+  'dst --dst-opts': ip6opts,
   'bpf --bytecode': { type: 'bpf', good: ['4,48 0 0 9,21 0 1 6,6 0 0 1,6 0 0 0', '1,6 0 0 0'], bad: ['4,48 0 0 9,21 0 1 6,6 0 0 1', '2,6 0 0 0,6 0 0 0,6 0 0 0', '1,6 0 0', '0,', '1', 'x,,y'] },
   'DNAT --to-destination': natrange,
   'SNAT --to-source': natrange,

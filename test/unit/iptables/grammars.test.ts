@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32 } from '../../../server/src/languages/iptables/grammars';
+import { checkBpf, checkClassId, checkDate, checkDaytime, checkIp6Opts, checkNames, checkU32 } from '../../../server/src/languages/iptables/grammars';
 
 // Each value below was run through iptables-restore 1.8.9: `ok` ones load, `refused` ones do not.
 const ok = (read: (v: string) => unknown, values: string[]) => assert.deepEqual(values.filter((v) => read(v) !== undefined), []);
@@ -31,6 +31,25 @@ describe('iptables value grammars (what xtables parsers take)', () => {
     refused(checkU32, ['1', '0=0&&', '0=1,', '0=,1', '0==1', '0=0x100000000', '0&=1', '@0=1', '0=1 2', '0 1=1', 'x=1', '0=1&0', '1:', '0=1&&0=1&&0=1&&0=1&&0=1&&0=1&&0=1&&0=1&&0=1&&0=1&&0=1']);
   });
 
+  it('u32 numbers: a plus sign is read, a minus sign (even -0) and an empty program are refused', () => {
+    ok(checkU32, ['+1=+1', ' +1 = +1', '0=1:+2']);
+    refused(checkU32, ['', '-', '1-', '-0=1', '-1=1', '1=-1', '1=1:-0']);
+  });
+
+  it('signs: -0 is a time of day part, another minus is refused; bpf lengths take +; a class without colon is refused', () => {
+    ok(checkDaytime, ['-0:00', '0:-0', '1:-00:0']);
+    refused(checkDaytime, ['-', '1-', '-1:00', '1:-1', '1:-01']);
+    ok(checkBpf, ['+1,6 0 0 0', ' +1,6 0 0 0']);
+    refused(checkBpf, ['-', '+', '-1,6 0 0 0', '-0,6 0 0 0', '+ 1,6 0 0 0']);
+    ok(checkClassId, ['0x:1', '1:0x']);
+    refused(checkClassId, ['0x', '0X', '0x1', '10x']);
+  });
+
+  it('hbh/dst options: up to 16 TYPE[:LENGTH] strtoul numbers, no length for PAD0', () => {
+    ok(checkIp6Opts, ['1', '1:2,3', '0x10:0x2', '010', '256', '-1', '+1', ' 1', '1:256', '0', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:1']);
+    refused(checkIp6Opts, ['', '1,', ',1', '1,,2', '1:', ':1', '1:2:3', 'abc', '1.2.3', '0:1', '256:1', '08', '99999999999999999999', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17', '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:1']);
+  });
+
   it('names: DSCP classes are matched at the start of the value, in any case', () => {
     const g = { values: ['CS0', 'AF41', 'EF'], caseInsensitive: true, startsWith: true };
     ok((v) => checkNames(v, g, 'ipv4'), ['EF', 'ef', 'EFx', 'af41']);
@@ -55,5 +74,11 @@ describe('iptables value grammars (what xtables parsers take)', () => {
     assert.equal(checkNames('x', g, 'ipv4'), undefined);
     assert.deepEqual(checkNames('x', g, 'ipv6'), { family: 'ipv6', name: 'XRESOLVE' });
     assert.deepEqual(checkNames('unspec,b', g, 'ipv6'), { family: 'ipv6', name: 'BROADCAST' });
+  });
+
+  it('names: a prefix list refuses empty entries, as addrtype and HMARK --hmark-tuple do', () => {
+    const g = { values: ['src', 'dst', 'sport'], list: true, prefix: true, caseInsensitive: true };
+    assert.equal(checkNames('src,d', g, 'ipv4'), undefined);
+    for (const v of ['src,', ',src', 'src,,dst']) assert.ok(checkNames(v, g, 'ipv4') && 'reason' in checkNames(v, g, 'ipv4')!, v);
   });
 });

@@ -32,6 +32,9 @@ function isDigits(s: string): boolean {
   return true;
 }
 
+/** The whole of a strtod number: 1 a decimal, 2 infinity (else hexadecimal or nan). */
+const STRTOD = /^\s*[+-]?(?:(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)|(inf(?:inity)?)|0x(?:[0-9a-f]+\.?[0-9a-f]*|\.[0-9a-f]+)(?:p[+-]?\d+)?|nan(?:\(\w*\))?)$/i;
+
 function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['number']>, lenient: string[] | undefined, items: RuleItem[], name: string, line: number, out: Finding[]): void {
   const it = findItem(items, name);
   const v = it?.first;
@@ -43,9 +46,11 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   const shape = shapeOf(v.text);
   if (shape && lenient?.includes(shape)) return; // the tool takes it (its parser stops early)
   if (n.fraction) {
-    // A plain decimal fraction within the bounds (other spellings of strtod are left to the tool).
-    const f = /^-?\d*\.?\d+$/.test(v.text) ? Number(v.text) : undefined;
-    if (f !== undefined && (f < Number(n.min) || f > Number(n.max))) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+    // What strtod reads as a whole: a decimal within the bounds, a hexadecimal one or nan (left to
+    // the tool); infinity is out of any range, and anything else is no number.
+    const m = STRTOD.exec(v.text);
+    const f = !m ? NaN : m[1] !== undefined ? Number(v.text.trim()) : m[2] !== undefined ? Infinity : undefined;
+    if (f !== undefined && !(f >= Number(n.min) && f <= Number(n.max))) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
     return;
   }
   // An empty side of a range is its bound; `:` alone is the whole range.
@@ -119,6 +124,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   const bare = items.length === 0 && x.bareAccepted;
   for (const r of x.required ?? []) {
     if (bare && r.anyOf.length) continue;
+    if (r.when && findItem(items, r.when.option)?.first?.text !== r.when.value) continue;
     const ok = r.anyOf.length ? r.anyOf.some((n) => findItem(items, n)) : items.length > 0;
     if (!ok) out.push({ code: 'iptables/missing-required-option', range: at(token), args: { name: label, options: r.anyOf.map((n) => `\`${n}\``).join(' / ') || '?', message: r.message } });
   }

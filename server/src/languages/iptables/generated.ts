@@ -50,7 +50,8 @@ export interface GeneratedExtension {
   protocolFamilies?: ('ipv4' | 'ipv6')[];
   options: GeneratedOption[];
   /** Each group: at least one of these options (none listed: the extension needs some option). */
-  required?: { anyOf: string[]; message: string }[];
+  /** With `when`, only where that option has that value (statistic --mode random needs --probability). */
+  required?: { anyOf: string[]; message: string; when?: { option: string; value: string } }[];
   exclusive?: { options: [string, string]; message: string }[];
   /** The tool takes the extension without options: `required` applies once some option is given. */
   bareAccepted?: boolean;

@@ -54,7 +54,8 @@ function oneName(e: string, g: NamesGrammar, family: string | undefined): NamesV
   const norm = (v: string) => (g.caseInsensitive ? v.toLowerCase() : v);
   let name: string | undefined;
   if (g.prefix) {
-    if (e === '') return undefined;
+    // Every name starts with '': the tool refuses an empty entry instead (addrtype `LOCAL,`, HMARK `src,,dst`).
+    if (e === '') return { reason: L('an entry of the list is empty', 'リストに空の要素があります') };
     name = g.values.find((v) => norm(v).startsWith(low));
   } else if (g.startsWith) name = g.values.find((v) => low.startsWith(norm(v)));
   else name = g.values.find((v) => norm(v) === low);
@@ -89,22 +90,26 @@ export function checkDate(v: string): Localized | undefined {
 
 /** time --timestart/--timestop: hh:mm[:ss] within a day. */
 export function checkDaytime(v: string): Localized | undefined {
-  if (UNSURE.test(v) || v.includes('-')) return undefined;
-  const m = /^(\d*):(\d*)(?::(\d*))?$/.exec(v);
+  if (UNSURE.test(v)) return undefined;
+  // strtoul takes a sign: -0 is 0, any other negative number is far out of range.
+  const bad = /-(?!0+(?![0-9]))/.test(v);
+  const m = bad ? null : /^(\d*):(\d*)(?::(\d*))?$/.exec(v.replace(/-(?=0)/g, ''));
   const ok = !!m && Number(m[1] || 0) <= 23 && Number(m[2] || 0) <= 59 && Number(m[3] || 0) <= 59;
   return ok ? undefined : L('a time of day is hh:mm[:ss], from 00:00:00 to 23:59:59', '時刻は hh:mm[:ss]（00:00:00〜23:59:59）で書きます');
 }
 
 /** CLASSIFY --set-class: MAJOR:MINOR, both hexadecimal (what follows them is ignored). */
 export function checkClassId(v: string): Localized | undefined {
-  if (/^\s*[+-]?(0[xX])?[0-9a-fA-F]+:\s*[+-]?(0[xX])?[0-9a-fA-F]+/.test(v) || /0[xX]/.test(v)) return undefined;
+  // Without a colon there is no MINOR; with 0x the tool's reading of the rest is left to it.
+  if (/^\s*[+-]?(0[xX])?[0-9a-fA-F]+:\s*[+-]?(0[xX])?[0-9a-fA-F]+/.test(v) || (/0[xX]/.test(v) && v.includes(':'))) return undefined;
   return L('a class is MAJOR:MINOR in hexadecimal (1:10)', 'クラスは 16 進の MAJOR:MINOR（1:10 など）で書きます');
 }
 
 /** bpf --bytecode: `N,` then N instructions `code jt jf k` separated by commas. */
 export function checkBpf(v: string): Localized | undefined {
-  const head = /^\s*(\d+),/.exec(v);
-  if (!head) return /^\s*[+-]/.test(v) ? undefined : L('the program starts with its length and a comma (4,48 0 0 9,…)', 'プログラムは長さとコンマで始まります（4,48 0 0 9,…）');
+  // A '+' is read; a '-' makes the length zero or far too large.
+  const head = /^\s*\+?(\d+),/.exec(v);
+  if (!head) return L('the program starts with its length and a comma (4,48 0 0 9,…)', 'プログラムは長さとコンマで始まります（4,48 0 0 9,…）');
   const n = Number(head[1]);
   if (n === 0 || n > 4096) return L('a program has 1 to 4096 instructions', 'プログラムの命令数は 1〜4096 です');
   const parts = v.slice(head[0].length).split(',');
@@ -119,7 +124,6 @@ export function checkBpf(v: string): Localized | undefined {
 
 /** u32 --u32: tests `LOCATION=VALUE[:VALUE][,…]` joined by `&&`; a location is numbers joined by & << >> @. */
 export function checkU32(v: string): Localized | undefined {
-  if (/[+-]/.test(v)) return undefined;
   const bad = L('a u32 test is LOCATION=RANGE[,RANGE…], tests joined by &&; locations use & << >> @ between numbers up to 0xFFFFFFFF', 'u32 のテストは 位置=範囲[,範囲…] で、&& でつなぎます。位置は 0xFFFFFFFF までの数値を & << >> @ でつなぎます');
   let i = 0;
   const ws = () => {
@@ -127,6 +131,9 @@ export function checkU32(v: string): Localized | undefined {
   };
   const num = (): boolean => {
     ws();
+    // strtoul skips a '+'; the tool refuses a '-' (even -0) as out of range.
+    if (v[i] === '+') i++;
+    else if (v[i] === '-') return false;
     const m = /^(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(v.slice(i));
     if (!m) return false;
     const n = /^0[xX]/.test(m[1]) ? parseInt(m[1].slice(2), 16) : /^0[0-7]+$/.test(m[1]) ? parseInt(m[1], 8) : /^0\d/.test(m[1]) ? NaN : Number(m[1]);
@@ -164,4 +171,31 @@ export function checkU32(v: string): Localized | undefined {
     if (v.slice(i, i + 2) !== '&&') return bad;
     i += 2;
   }
+}
+
+/** A number as strtoul(…, 0) reads a whole word: blanks and a sign first; undefined when it stops early. */
+function cWord(s: string): bigint | undefined {
+  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return undefined;
+  const n = BigInt(/^0[0-7]+$/.test(m[2]) ? `0o${m[2].slice(1)}` : m[2]);
+  return m[1] === '-' ? -n : n;
+}
+
+const ULONG_MAX = 2n ** 64n - 1n;
+
+/** hbh --hbh-opts / dst --dst-opts: up to 16 entries TYPE[:LENGTH] joined by commas; a type 0 (PAD0) takes no length. */
+export function checkIp6Opts(v: string): Localized | undefined {
+  const bad = L('the options are TYPE[:LENGTH] numbers joined by commas, at most 16, and type 0 (PAD0) has no length', 'オプションは TYPE[:LENGTH] の数値をコンマでつなぎます（最大 16 個、タイプ 0（PAD0）に長さは付けられません）');
+  const entries = v.split(',');
+  if (entries.length > 16) return bad;
+  for (let k = 0; k < entries.length; k++) {
+    const colon = entries[k].indexOf(':');
+    const type = cWord(colon === -1 ? entries[k] : entries[k].slice(0, colon));
+    const length = colon === -1 ? 0n : cWord(entries[k].slice(colon + 1));
+    if (type === undefined || length === undefined) return bad;
+    if (type > ULONG_MAX || type < -ULONG_MAX || length > ULONG_MAX || length < -ULONG_MAX) return bad;
+    // The last of the 16 entries has no room for a length; the type is kept as its low byte.
+    if (colon !== -1 && (k === 15 || BigInt.asUintN(8, type) === 0n)) return bad;
+  }
+  return undefined;
 }

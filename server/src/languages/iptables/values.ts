@@ -13,7 +13,7 @@ import {
   SERVICES,
   type Family,
 } from './catalog';
-import { checkBpf, checkClassId, checkDate, checkDaytime, checkNames, checkU32, cNumber } from './grammars';
+import { checkBpf, checkClassId, checkDate, checkDaytime, checkIp6Opts, checkNames, checkU32, cNumber } from './grammars';
 import { backwards, bad, L, unknown, type Check, type ValueContext } from './valueReport';
 import { isDigits, isDigitsIn, digitsValue, isServiceName, isIPv4, isIPv4In, isIPv6, isHostname, isInetAton } from './valueSyntax';
 import type { RuleItem, Token } from './tree';
@@ -326,7 +326,14 @@ const CHECKS: Record<string, Check> = {
   // A label name is looked up in connlabel.conf on the machine that loads the rules: this one,
   // when the rules are checked where they run (Remote-SSH); a warning where it cannot be read.
   connlabel(v, tok, item, vc) {
-    if (isDigits(v)) return;
+    // A number as strtoul reads the whole word (blanks and '+' first); the kernel keeps 128 labels
+    // and sees the low 16 bits (65536 is label 0). Numbers of 64 bits are left to the tool.
+    const num = /^\s*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(v)?.[1];
+    const n = num === undefined ? undefined : BigInt(/^0[0-7]+$/.test(num) ? `0o${num.slice(1)}` : num);
+    if (n !== undefined) {
+      if (n < 2n ** 63n && n % 65536n > 127n) bad(vc, tok, item, L('iptables takes it, but the kernel refuses a label number above 127 when the rules are loaded', 'iptables は受け付けますが、ルールの読み込み時にカーネルが 127 を超えるラベル番号を拒否します'));
+      return;
+    }
     const range = lineRange(vc.line, tok.start, tok.end);
     const conf = vc.host?.readConfig?.(CONNLABEL_CONF);
     if (conf === undefined) vc.out.push({ code: 'iptables/connlabel-name', range, args: { value: v } });
@@ -354,7 +361,9 @@ const CHECKS: Record<string, Check> = {
   },
   port: (v, tok, item, vc) => void checkPort(v, tok, item, vc),
   portrange(v, tok, item, vc) {
-    // MASQUERADE/REDIRECT --to-ports write ranges with '-', and need a protocol with ports.
+    // MASQUERADE/REDIRECT --to-ports write ranges with '-', and need a protocol with ports; they
+    // refuse "" (matches such as udp --sport take it as no port).
+    if (v === '' && item.owner !== 'target') return;
     const n = vc.out.length;
     checkPortRange(v, tok, item, vc, item.owner === 'target' ? '-' : ':');
     if (item.owner === 'target' && vc.out.length === n) portsNeedProtocol(tok, item, vc);
@@ -433,6 +442,7 @@ const CHECKS: Record<string, Check> = {
   classid: byGrammar(checkClassId),
   bpf: byGrammar(checkBpf),
   u32: byGrammar(checkU32),
+  ip6opts: byGrammar(checkIp6Opts),
   natrange: checkNatRange,
   tcpflags(v, tok, item, vc) {
     const info = item.info!;
@@ -442,6 +452,8 @@ const CHECKS: Record<string, Check> = {
 
 /** Value types of iptables' own options that refuse "" (unknown protocol, host/network not found, empty interface). */
 const EMPTY_REFUSED = new Set(['protocol', 'address', 'iface']);
+/** Value types whose checks judge "" themselves (u32, bpf and hbh/dst options refuse it, target ports too). */
+const EMPTY_JUDGED = new Set(['u32', 'ip6opts', 'portrange', 'bpf']);
 
 /** Checks the arguments of one option against its value type. */
 const CHECK_BY_TYPE = new Map(Object.entries(CHECKS));
@@ -470,5 +482,6 @@ export function checkValues(item: RuleItem, vc: ValueContext): void {
   // iptables' own -p, -s, -d, -i and -o refuse it.
   if (first && first.text === '' && item.owner === 'rule' && type && EMPTY_REFUSED.has(type)) {
     bad(vc, first, item, L('iptables-restore refuses an empty value here', 'iptables-restore はここで空の値を拒否します'));
-  } else if (first && first.text !== '') check(first.text, first, item, vc);
+  } else if (first && first.text === '' && type && EMPTY_JUDGED.has(type)) check('', first, item, vc);
+  else if (first && first.text !== '') check(first.text, first, item, vc);
 }
