@@ -302,6 +302,10 @@ describe('iptables: host-dependent and backwards values', () => {
     assert.match(on('# labels\n3 other\n').find((x) => x.code === 'iptables/connlabel-unknown')!.message, /does not name it/);
     assert.deepEqual(on('7 established-ok\n').filter((x) => /connlabel/.test(String(x.code))), []);
   });
+  it('refuses DROP in the nat table, as -j and as a -P policy, and not as a chain line\'s policy (iptables-restore takes that)', () => {
+    const d = check(f, '*nat\n:PREROUTING DROP [0:0]\n-P OUTPUT DROP\n-A PREROUTING -p tcp --dport 23 -j DROP\nCOMMIT\n');
+    assert.deepEqual(d.filter((x) => x.code === 'iptables/target-not-in-table').map((x) => [x.range.start.line, x.severity]), [[2, 1], [3, 1]]);
+  });
   it('says a backwards udp range matches nothing and suggests the rising one', () => {
     const d = check(f, table('-A INPUT -p udp -m udp --dport 53:10 -j ACCEPT'));
     const w = d.find((x) => x.code === 'iptables/range-backwards');

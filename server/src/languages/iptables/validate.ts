@@ -113,6 +113,10 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
     if (known && rule.command?.name === '--policy' && chain && rule.extra && !['ACCEPT', 'DROP'].includes(rule.extra.text)) {
       const h = suggested(rule.extra.text, ['ACCEPT', 'DROP']);
       out.push({ code: 'iptables/bad-policy', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { policy: rule.extra.text, suggestion: h.suggestion }, data: { suggestions: h.suggestions } });
+    } else if (known && rule.command?.name === '--policy' && rule.extra) {
+      // -P takes a verdict the table allows (iptables inhibits DROP in nat), as -j does.
+      const tables = TARGETS.find((x) => x.name === rule.extra!.text)?.tables;
+      if (tables && !tables.includes(t.name)) out.push({ code: 'iptables/target-not-in-table', range: lineRange(rule.line, rule.extra.start, rule.extra.end), args: { target: rule.extra.text, tables: tables.join(', '), table: t.name } });
     }
     // Values, interfaces per chain, families.
     vc.line = rule.line;
