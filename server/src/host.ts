@@ -105,12 +105,15 @@ function readSmall(p: string): string | null | undefined {
 
 /** The real machine, read lazily and cached for a short while (users and groups change rarely). */
 export function nodeHost(): HostView {
-  let users: { at: number; v: Set<string> | undefined } | undefined;
-  let groups: { at: number; v: Set<string> | undefined } | undefined;
-  let userIds: { at: number; v: Set<string> | undefined } | undefined;
-  let groupIds: { at: number; v: Set<string> | undefined } | undefined;
-  const configs = new Map<string, { at: number; v: string | null | undefined }>();
-  const fresh = (c: { at: number } | undefined) => c !== undefined && Date.now() - c.at < 30_000;
+  // One short-lived cache for every file read: users and groups, their ids, small config files.
+  const cache = new Map<string, { at: number; v: unknown }>();
+  const cached = <T>(key: string, read: () => T): T => {
+    const c = cache.get(key);
+    if (c && Date.now() - c.at < 30_000) return c.v as T;
+    const v = read();
+    cache.set(key, { at: Date.now(), v });
+    return v;
+  };
   return {
     exists(p: string) {
       try {
@@ -122,28 +125,10 @@ export function nodeHost(): HostView {
       }
     },
     glob: (pattern: string) => expandGlob(pattern),
-    users() {
-      if (!fresh(users)) users = { at: Date.now(), v: readNames('/etc/passwd') };
-      return users!.v;
-    },
-    groups() {
-      if (!fresh(groups)) groups = { at: Date.now(), v: readNames('/etc/group') };
-      return groups!.v;
-    },
-    userIds() {
-      if (!fresh(userIds)) userIds = { at: Date.now(), v: readNames('/etc/passwd', 2) };
-      return userIds!.v;
-    },
-    groupIds() {
-      if (!fresh(groupIds)) groupIds = { at: Date.now(), v: readNames('/etc/group', 2) };
-      return groupIds!.v;
-    },
-    readConfig(p: string) {
-      const c = configs.get(p);
-      if (fresh(c)) return c!.v;
-      const v = readSmall(p);
-      configs.set(p, { at: Date.now(), v });
-      return v;
-    },
+    users: () => cached('users', () => readNames('/etc/passwd')),
+    groups: () => cached('groups', () => readNames('/etc/group')),
+    userIds: () => cached('userIds', () => readNames('/etc/passwd', 2)),
+    groupIds: () => cached('groupIds', () => readNames('/etc/group', 2)),
+    readConfig: (p: string) => cached(`file:${p}`, () => readSmall(p)),
   };
 }

@@ -129,31 +129,43 @@ export function bundledRg(appRoot: string): string | undefined {
 /** Called for each kept line: text buf[s, e) (UTF-8 when rg transcoded), line number from 0, file offset or -1. */
 export type RgMatch = (buf: Buffer, s: number, e: number, line: number, offset: number) => boolean | void;
 
-function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void, stdin: 'ignore' | number | NonNullable<ChildProcess['stdout']> = 'ignore'): Promise<{ stopped: boolean }> {
+/**
+ * How an rg ends: resolves when it exits with 0 or 1 (no match), or was stopped (`stopped()`),
+ * rejects with the last line it wrote to stderr otherwise. Tells onSpawn when it starts and ends.
+ */
+function settled(p: ChildProcess, onSpawn?: (pid: number, running: boolean) => void, stopped = () => false): Promise<void> {
+  if (p.pid !== undefined) onSpawn?.(p.pid, true);
+  let err = '';
+  p.stderr!.on('data', (b: Buffer) => {
+    if (err.length < 4000) err += b.toString();
+  });
   return new Promise((resolve, reject) => {
-    const p = spawn(rg, args, { stdio: [stdin, 'pipe', 'pipe'] });
-    if (p.pid !== undefined) onSpawn?.(p.pid, true);
-    let err = '';
-    let stopped = false;
-    const kill = () => {
-      stopped = true;
-      p.kill();
-    };
-    stop?.addEventListener('abort', kill);
-    p.stdout!.on('data', (b: Buffer) => {
-      if (!stopped && !onData(b)) kill();
-    });
-    p.stderr!.on('data', (b: Buffer) => {
-      if (err.length < 4000) err += b.toString();
-    });
     p.on('error', reject);
     p.on('close', (code) => {
       if (p.pid !== undefined) onSpawn?.(p.pid, false);
-      stop?.removeEventListener('abort', kill);
-      if (stopped || code === 0 || code === 1) resolve({ stopped });
+      if (stopped() || code === 0 || code === 1) resolve();
       else reject(new Error(err.trim().split('\n').pop() || `rg exited with code ${code}`));
     });
   });
+}
+
+async function run(rg: string, args: string[], onData: (b: Buffer) => boolean, stop?: AbortSignal, onSpawn?: (pid: number, running: boolean) => void, stdin: 'ignore' | number | NonNullable<ChildProcess['stdout']> = 'ignore'): Promise<{ stopped: boolean }> {
+  const p = spawn(rg, args, { stdio: [stdin, 'pipe', 'pipe'] });
+  let stopped = false;
+  const kill = () => {
+    stopped = true;
+    p.kill();
+  };
+  stop?.addEventListener('abort', kill);
+  p.stdout!.on('data', (b: Buffer) => {
+    if (!stopped && !onData(b)) kill();
+  });
+  try {
+    await settled(p, onSpawn, () => stopped);
+  } finally {
+    stop?.removeEventListener('abort', kill);
+  }
+  return { stopped };
 }
 
 /** Counts the lines a filter keeps in one file with rg (the plan must have no `rest`). */
@@ -169,19 +181,7 @@ export async function rgCount(rg: string, file: string, plan: RgPlan, onSpawn?: 
 async function countThroughLiteral(rg: string, file: string, plan: RgPlan, literal: string, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
   const firstArgs = ['--no-config', '--text', '--no-heading', '--no-filename', '--no-line-number', '--color', 'never', '-j1', '-s', '--encoding', 'none', '-F', '-e', literal, ...(isGzPath(file) ? ['-z'] : []), '--', file];
   const first = spawn(rg, firstArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (first.pid !== undefined) onSpawn?.(first.pid, true);
-  let err = '';
-  first.stderr!.on('data', (b: Buffer) => {
-    if (err.length < 4000) err += b.toString();
-  });
-  const firstDone = new Promise<void>((resolve, reject) => {
-    first.on('error', reject);
-    first.on('close', (code) => {
-      if (first.pid !== undefined) onSpawn?.(first.pid, false);
-      if (code === 0 || code === 1) resolve();
-      else reject(new Error(err.trim().split('\n').pop() || `rg exited with code ${code}`));
-    });
-  });
+  const firstDone = settled(first, onSpawn);
   firstDone.catch(() => undefined); // awaited below
   let out = '';
   try {
