@@ -1,6 +1,7 @@
 import { LineIndex } from '../common/text';
 import type { ParsedDocument } from '../common/types';
 import * as legacy from './legacyAction';
+import { keywordAt, reloadLookupTable } from './keywords';
 import { Reader } from './reader';
 import * as rules from './rule';
 import * as scanner from './scanner';
@@ -15,23 +16,9 @@ const MAX_BLOCK_DEPTH = 200;
 const { parseLegacyAction } = legacy;
 const { Rule } = rules;
 const { IfNode, ObjectNode, OneBodyNode, KeywordNode, PropFilterNode, treeOf } = nodes;
-const { intern, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, RPAREN, SLASH, SQUOTE, STAR, append, equalsLower, NONE } = scanner;
+const { intern, AMP, BACKSLASH, BANG, COLON, COMMA, DOLLAR, DOT, DQUOTE, HASH, isBlank, isNameChar, isSelectorChar, isWordChar, LBRACE, LF, LPAREN, RBRACE, SLASH, SQUOTE, STAR, append, equalsLower, NONE } = scanner;
 
 export type RsyslogDocument = ParsedDocument<RsyslogTree>;
-
-/** Keywords that are statements of their own (not objects written `name(...)`). */
-const STATEMENT_KEYWORDS = ['if', 'stop', 'call', 'set', 'unset', 'reset', 'foreach', 'call_indirect', 'continue', 'reload_lookup_table'];
-
-/** The statement keyword written at `s[start, end)` in any case, or '' (allocates nothing). */
-function keywordAt(s: string, start: number, end: number): string {
-  const len = end - start;
-  if (len < 2 || len > 19) return '';
-  for (let k = 0; k < STATEMENT_KEYWORDS.length; k++) {
-    const kw = STATEMENT_KEYWORDS[k];
-    if (kw.length === len && equalsLower(s, start, end, kw)) return kw;
-  }
-  return '';
-}
 
 /**
  * Parses rsyslog.conf: legacy selector lines, `$` directives and RainerScript in one pass.
@@ -414,7 +401,7 @@ class Parser extends Reader {
     }
     const key = intern(this.s, start, j);
     if (w === 'stop' || w === 'continue') return new KeywordNode(start, j, j, key, null);
-    if (w === 'reload_lookup_table') return this.reloadLookupTable(start, j, key);
+    if (w === 'reload_lookup_table') return reloadLookupTable(this, start, j, key);
     if (w === 'call') {
       this.skipInline();
       const as = this.i;
@@ -435,35 +422,6 @@ class Parser extends Reader {
     if (!e.found) this.problem('rsyslog/missing-semicolon', start, a1 > a0 ? a1 : j, { keyword: w });
     this.i = e.found ? e.at + 1 : e.at;
     return new KeywordNode(start, this.i, j, key, arg);
-  }
-
-  /** `reload_lookup_table("table", "stub value")`: a statement of its own, without `;`. */
-  reloadLookupTable(start: number, j: number, key: string): Stmt {
-    const s = this.s;
-    let k = j;
-    while (k < this.n && isBlank(s.charCodeAt(k))) k++;
-    if (s.charCodeAt(k) !== LPAREN) {
-      this.problem('rsyslog/missing-argument', start, j, { keyword: 'reload_lookup_table' });
-      this.i = j;
-      return new KeywordNode(start, j, j, key, null);
-    }
-    let q = 0;
-    let e = k + 1;
-    for (; e < this.n; e++) {
-      const c = s.charCodeAt(e);
-      if (q) {
-        if (c === BACKSLASH) e++;
-        else if (c === q) q = 0;
-      } else if (c === DQUOTE || c === SQUOTE) q = c;
-      else if (c === RPAREN || c === LF) break;
-    }
-    if (s.charCodeAt(e) !== RPAREN) {
-      this.problem('rsyslog/unbalanced-paren', k, k + 1, { char: '(' });
-      this.i = e;
-      return new KeywordNode(start, e, j, key, null);
-    }
-    this.i = e + 1;
-    return new KeywordNode(start, this.i, j, key, this.word(k + 1, e));
   }
 
   ifStatement(start: number): IfStmt {
