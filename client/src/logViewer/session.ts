@@ -3,16 +3,13 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import {
   baseYearFor,
-  blockScanner,
   MatchStore,
   compileFilter,
   ENCODINGS,
-  FileReader,
   Follower,
   isLogEncoding,
   LineIndex,
   LogSet,
-  openReader,
   type CompiledFilter,
   type FilterSpec,
   type LogLine,
@@ -25,8 +22,8 @@ import { validateWebviewMessage } from './protocol';
 import { legend, viewerConfig, viewerLocale } from './settings';
 import { viewerText, webviewStrings } from './strings';
 import { tailLines } from './tail';
-import { OverlayReader, RecentBytes } from './recentBytes';
-import { accessMessage, explain, findBundledRg, killQuietly, rotationNotice } from './viewerHelpers';
+import { liveFollower, literalMatches } from './followLive';
+import { accessMessage, explain, findBundledRg, pickAnotherFile, startWorker } from './viewerHelpers';
 import type { WorkerJob, WorkerReply } from './workerTypes';
 
 const toWire = (l: LogLine): WireLine => ({ n: l.n, text: l.text, bytes: l.bytes, cut: l.cut });
@@ -77,20 +74,8 @@ export class ViewerSession implements vscode.Disposable {
     if (!this.disposed) void this.panel.webview.postMessage(m);
   }
 
-  private workerPath(): string {
-    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
-  }
-
   private spawn(job: WorkerJob, onReply: (r: WorkerReply) => void): Worker {
-    const w = new Worker(this.workerPath(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64 } });
-    // rg started by the worker outlives a terminated worker: end it with the worker.
-    const children = new Set<number>();
-    w.on('message', (r: WorkerReply) => (r.kind !== 'child' ? onReply(r) : r.running ? children.add(r.pid) : children.delete(r.pid)));
-    w.on('exit', () => {
-      for (const pid of children) killQuietly(pid);
-    });
-    w.on('error', (e) => onReply({ kind: 'error', message: e.message }));
-    return w;
+    return startWorker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath, job, onReply);
   }
 
   /** Opens the files (first screen from a quick look at the start), then indexes in a worker. */
@@ -263,7 +248,9 @@ export class ViewerSession implements vscode.Disposable {
         await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.openRotated', vscode.Uri.file(this.files[0]));
         return;
       case 'pickFile':
-        return this.pickFile();
+        // The chosen file opens in a viewer of its own, in place of this one.
+        if (await pickAnotherFile(path.dirname(this.files[0]), this.t('Open in Log Viewer'))) this.panel.dispose();
+        return;
       case 'locate': {
         const line = m.view === 'filter' ? this.matches.get(m.row) : m.row;
         if (line !== undefined) this.post({ type: 'reveal', line });
@@ -408,50 +395,21 @@ export class ViewerSession implements vscode.Disposable {
       this.post({ type: 'follow', on: false });
       return;
     }
-    const lastI = this.set.members.length - 1;
-    const live = this.set.members[lastI];
+    const live = this.set.members[this.set.members.length - 1];
     if (live.reader.gz) {
       this.post({ type: 'notice', level: 'warning', message: this.t('A compressed file cannot be followed.') });
       this.post({ type: 'follow', on: false });
       return;
     }
-    let target = lastI;
-    // The last bytes read, for the lines a copytruncate leaves in no file (recentBytes.ts).
-    const recent = new RecentBytes();
-    const f = new Follower(
-      live.path,
-      {
-        lines: (buf, from, to, offset) => {
-          const mem = this.set.members[target];
-          const before = this.set.lineBase(target) + mem.index.complete;
-          mem.index.add(buf, from, to, offset);
-          recent.add(buf, from, to, offset);
-          if (this.compiled) this.filterAppended(buf, from, to, offset, before, target);
-          this.post({ type: 'count', lineCount: this.set.lineCount, indexing: false, appended: true });
-        },
-        rotated: (kind, info) => {
-          const mem = this.set.members[target];
-          // After a copytruncate the old lines are read from the copy, plain or .gz, and those
-          // read last from memory: the ones written between the copy and the truncation are in
-          // no file any more.
-          const kept = recent.take();
-          if (kind === 'truncate') {
-            const overlay = new OverlayReader(mem.reader, kept.bytes, kept.start);
-            if (info.copyPath) overlay.setBase(openReader(info.copyPath));
-            mem.reader = overlay;
-          }
-          this.post({ type: 'notice', ...rotationNotice(kind === 'truncate', !!info.lost, live.path, this.t) });
-          this.set.members.push({ path: live.path, reader: undefined as never, index: new LineIndex() });
-          target = this.set.members.length - 1;
-          void FileReader.open(live.path).then((r) => (this.set.members[target].reader = r));
-        },
-        problem: (e) => {
-          if (e.code === 'ENOENT') this.post({ type: 'notice', level: 'warning', message: this.t('{0} is gone; waiting for it to come back.', live.path) });
-          else this.post({ type: 'notice', level: 'error', message: this.access(live.path, e) });
-        },
+    const f = liveFollower({
+      set: this.set,
+      post: (m) => this.post(m),
+      t: this.t,
+      access: this.access,
+      appended: (buf, from, to, offset, firstLine, member) => {
+        if (this.compiled) this.filterAppended(buf, from, to, offset, firstLine, member);
       },
-      { start: live.index.bytes, intervalMs: 300 },
-    );
+    });
     try {
       await f.open();
     } catch (e) {
@@ -481,15 +439,7 @@ export class ViewerSession implements vscode.Disposable {
       this.appendTimer ??= setTimeout(() => this.flushAppendQueue(), 300);
       return;
     }
-    const scan = blockScanner(f, new Date().getFullYear());
-    const found: number[] = [];
-    let line = firstLine;
-    let cursor = from;
-    scan(buf, from, to, offset, (b, s) => {
-      for (let i = b.indexOf(10, cursor); i !== -1 && i < s; i = b.indexOf(10, i + 1)) line++;
-      cursor = s;
-      found.push(line);
-    });
+    const found = literalMatches(f, buf, from, to, offset, firstLine);
     if (found.length) {
       this.append(Uint32Array.from(found));
       this.post({ type: 'filterResult', id: this.filterId, matches: this.nMatches, done: this.filterDone });
@@ -521,14 +471,6 @@ export class ViewerSession implements vscode.Disposable {
     setTimeout(() => void w.terminate(), 10_000).unref();
   }
 
-  /** Offers another file in place of one that cannot be opened; the chosen file opens in a viewer of its own. */
-  private async pickFile(): Promise<void> {
-    const dir = path.dirname(this.files[0]);
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.Uri.file(dir), title: this.t('Open in Log Viewer') });
-    if (!picked?.[0]) return;
-    await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.open', picked[0]);
-    this.panel.dispose();
-  }
 
   /** Settings changed (from the Settings UI, settings.json or anywhere else): the open viewer follows. */
   settingsChanged(): void {

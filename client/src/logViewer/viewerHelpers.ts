@@ -1,10 +1,12 @@
 // What the file viewer and the journal viewer both use on the extension host: the sentence for a
 // file that cannot be read, the Explain command, and a tab title for a set of files.
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Locale } from './protocol';
 import { bundledRg } from '../../../server/src/logs/engine';
 import { viewerText } from './strings';
+import type { WorkerJob, WorkerReply } from './workerTypes';
 
 /** A clear sentence for a file that cannot be read, naming the file and how to get access. */
 export function accessMessage(file: string, e: unknown, locale: Locale = 'en'): string {
@@ -51,4 +53,27 @@ export function rotationNotice(truncated: boolean, lost: boolean, file: string, 
   if (!truncated) return { level: 'info', message: t('{0} was rotated; continuing with the new file.', file) };
   if (lost) return { level: 'warning', message: t('{0} was truncated and no rotated copy holds the lines not yet shown; some lines may be missing.', file) };
   return { level: 'info', message: t('{0} was rotated (copytruncate); continuing with the new file.', file) };
+}
+
+/**
+ * Starts the viewer's worker (dist/indexWorker.js) on a job. An rg the worker started outlives a
+ * terminated worker, so it is ended with the worker.
+ */
+export function startWorker(script: string, job: WorkerJob, onReply: (r: WorkerReply) => void): Worker {
+  const w = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+  const children = new Set<number>();
+  w.on('message', (r: WorkerReply) => (r.kind !== 'child' ? onReply(r) : r.running ? children.add(r.pid) : children.delete(r.pid)));
+  w.on('exit', () => {
+    for (const pid of children) killQuietly(pid);
+  });
+  w.on('error', (e) => onReply({ kind: 'error', message: e.message }));
+  return w;
+}
+
+/** Offers another file of `dir` for a file that cannot be opened, and opens the chosen one in the viewer; false when none was chosen. */
+export async function pickAnotherFile(dir: string, title: string): Promise<boolean> {
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.Uri.file(dir), title });
+  if (!picked?.[0]) return false;
+  await vscode.commands.executeCommand('linuxAdminConfigs.logViewer.open', picked[0]);
+  return true;
 }
