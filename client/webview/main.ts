@@ -4,7 +4,8 @@ import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import type { FilterSpecMsg, FilterTermMsg, HostMessage, LegendEntry, StatsMsg, View, WebviewMessage, WireLine } from '../src/logViewer/protocol';
 import { loadCharts, type ChartsLib } from './chartsLoader';
-import { appendVisible, makeHighlighter, renderText, type Highlighter } from './render';
+import { el, grouped, lineDetail, setProgress } from './dom';
+import { makeHighlighter, renderText, type Highlighter } from './render';
 import { VirtualScroller } from './scroller';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
@@ -34,14 +35,6 @@ const pending: Record<View, Set<number>> = { all: new Set(), filter: new Set() }
 const include: FilterTermMsg[] = [];
 const exclude: FilterTermMsg[] = [];
 const traceStack: { include: FilterTermMsg[]; exclude: FilterTermMsg[] }[] = [];
-
-type Props = { [k: string]: string | number | boolean | undefined };
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...kids);
-  return e;
-}
 
 // ---- layout -------------------------------------------------------------------------------
 const app = document.getElementById('app')!;
@@ -291,7 +284,7 @@ scroller.rows.addEventListener('click', (e) => {
   const tr = t.closest<HTMLElement>('[data-trace]');
   if (tr?.dataset.trace) return trace(tr.dataset.trace);
   const more = t.closest<HTMLElement>('[data-more]');
-  if (more?.dataset.more) openDetail(Number(more.dataset.more), maxLineBytes);
+  if (more?.dataset.more) lineView.open(Number(more.dataset.more), maxLineBytes);
 });
 scroller.rows.addEventListener('dblclick', (e) => {
   const row = (e.target as HTMLElement).closest<HTMLElement>('.row');
@@ -299,26 +292,7 @@ scroller.rows.addEventListener('dblclick', (e) => {
 });
 
 // ---- long lines ---------------------------------------------------------------------------
-let detailReq = 0;
-function openDetail(n: number, start: number): void {
-  detailReq = ++req;
-  send({ type: 'lineSlice', req: detailReq, n, start, length: 1024 * 1024 });
-}
-function showDetail(m: Extract<HostMessage, { type: 'lineSlice' }>): void {
-  if (m.req !== detailReq) return;
-  const pre = el('pre');
-  appendVisible(pre, m.text);
-  const close = el('button', { textContent: S.close });
-  close.addEventListener('click', () => detail.classList.add('hidden'));
-  const kids: HTMLElement[] = [el('h3', { textContent: `#${m.n + 1}: ${m.start}–${m.end} / ${m.bytes}` }), pre, close];
-  if (m.end < m.bytes) {
-    const next = el('button', { textContent: S.next });
-    next.addEventListener('click', () => openDetail(m.n, m.end));
-    kids.push(next);
-  }
-  detail.replaceChildren(...kids);
-  detail.classList.remove('hidden');
-}
+const lineView = lineDetail(detail, send, () => ({ close: S.close, next: S.next }));
 
 // ---- charts and legend --------------------------------------------------------------------
 chartsBtn.addEventListener('click', () => {
@@ -367,20 +341,8 @@ followBtn.addEventListener('click', () => send({ type: 'follow', on: !following 
 encSelect.addEventListener('change', () => send({ type: 'encoding', encoding: encSelect.value }));
 
 // ---- status -------------------------------------------------------------------------------
-/**
- * 1,234,567 (the grouping of both the viewer's languages). Not toLocaleString: its first call sets
- * up Intl, which costs the first screen about 10 ms.
- */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 function showCount(): void {
   countEl.textContent = `${grouped(lineCount)} ${S.lines ?? ''}${indexing ? ` — ${S.indexing}` : ''}`;
-}
-function setProgress(done: number, total: number): void {
-  const f = total ? Math.min(1, done / total) : 0;
-  progress.classList.toggle('on', f < 1);
-  (progress.firstElementChild as HTMLElement).style.width = `${Math.round(f * 100)}%`;
 }
 function message(level: 'info' | 'warning' | 'error', text: string): void {
   msgEl.textContent = text;
@@ -475,7 +437,7 @@ window.addEventListener('message', (e: MessageEvent) => {
       scroller.render();
       break;
     case 'progress':
-      setProgress(m.done, m.total);
+      setProgress(progress, m.done, m.total);
       break;
     case 'filterResult':
       if (m.id !== filterId) break;
@@ -503,7 +465,7 @@ window.addEventListener('message', (e: MessageEvent) => {
       setView('all');
       break;
     case 'lineSlice':
-      showDetail(m);
+      lineView.show(m);
       break;
     case 'notice':
       message(m.level, m.message);
