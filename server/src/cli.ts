@@ -15,8 +15,9 @@ Commands:
                                            configuration: NAME.conf with its NAME.d/ drop-ins
                                            (logrotate, rsyslog, journald) or one firewalld folder;
                                            other files named together are checked apart
-  grep [--count] [-i] [--regex] [-v] [--engine auto|rg|js] [-e PATTERN]... PATTERN FILE...
+  grep [--count] [-i] [--regex] [-v] [--engine auto|rg|js] [--rg FILE] [-e PATTERN]... PATTERN FILE...
                                            search logs (.gz too): matching lines, or their count;
+                                           through rg on PATH (or --rg FILE) when it is there;
                                            exit 0 when something matched, 1 when nothing did
   stats [--json] [--hours] [--top N] FILE... lines per day (or hour) and per program;
                                            exit 1 with a warning when a file was truncated while it

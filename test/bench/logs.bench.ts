@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { buildIndex, compileFilter, GzReader, LogSet, runFilter, StatsAccumulator, statsOf, type FilterSpec } from '../../server/src/logs/engine';
+import { buildIndex, bundledRg, compileFilter, GzReader, LogSet, runFilter, StatsAccumulator, statsOf, type FilterSpec } from '../../server/src/logs/engine';
 import { writeSyslogFile } from '../fixtures/logs/generate';
 
 const MB = Number(process.env.BENCH_LOG_MB ?? 1024);
@@ -107,6 +107,8 @@ async function memoryChild(): Promise<void> {
 function cliSideBySide(row: (what: string, ours: string, ref: string, target: string, ok?: boolean) => void): void {
   const CLI = path.join(ROOT, 'dist', 'cli.js');
   const hasRg = spawnSync('rg', ['--version']).status === 0;
+  const vscodeRg = bundledRg(path.join(ROOT, '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode'));
+  if (!vscodeRg) row("VS Code's rg", 'not here (the e2e tier installs code-server into .cache/code-server)', '', '');
   const node = process.execPath;
   for (const [name, grepArgs, rgArgs, ourArgs] of [
     ['literal', ['-c', PATTERN], ['-c', PATTERN], ['--count', PATTERN]],
@@ -120,8 +122,16 @@ function cliSideBySide(row: (what: string, ours: string, ref: string, target: st
     const r = hasRg ? timeCmd('rg', [...rgArgs, FILE]) : undefined;
     row(`rg ${rgArgs.join(' ')}`, r ? fmtMs(r) + x(r) : 'rg not installed', r?.out.trim() ?? '', '(about 0.25× grep)');
     const ours = hasRg ? timeCmd(node, [CLI, 'grep', '--engine', 'rg', ...ourArgs, FILE]) : undefined;
-    row(`ours grep --count ${name}, rg backend`, ours ? fmtMs(ours) + x(ours) : 'rg not installed', ours?.out.trim() ?? '', '≤ 0.5× grep', ours ? ours.median <= 0.5 * g.median : undefined);
+    row(`ours grep --count ${name}, rg backend (${rgName('rg')})`, ours ? fmtMs(ours) + x(ours) : 'rg not installed', ours?.out.trim() ?? '', '≤ 0.5× grep', ours ? ours.median <= 0.5 * g.median : undefined);
     if (ours && ours.out.trim() !== g.out.trim()) row('!! count differs from grep', ours.out.trim(), g.out.trim(), '', false);
+    // The rg the extension searches with: VS Code's own, here code-server's (installed by the e2e tier).
+    if (vscodeRg) {
+      const vr = timeCmd(vscodeRg, [...rgArgs, FILE]);
+      row(`VS Code's rg ${rgArgs.join(' ')} (${rgName(vscodeRg)})`, vr ? fmtMs(vr) + x(vr) : 'failed', vr?.out.trim() ?? '', '(about 0.25× grep)');
+      const vo = timeCmd(node, [CLI, 'grep', '--engine', 'rg', '--rg', vscodeRg, ...ourArgs, FILE]);
+      row(`ours grep --count ${name}, VS Code's rg`, vo ? fmtMs(vo) + x(vo) : 'failed', vo?.out.trim() ?? '', '≤ 0.5× grep', vo ? vo.median <= 0.5 * g.median : undefined);
+      if (vo && vo.out.trim() !== g.out.trim()) row('!! count differs from grep', vo.out.trim(), g.out.trim(), '', false);
+    }
     const js = timeCmd(node, [CLI, 'grep', '--engine', 'js', ...ourArgs, FILE]);
     row(`ours grep --count ${name}, JS backend`, js ? fmtMs(js) + x(js) : 'failed', js?.out.trim() ?? '', '≤ 1.5× grep', js ? js.median <= 1.5 * g.median : undefined);
     if (js && js.out.trim() !== g.out.trim()) row('!! count differs from grep', js.out.trim(), g.out.trim(), '', false);
@@ -133,6 +143,9 @@ function cliSideBySide(row: (what: string, ours: string, ref: string, target: st
   row('awk | sort | uniq -c (per program)', awk ? `${fmtMs(awk)} (cpu ${awk.cpu.toFixed(0)} ms)` : 'failed', 'reference', '');
   row(`ours stats (${os.availableParallelism()} threads)`, ours ? `${fmtMs(ours)} = ${(perGB / 1000).toFixed(2)} s/GB (cpu ${(ours.cpu / (MB / 1024) / 1000).toFixed(2)} s/GB)` : 'failed', '', '≤ 1 s per GB', ours ? perGB <= 1000 : undefined);
 }
+
+/** "ripgrep 13.0.0" for an rg (its --version's first line). */
+const rgName = (rg: string) => spawnSync(rg, ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0].replace(/ \(rev .*/, '') || rg;
 
 const fmtMs = (x: { median: number; p95: number }) => `${x.median.toFixed(0).padStart(7)} ms (p95 ${x.p95.toFixed(0)})`;
 const speed = (ms: number) => `${(MB / 1024 / (ms / 1000)).toFixed(2)} GB/s`;

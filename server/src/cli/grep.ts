@@ -15,6 +15,7 @@ const FLAGS = {
   '-H': false,
   '-h': false,
   '--engine': true,
+  '--rg': true,
 };
 
 function escapeRe(s: string): string {
@@ -82,7 +83,10 @@ export async function runGrep(args: string[]): Promise<number> {
   // ripgrep on PATH searches when the filter means the same to it; the JS engine otherwise.
   const engine = flags['--engine'] ?? 'auto';
   if (engine !== 'auto' && engine !== 'rg' && engine !== 'js') throw usageError("'--engine' must be auto, rg or js");
-  const rg = engine === 'js' ? undefined : findRg();
+  // --rg FILE: another rg than the one on PATH (VS Code's bundled one, say).
+  const rgFile = typeof flags['--rg'] === 'string' ? flags['--rg'] : undefined;
+  const rg = engine === 'js' ? undefined : findRg(rgFile);
+  if (rgFile !== undefined && engine !== 'js' && !rg) throw usageError(`'--rg ${rgFile}': not an executable file`);
   if (engine === 'rg' && !rg) throw usageError("'--engine rg': no rg on PATH (install ripgrep)");
   const plan = rg ? rgPlan(compiled.filter, { pcre2: () => rgHasPcre2(rg) }) : undefined;
   if (engine === 'rg' && !plan) process.stderr.write('linux-admin-configs: note: this pattern means something else to rg: searched without it\n');

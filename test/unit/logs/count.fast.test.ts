@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { asciiLower, compileFilter, countRange, findRg, hybridCount, parallelCount, rgCount, rgCountFrom, rgFilter, rgHasPcre2, rgPlan, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
+import { asciiLower, compileFilter, countRange, findRg, hybridCount, parallelCount, rgCount, rgCountFrom, rgFilter, rgHasPcre2, rgPlan, slowRegexLiterals, type FilterSpec, type LogEncoding } from '../../../server/src/logs/engine';
 import { syslogText } from '../../fixtures/logs/generate';
 import { tempDir } from './engineHelpers';
 
@@ -103,6 +103,16 @@ describe('grep --count: the same count from every engine', function () {
         assert.equal(await rgCountFrom(RG!, plain, plan, cut), tail, `rg from byte ${cut}: ${what}`);
       }
     }
+  });
+
+  it('takes the literal first only with a ripgrep older than 14, whose regex engine is slow on shared literal prefixes', () => {
+    const here = spawnSync(RG!, ['--version'], { encoding: 'utf8' }).stdout;
+    const major = Number(/^ripgrep (\d+)/.exec(here)?.[1]);
+    assert.ok(major > 0, here);
+    assert.equal(slowRegexLiterals(here), major < 14);
+    assert.equal(slowRegexLiterals('ripgrep 13.0.0\n-SIMD -AVX (compiled)\n'), true);
+    assert.equal(slowRegexLiterals('ripgrep 15.0.0 (rev 3a612f88b8)\n\nfeatures:+pcre2\n'), false);
+    assert.equal(slowRegexLiterals('not rg at all'), false);
   });
 
   it('counts a regex with a required literal through two rg (literal first), and says when the file cannot be read', async () => {

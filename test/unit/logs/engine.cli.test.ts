@@ -9,8 +9,9 @@ import { sleep, tempDir } from './engineHelpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let bundle = '';
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: ROOT });
+const cli = (...args: string[]) => cliIn(process.env, ...args);
+const cliIn = (env: NodeJS.ProcessEnv, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: ROOT, env });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -56,6 +57,17 @@ describe('cli grep and stats', function () {
     const bad = cli('grep', '--engine', 'fast', 'x', a);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /'--engine' must be auto, rg or js/);
+  });
+
+  it('searches with the rg named by --rg when PATH has none, and says when that file is no rg', () => {
+    const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
+    assert.ok(rg, 'rg is not installed (Debian package ripgrep)');
+    const noPath = { ...process.env, PATH: '' };
+    assert.match(cliIn(noPath, 'grep', '--engine', 'rg', '-c', 'timed out', a).err, /no rg on PATH/);
+    assert.deepEqual(cliIn(noPath, 'grep', '--engine', 'rg', '--rg', rg, '-c', '--regex', 'A1: (Conn|rem)', a), { code: 0, out: '1\n', err: '' });
+    const bad = cli('grep', '--rg', path.join(T.dir, 'no-rg'), 'x', a);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /'--rg .*no-rg': not an executable file/);
   });
 
   it('searches a .gz itself (bounded memory on an endless line), a plain file through rg', () => {
