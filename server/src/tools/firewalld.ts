@@ -13,6 +13,8 @@ const TOP_FILES = ['firewalld.conf', 'direct.xml', 'lockdown-whitelist.xml'];
 /** The configuration folder a firewalld file belongs to (the one holding zones/, services/ …). */
 export function configRoot(file: string): string {
   const dir = path.dirname(file);
+  // A part of a combined zone: zones/NAME/*.xml.
+  if (path.basename(path.dirname(dir)) === 'zones') return path.dirname(path.dirname(dir));
   return SUBDIRS.includes(path.basename(dir)) ? path.dirname(dir) : dir;
 }
 
@@ -129,6 +131,19 @@ export function parseFirewalldOutput(output: string, files: TextFile[], mapPath:
   return findings;
 }
 
+/** The parts of a combined zone (zones/NAME/*.xml, which firewalld merges into zone NAME). */
+function copyCombinedZone(from: string, to: string, copy: (orig: string, dest: string) => void): void {
+  let names: string[] = [];
+  try {
+    if (!fs.lstatSync(from).isDirectory()) return;
+    names = fs.readdirSync(from);
+  } catch {
+    return;
+  }
+  fs.mkdirSync(to, { recursive: true });
+  for (const n of names) if (n.endsWith('.xml')) copy(path.join(from, n), path.join(to, n));
+}
+
 /** Copies a firewalld configuration folder (only what firewalld reads), with `override` in place. */
 function copyConfig(from: string, to: string, override: { file: string; text: string } | undefined, back: Map<string, string>, texts: TextFile[], read: (p: string) => string | undefined) {
   fs.mkdirSync(to, { recursive: true });
@@ -148,7 +163,10 @@ function copyConfig(from: string, to: string, override: { file: string; text: st
     } catch {
       // folder absent
     }
-    for (const n of names) if (n.endsWith('.xml')) copy(path.join(from, sub, n), path.join(to, sub, n));
+    for (const n of names) {
+      if (n.endsWith('.xml')) copy(path.join(from, sub, n), path.join(to, sub, n));
+      else if (sub === 'zones') copyCombinedZone(path.join(from, sub, n), path.join(to, sub, n), copy);
+    }
   }
   if (override && !back.has(path.join(to, path.relative(from, override.file)))) {
     const dest = path.join(to, path.relative(from, override.file));

@@ -132,6 +132,23 @@ describe('tool runners (real tools)', function () {
     }
   });
 
+  it('firewalld: a part of a combined zone (zones/NAME/*.xml) is checked with its configuration', async function () {
+    need(this, 'firewall-offline-cmd');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-fx-'));
+    try {
+      const part = path.join(dir, 'zones/office/extra.xml');
+      fs.mkdirSync(path.dirname(part), { recursive: true });
+      const text = '<?xml version="1.0" encoding="utf-8"?>\n<zone target="ACCEPTED">\n  <short>Office extra</short>\n</zone>\n';
+      fs.writeFileSync(part, text);
+      const r = await checkWithTool({ languageId: 'firewalld', file: part, text });
+      if (!isRoot()) return assert.equal(r.status, 'needs-root');
+      assert.deepEqual(r.findings.map((f) => [f.file, f.line, f.message]), [[part, 1, 'INVALID_TARGET: ACCEPTED']]);
+      assert.equal((await checkWithTool({ languageId: 'firewalld', file: part, text: text.replace('ACCEPTED', 'ACCEPT') })).status, 'ok');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a tool that runs too long is stopped', async function () {
     need(this, 'firewall-offline-cmd');
     const r = await checkWithTool({ languageId: 'firewalld', file: path.join(FX, 'firewalld/zones/office.xml'), text: read('firewalld/zones/office.xml'), timeoutMs: 30 });
