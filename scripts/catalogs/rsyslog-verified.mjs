@@ -4,7 +4,9 @@
 // the docs' list). The checker makes the first an error and the second a warning. Each
 // parameter is tried with the documented first value (must pass) and a made-up one. It also
 // records the parameters rsyslogd calls deprecated (it exits 1 on them): a warning for us; and
-// the smallest whole number it takes where it refuses smaller ones (maxSessions >= 1). With
+// the smallest whole number it takes where it refuses smaller ones (maxSessions >= 1); of the
+// lists it refuses other values of, which it compares in exact letter case, and which undocumented
+// values of the module's source it takes (mmanon's "rewrite"). With
 // --check it also runs the examples of paramRules.json (constraints between parameters).
 //   node scripts/catalogs/rsyslog-verified.mjs            rewrite the data
 //   node scripts/catalogs/rsyslog-verified.mjs --check    exit 1 and list what differs
@@ -100,8 +102,22 @@ for (const r of JSON.parse(readFileSync('server/data/rsyslog/paramRules.json', '
 }
 for (const f of ruleFailures) console.log(f);
 
+/**
+ * Values a module's source takes besides its documented list, tried like the documented ones
+ * (kept in verified.json only when this rsyslogd takes them).
+ */
+const UNDOCUMENTED = {
+  // plugins/mmanon/mmanon.c: "rewrite" is another name of "simple".
+  'action:mmanon:ipv4.mode': ['rewrite'],
+  'action:mmanon:mode': ['rewrite'],
+};
+/** The same word in other letter case (`zero` → `ZERO`), or undefined when it has no letters. */
+const otherCase = (v) => (v.toUpperCase() !== v ? v.toUpperCase() : v.toLowerCase() !== v ? v.toLowerCase() : undefined);
+
 const refuses = [];
 const accepted = [];
+const caseSensitive = [];
+const extraValues = {};
 const unsure = [];
 const deprecated = [];
 const minimum = {};
@@ -124,7 +140,14 @@ for (const { key, p, make } of probes) {
     unsure.push(key);
     continue;
   }
-  (accepts(make('probe-not-a-value')) ? accepted : refuses).push(key);
+  const strict = !accepts(make('probe-not-a-value'));
+  (strict ? refuses : accepted).push(key);
+  if (!strict) continue;
+  // rsyslogd compares some lists' words exactly (mmanon: "Zero" is refused).
+  const other = otherCase(good);
+  if (other !== undefined && !accepts(make(other))) caseSensitive.push(key);
+  const extra = (UNDOCUMENTED[key] ?? []).filter((v) => accepts(make(v)));
+  if (extra.length) extraValues[key] = extra;
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -132,6 +155,8 @@ const out = {
   source: `rsyslogd -N1 of rsyslog ${version} (Debian), by scripts/catalogs/rsyslog-verified.mjs`,
   rsyslogVersion: version,
   refusesUnknownValue: refuses.sort(),
+  caseSensitive: caseSensitive.sort(),
+  extraValues: Object.fromEntries(Object.entries(extraValues).sort()),
   acceptsUnknownValue: accepted.sort(),
   notProbed: unsure.sort(),
   deprecated: deprecated.sort(),
@@ -141,11 +166,12 @@ const text = JSON.stringify(out, null, 2) + '\n';
 if (process.argv.includes('--check')) {
   const old = readFileSync(target, 'utf8');
   const a = JSON.parse(old);
-  const diff = ['refusesUnknownValue', 'acceptsUnknownValue', 'deprecated'].flatMap((k) => [
+  const diff = ['refusesUnknownValue', 'caseSensitive', 'acceptsUnknownValue', 'deprecated'].flatMap((k) => [
     ...out[k].filter((x) => !a[k]?.includes(x)).map((x) => `+ ${k}: ${x}`),
     ...(a[k] ?? []).filter((x) => !out[k].includes(x)).map((x) => `- ${k}: ${x}`),
   ]);
   if (JSON.stringify(a.minimum ?? {}) !== JSON.stringify(out.minimum)) diff.push(`minimum: ${JSON.stringify(out.minimum)}`);
+  if (JSON.stringify(a.extraValues ?? {}) !== JSON.stringify(out.extraValues)) diff.push(`extraValues: ${JSON.stringify(out.extraValues)}`);
   diff.push(...ruleFailures);
   console.log(`rsyslog ${version}: ${refuses.length} parameters refuse unknown values, ${accepted.length} accept them, ${unsure.length} not probed, ${deprecated.length} deprecated`);
   for (const d of diff) console.log(d);

@@ -151,9 +151,19 @@ export function refusesUnknownValue(entry: ParamEntry): boolean {
   return strictEntries.has(entry);
 }
 
+/** Parameters whose list rsyslogd compares in exact letter case, and values it takes beyond the docs' list. */
+const exactCase = new WeakSet<ParamEntry>();
+const extraValues = new WeakMap<ParamEntry, string[]>();
+/** The values rsyslogd takes for `entry`, and whether it compares them in exact letter case. */
+export function allowedValues(entry: ParamEntry): { values: string[]; exactCase: boolean } {
+  return { values: [...(entry.values ?? []), ...(extraValues.get(entry) ?? [])], exactCase: exactCase.has(entry) };
+}
+
 function markVerified(modules: ModuleEntry[], objects: ObjectEntry[]): void {
-  const v = verifiedJson as { refusesUnknownValue?: string[]; deprecated?: string[]; minimum?: Record<string, number> };
+  const v = verifiedJson as { refusesUnknownValue?: string[]; caseSensitive?: string[]; extraValues?: Record<string, string[]>; deprecated?: string[]; minimum?: Record<string, number> };
   const mins = new Map(Object.entries(v.minimum ?? {}).map(([k, n]) => [k.toLowerCase(), n]));
+  const extras = new Map(Object.entries(v.extraValues ?? {}).map(([k, n]) => [k.toLowerCase(), n]));
+  const exact = new Set((v.caseSensitive ?? []).map((k) => k.toLowerCase()));
   const keys = new Set((v.refusesUnknownValue ?? []).map((k) => k.toLowerCase()));
   const old = new Set((v.deprecated ?? []).map((k) => k.toLowerCase()));
   const mark = (prefix: string, list: ParamEntry[] | undefined) => {
@@ -162,6 +172,8 @@ function markVerified(modules: ModuleEntry[], objects: ObjectEntry[]): void {
       if (keys.has(key)) strictEntries.add(p);
       if (old.has(key)) deprecatedEntries.add(p);
       if (mins.has(key)) minimums.set(p, mins.get(key)!);
+      if (exact.has(key)) exactCase.add(p);
+      if (extras.has(key)) extraValues.set(p, extras.get(key)!);
     }
   };
   for (const m of modules) {

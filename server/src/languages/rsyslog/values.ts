@@ -1,5 +1,5 @@
 import type { Localized } from '../common/types';
-import { minimumOf, refusesUnknownValue, type ParamEntry } from './catalog';
+import { allowedValues, minimumOf, refusesUnknownValue, type ParamEntry } from './catalog';
 
 export type ValueProblem = { code: 'rsyslog/invalid-value' | 'rsyslog/invalid-port' | 'rsyslog/unknown-value'; expected?: Localized } | null;
 /** The types checkValue() checks besides enumerations. */
@@ -64,8 +64,9 @@ export function checkValue(entry: ParamEntry, raw: string): ValueProblem {
       break;
   }
   if (entry.values?.length && (entry.type === 'enum' || !entry.type)) {
+    const { values, exactCase } = allowedValues(entry);
     const lv = v.toLowerCase();
-    for (const x of entry.values) if (x.toLowerCase() === lv) return null;
+    for (const x of values) if (exactCase ? x === v : x.toLowerCase() === lv) return null;
     return enumProblem(entry.values, refusesUnknownValue(entry));
   }
   return null;
