@@ -3,6 +3,9 @@
 // Then: the time to explain a 1 MB line and random bytes (target ≤ 50 ms, never a throw), and
 // coverage per family on the project's own fixtures and, when present, on the real samples in
 // ../shared/logs (read only, to measure; the bench runs without them).
+// EXPLAIN_SAMPLES=DIR measures one more folder of labelled lines the same way (fail2ban's
+// `# failJSON:` or our `# offender:` labels), e.g. a local copy of a test corpus that may not
+// enter the repository: `EXPLAIN_SAMPLES=/path/to/logs npm run bench -- explain`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -131,3 +134,10 @@ if (fs.existsSync(shared)) {
     `real samples: format+program ${pct(t.formatProgram, t.lines).toFixed(1)}% (target 95%), offender among fields ${pct(t.offenderFound, t.labelled).toFixed(1)}% (target 95%)`,
   );
 } else console.log(`\n(${shared} not found: coverage on real samples skipped)`);
+const extra = process.env.EXPLAIN_SAMPLES;
+if (extra) {
+  if (fs.existsSync(extra) && fs.statSync(extra).isDirectory()) {
+    console.log('');
+    printTable([`EXPLAIN_SAMPLES (${extra})`, ...header], coverageCells(coverage(readSamples(extra, ''))));
+  } else console.log(`\nEXPLAIN_SAMPLES=${extra}: not a folder, skipped`);
+}

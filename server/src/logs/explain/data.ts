@@ -1,4 +1,6 @@
 import formatsJson from '../../../data/logs/formats.json';
+import appFormats from '../../../data/logs/appFormats.json';
+import adminTools from '../../../data/logs/patterns/adminTools.json';
 import cron from '../../../data/logs/patterns/cron.json';
 import databases from '../../../data/logs/patterns/databases.json';
 import dns from '../../../data/logs/patterns/dns.json';
@@ -6,8 +8,9 @@ import dropbear from '../../../data/logs/patterns/dropbear.json';
 import ftp from '../../../data/logs/patterns/ftp.json';
 import http from '../../../data/logs/patterns/http.json';
 import kernel from '../../../data/logs/patterns/kernel.json';
-import mailServers from '../../../data/logs/patterns/mailServers.json';
 import lastMgetty from '../../../data/logs/patterns/lastMgetty.json';
+import mailGateways from '../../../data/logs/patterns/mailGateways.json';
+import mailServers from '../../../data/logs/patterns/mailServers.json';
 import pam from '../../../data/logs/patterns/pam.json';
 import polkit from '../../../data/logs/patterns/polkit.json';
 import postfix from '../../../data/logs/patterns/postfix.json';
@@ -19,14 +22,17 @@ import suSudo from '../../../data/logs/patterns/suSudo.json';
 import system from '../../../data/logs/patterns/system.json';
 import systemd from '../../../data/logs/patterns/systemd.json';
 import tcpdump from '../../../data/logs/patterns/tcpdump.json';
+import voip from '../../../data/logs/patterns/voip.json';
+import webApps from '../../../data/logs/patterns/webApps.json';
 import type { FamilyData, FormatData, PatternData } from './types';
 
 /** Every pattern family, in the order they are tried when several apply. */
-export const FAMILY_DATA: FamilyData[] = [kernel, postfix, sendmail, mailServers, sshd, dropbear, pam, suSudo, polkit, cron, systemd, system, security, dns, databases, ftp, proxies, http, tcpdump, lastMgetty].flatMap(
+export const FAMILY_DATA: FamilyData[] = [kernel, postfix, sendmail, mailServers, mailGateways, sshd, dropbear, pam, suSudo, polkit, cron, systemd, system, security, dns, databases, ftp, proxies, voip, webApps, adminTools, http, tcpdump, lastMgetty].flatMap(
   (f: any) => (Array.isArray(f) ? f : [f]),
 ) as FamilyData[];
 
-export const FORMAT_DATA: FormatData[] = formatsJson.formats as FormatData[];
+/** The system formats, then those of applications' own log files (tried after, by first character). */
+export const FORMAT_DATA: FormatData[] = [...formatsJson.formats, ...appFormats.formats] as FormatData[];
 const MACROS: Record<string, string> = formatsJson.macros;
 
 /** Replaces `{{NAME}}` with the shared macro (unknown names are left as they are, so the regex fails loudly in tests). */

@@ -1,3 +1,4 @@
+import appFieldsJson from '../../../data/logs/appFields.json';
 import fieldsJson from '../../../data/logs/fields.json';
 import type { DocsLanguage, Localized, WorkspaceView } from '../../languages/common/types';
 import { KEYWORD_CATEGORIES } from '../keywords';
@@ -12,7 +13,7 @@ interface FieldDoc {
   docs: Localized;
 }
 const FIELD_DOCS = new Map<string, Localized>();
-for (const f of fieldsJson as FieldDoc[]) FIELD_DOCS.set(f.family ? `${f.family}:${f.name}` : f.name, f.docs);
+for (const f of [...fieldsJson, ...appFieldsJson] as FieldDoc[]) FIELD_DOCS.set(f.family ? `${f.family}:${f.name}` : f.name, f.docs);
 
 /** What a field means, preferring the family's own meaning (`status` differs between Postfix and HTTP). */
 export function fieldDoc(name: string, family: string | undefined, locale: DocsLanguage): string | undefined {

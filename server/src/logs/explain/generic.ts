@@ -4,7 +4,10 @@
 // (no nested quantifiers) and runs at most once per line.
 
 /** Field names that mean "the remote address or host" in some program's log, mapped to the shared vocabulary. */
-const ADDRESS_KEYS = new Set(['rhost', 'rip', 'addr', 'client', 'src', 'remote', 'ip', 'host', 'hostname', 'client_addr', 'remote_addr', 'from_ip', 'laddr_remote']);
+const ADDRESS_KEYS = new Set([
+  'rhost', 'rip', 'addr', 'client', 'src', 'remote', 'ip', 'host', 'hostname', 'client_addr', 'remote_addr', 'from_ip', 'laddr_remote',
+  'remoteaddr', 'remote_ip', 'remoteip', 'src_ip', 'ip_addr', 'client_ip', 'clientip',
+]);
 /** Field names that mean "the user". */
 const USER_KEYS = new Set(['user', 'acct', 'ruser', 'set_id', 'login', 'username', 'usr', 'account']);
 
@@ -14,7 +17,14 @@ const HOSTNAME = /^(?=.*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A
 
 /** True when the text is an IPv4 or IPv6 address (`::ffff:192.0.2.1` too). */
 export function isAddress(s: string): boolean {
-  return s.length <= 45 && (IPV4.test(s) || (s.includes(':') && IPV6.test(s) && /[0-9A-Fa-f]/.test(s)));
+  return s.length <= 45 && (IPV4.test(s) || (s.includes(':') && IPV6.test(s) && /[0-9A-Fa-f]/.test(s) && fullOrCompressed(s)));
+}
+
+/** Eight groups, or fewer with `::` (RFC 4291): a time of day (`17:44:54`) is not an IPv6 address. */
+function fullOrCompressed(s: string): boolean {
+  let colons = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 58) colons++;
+  return colons === 7 || (colons < 8 && s.includes('::'));
 }
 
 /** A dotted host name with at least one letter (`mail.example.net`). */
@@ -24,7 +34,7 @@ export function isHostName(s: string): boolean {
 
 const KEY_CHAR = /[\w.-]/;
 const VALUE = /"[^"]*"|'[^']*'|<[^>\s]*>|[^\s,;)\]]*/y;
-const BRACKET = /\[([0-9A-Fa-f.:]{3,45})\](?::(\d+))?/y;
+const BRACKET = /\[(?:IPv6:)?([0-9A-Fa-f.:]{3,45})\](?::(\d+))?/y;
 const HOST_CHAR = /[\w.-]/;
 const FROM = /\b(?:from|FROM|From|for|by|client|Client|rhost|host|Host:|peer|address)\s+[\[<]?([0-9A-Za-z][\w.:-]*[0-9A-Za-z])\]?(?:[#:](\d{1,5})\b| port (\d{1,5}))?/g;
 const BARE_V4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
@@ -33,6 +43,24 @@ const V6_HINT = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:/;
 const BARE_V6 = /(?:^|[^\w.:])([0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w.:])/g;
 const QUOTED = /"([^"]{1,200})"|'([^']{1,200})'/;
 const MYSQL_USER = /'([^'@\s]{0,80})'@'([^'\s]{1,100})'/;
+
+/** The top-level string, number and boolean members of a JSON object line; none when it is not one. */
+function jsonPairs(text: string): [string, string][] {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return [];
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (out.length >= 40) break;
+    if (typeof v === 'string') out.push([k, v.length > 1024 ? v.slice(0, 1024) : v]);
+    else if (typeof v === 'number' || typeof v === 'boolean') out.push([k, String(v)]);
+  }
+  return out;
+}
 
 function unquote(v: string): string {
   const c = v[0];
@@ -86,6 +114,15 @@ function scan(message: string, existing: Record<string, string>, also: Record<st
   const out: Record<string, string> = {};
   const text = message.length > 8192 ? message.slice(0, 8192) : message;
   let n = 0;
+  // A JSON object per line (Nextcloud, Mattermost, Cowrie …): its top-level members name the remote
+  // party and the user. Text inside a string value (a message quoting `"remoteAddr":"…"`) does not.
+  if (text.charCodeAt(0) === 123 && text.endsWith('}')) {
+    for (const [key, value] of jsonPairs(text)) {
+      const lk = key.toLowerCase();
+      if (ADDRESS_KEYS.has(lk) && value) addRemote(out, value);
+      else if (USER_KEYS.has(lk) && value && value !== '--' && out.user === undefined && !has('user')) out.user = value;
+    }
+  }
   if (text.includes('=')) {
     // audit's msg='op=login acct="root" addr=…' nests pairs in a quoted value: read those too.
     const nested: string[] = [];
