@@ -9,9 +9,10 @@
 //   node scripts/catalogs/iptables-extensions.mjs --check   exit 1 when the installed tool differs
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { probeEach, probeOne, probeRuns, requireProgram, TABLE_CHAINS, whereLoads } from './iptablesProbe.mjs';
-import { CANDIDATES, EXTRA_OPTIONS, LADDER, SEEDS, VALUE_TYPES } from './iptablesSeeds.mjs';
+import { CANDIDATES, EXTRA_OPTIONS, RELATIONS, SEEDS, VALUE_TYPES } from './iptablesSeeds.mjs';
+import { help, manual, netbase, xtablesDir } from './iptablesSources.mjs';
+import { bounds, longestWord, relation, union, valueType } from './iptablesValues.mjs';
 
 const OUT = 'server/data/iptables/extensions.json';
 if (process.argv.some((a) => a === '--help' || a === '-h')) {
@@ -24,68 +25,6 @@ for (const [p, pkg] of [['iptables', 'iptables'], ['ip6tables', 'iptables'], ['i
 
 const version = spawnSync('iptables', ['--version'], { encoding: 'utf8' }).stdout.trim();
 
-/** The folder of the extension libraries: XTABLES_LIBDIR, else where the distribution puts it. */
-function xtablesDir() {
-  const tries = [process.env.XTABLES_LIBDIR, '/usr/lib/xtables', '/usr/lib64/xtables', '/usr/local/lib/xtables', '/usr/libexec/xtables'];
-  for (const d of fs.existsSync('/usr/lib') ? fs.readdirSync('/usr/lib') : []) tries.push(path.join('/usr/lib', d, 'xtables'));
-  const dir = tries.find((d) => d && fs.existsSync(d) && fs.readdirSync(d).some((f) => f.startsWith('libxt_')));
-  if (!dir) {
-    console.error('no xtables extension folder found (libxt_*.so); set XTABLES_LIBDIR to it.');
-    process.exit(2);
-  }
-  return dir;
-}
-
-/** The text after the generic help: the extension's own options. */
-function help(family, kind, name) {
-  const prog = family === 'ipv6' ? 'ip6tables' : 'iptables';
-  const r = spawnSync('unshare', ['-n', prog, kind === 'match' ? '-m' : '-j', name, '--help'], { encoding: 'utf8' });
-  if (r.status !== 0 || /Couldn't load/.test(r.stderr + r.stdout)) return undefined;
-  const at = r.stdout.indexOf('print package version.');
-  const own = at === -1 ? '' : r.stdout.slice(r.stdout.indexOf('\n', at) + 1);
-  // `-j NAME` of no target at all is taken as a jump to a chain: the help then has no part of its own.
-  return own.trim() ? own : undefined;
-}
-
-/** iptables-extensions(8): per extension name, its summary and options marked `[!]`. */
-function manual() {
-  const src = ['/usr/share/man/man8/iptables-extensions.8.gz', '/usr/share/man/man8/iptables-extensions.8'].find((f) => fs.existsSync(f));
-  if (!src) {
-    console.error('iptables-extensions(8) is not installed (Debian: the iptables package ships it; check /etc/dpkg/dpkg.cfg.d for path-exclude of man pages).');
-    process.exit(2);
-  }
-  const text = src.endsWith('.gz') ? spawnSync('zcat', [src], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout : fs.readFileSync(src, 'utf8');
-  const plain = (s) => s.replace(/\\f[BIRP]/g, '').replace(/\\-/g, '-').replace(/\\\(aq/g, "'").replace(/\\(.)/g, '$1').trim();
-  const out = new Map();
-  let section = '';
-  let cur;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('.SH ')) section = /TARGET/.test(line) ? 'target' : 'match';
-    const ss = /^\.SS (\S+)/.exec(line);
-    if (ss) {
-      const key = `${section}:${ss[1]}`;
-      cur = out.get(key) ?? { summary: '', negatable: new Set(), options: new Set(), collecting: true };
-      cur.collecting = !cur.summary;
-      out.set(key, cur);
-      continue;
-    }
-    if (!cur) continue;
-    if (/^\.(TP|PP|IP|RS|RE|SH|SS|HP|LP|P|nf|EX|sp)\b/.test(line)) {
-      if (cur.summary) cur.collecting = false;
-    } else if (line.startsWith('.') && cur.collecting) {
-      cur.summary += (cur.summary ? ' ' : '') + plain(line.replace(/^\.[A-Z]+\s*/, '').replace(/"/g, ''));
-    } else if (cur.collecting) {
-      cur.summary += (cur.summary ? ' ' : '') + plain(line);
-    }
-    const p = plain(line);
-    for (const m of p.matchAll(/(\[!\]\s*)?(--[a-z0-9][a-z0-9-]*)/g)) {
-      cur.options.add(m[2]);
-      if (m[1]) cur.negatable.add(m[2]);
-    }
-  }
-  return out;
-}
-
 const PROTOCOLS = { ipv4: ['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmp', 'esp', 'ah', 'ipcomp'], ipv6: ['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmpv6', 'esp', 'ah', 'ipcomp', 'mobility-header'] };
 
 /** The long options of iptables itself (-p, -s ...), which a manual section may mention. */
@@ -95,21 +34,6 @@ const general = (fam, opt) => GENERAL.has(opt);
 /** Malformed-looking values, by shape (values.ts names the same shapes). */
 const SHAPES = { word: 'abc', dotted: '1.2.3', slash: '1/0', junk: '1x', colon: '1:', empty: '""' };
 
-/** The longest run of `x` the tool takes for an option, up to 4096 (undefined: no limit found). */
-function longestWord(fam, rule) {
-  const steps = [16, 32, 64, 128, 256, 1024, 4096];
-  const res = probeEach(fam, steps.map((n) => rule('x'.repeat(n))));
-  const k = res.findIndex((t) => !t.ok);
-  if (k <= 0) return undefined;
-  let [lo, hi] = [steps[k - 1], steps[k]];
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (probeOne(fam, rule('x'.repeat(mid))).ok) lo = mid;
-    else hi = mid;
-  }
-  // 1023 is iptables-restore's limit on every word, not the option's.
-  return lo < 1023 ? lo : undefined;
-}
 
 /** A seed's options as [option, args] pairs. */
 function splitOpts(s) {
@@ -182,6 +106,9 @@ function learn(kind, name, families, man) {
     const end = probeOne(fam, body(proto, `${rest} ${opt}`));
     if (!end.ok && /unknown option|Unknown arg|Couldn't load/i.test(end.message)) continue;
     if (!end.ok && /^Bad argument/.test(end.message)) continue;
+    // A target that needs a protocol: an option the protocol's own match takes (the manual's examples
+    // show SYNPROXY with tcp's --dport and --syn) is that match's, not the target's.
+    if (kind === 'target' && proto && !/unknown option|Unknown arg/i.test(probeOne(fam, `-p ${proto} ${opt}`).message ?? 'ok')) continue;
     const o = { name: opt, args: !end.ok && /requires an argument/.test(end.message) ? 1 : 0 };
     if (o.args === 0 && !end.ok && !/must be specified|required|mandatory|only|cannot|can't|conflict|together|needs?/i.test(end.message)) o.alone = end.message;
     // An optional argument (rateest --rateest-bps [RATE]): the tool takes the option bare and with a value after it.
@@ -220,6 +147,28 @@ function learn(kind, name, families, man) {
           // Bounds beyond 2^53 are kept as written (the checker compares them exactly).
           const big = (t) => (Number.isSafeInteger(Number(t)) ? Number(t) : t);
           o.number = { min: big(m[2]), max: big(m[3]), ...(mask.ok ? { mask: true } : {}), ...(range.ok || rising.ok ? { range: true } : {}), ...((range.ok || rising.ok) && !falling.ok ? { ordered: true } : {}) };
+          // Only a range (NFQUEUE --queue-balance 1 is a "Bad range"), and one whose ends differ (0:0).
+          if (rising.ok && !probeOne(fam, r('1')).ok) o.number.rangeOnly = true;
+          if (rising.ok && !range.ok) o.number.strict = true;
+          // Another family may name other bounds (TCPMSS --set-mss: 0-65515 in IPv4, 0-65495 in IPv6).
+          for (const f of families.slice(1)) {
+            const rf = (v) => body(protoOf[f] || proto, `${f === 'ipv6' ? toIpv6(restOf.get(o)) : restOf.get(o)} ${opt} ${v}`);
+            const mf = /bad value for option "([^"]+)"(?: near "[^"]*")?, or out of range \((\d+)-(\d+)\)/.exec(probeOne(f, rf('abc')).message ?? '');
+            if (mf && mf[1] === opt && (mf[2] !== m[2] || mf[3] !== m[3])) o.number.boundsIn = { [f]: { min: big(mf[2]), max: big(mf[3]) } };
+          }
+        }
+        // xtables' prefix length or network mask (connlimit --connlimit-mask): a length up to the
+        // family's width, else a mask address of the family; per family, the width the tool names.
+        const plen = /neither a valid network mask nor valid CIDR \(0-(\d+)\)/;
+        if (!word.ok && plen.test(word.message)) {
+          o.plen = {};
+          for (const f of families) {
+            const rf = (v) => body(protoOf[f] || proto, `${f === 'ipv6' ? toIpv6(restOf.get(o)) : restOf.get(o)} ${opt} ${v}`);
+            const w = plen.exec(probeOne(f, rf('abc')).message ?? '');
+            if (w) o.plen[f] = Number(w[1]);
+          }
+          // The kernel wants a prefix (hashlimit): a mask with holes is refused on load.
+          if (Object.keys(whereLoads(fam, r(o.sample))).length && !Object.keys(whereLoads(fam, r('255.0.255.0'))).length) o.plen.contiguous = true;
         }
       }
     }
@@ -319,6 +268,37 @@ function learn(kind, name, families, man) {
       const before = probeEach(fam, others.map((p) => body(proto, `${base} ${w(p)} ${w(o)}`)));
       const anyOf = others.filter((_, i) => oks[i].ok || before[i].ok).map((p) => p.name);
       if (anyOf.length) o.needs = { anyOf, message: alone.message };
+      else {
+        // xtables names the option it also needs (policy --next needs --strict, which itself needs
+        // more, so no pair of options passes): taken from its message when that option exists.
+        const also = /option "(--[a-z0-9-]+)" also requires "(--[a-z0-9-]+)"/.exec(alone.message ?? '');
+        if (also && also[1] === o.name && options.some((p) => p.name === also[2])) o.needs = { anyOf: [also[2]], message: alone.message };
+      }
+    }
+  }
+  // An option that must come after another one, maybe set to a value, as the tool says
+  // ("`--rt-type 0' required before `--rt-0-addrs'"; "`--rt-0-addr ...'" is any value of the option
+  // it abbreviates); kept when the tool takes that order and refuses the reverse.
+  if (bare.ok || parses) {
+    const base = (o) => (bare.ok ? '' : joinOpts(seed.filter(([n]) => n !== o.name)));
+    /** The words that make an option pass after what it needs (its sample, else a candidate the tool takes). */
+    const passing = new Map();
+    const lead = (p) => (p.needs?.before ? `${lead(options.find((q) => q.name === p.needs.anyOf[0]))} ${p.needs.anyOf[0]} ${p.needs.value ?? passing.get(p.needs.anyOf[0]) ?? ''}`.trim() : '');
+    for (const o of options.filter((x) => !x.needs)) {
+      const first = o.args ? `${o.name} ${o.sample ?? CANDIDATES[0]}` : o.name;
+      const said = /`(--[a-z0-9-]+)(?: ([^']*))?' required before `(--[a-z0-9-]+)'/.exec(probeOne(fam, body(proto, `${base(o)} ${first}`)).message ?? '');
+      const p = said && said[3] === o.name ? options.filter((q) => q.name.startsWith(said[1])) : [];
+      if (p.length !== 1) continue;
+      const pWords = said[2] && said[2] !== '...' ? said[2] : p[0].sample ?? passing.get(p[0].name);
+      if (p[0].args && pWords === undefined) continue;
+      const before = `${base(o)} ${lead(p[0])} ${p[0].name} ${pWords ?? ''}`.trim();
+      const values = o.args ? (o.sample !== undefined ? [o.sample] : CANDIDATES) : [''];
+      const i = probeEach(fam, values.map((c) => body(proto, `${before} ${o.name} ${c}`))).findIndex((t) => t.ok);
+      if (i === -1) continue;
+      const reverse = probeOne(fam, body(proto, `${base(o)} ${o.name} ${values[i]} ${lead(p[0])} ${p[0].name} ${pWords ?? ''}`));
+      if (reverse.ok) continue;
+      if (o.args && o.sample === undefined) passing.set(o.name, values[i]);
+      o.needs = { anyOf: [p[0].name], ...(said[2] && said[2] !== '...' ? { value: said[2] } : {}), before: true, message: reverse.message };
     }
   }
   // Required options: a seed option whose removal the tool refuses, with the options that can
@@ -420,6 +400,9 @@ function learn(kind, name, families, man) {
     });
     if (exclusive.length) entry.exclusive = exclusive;
   }
+  // Conditions between two options' values (RELATIONS), kept where the tool agrees with every example.
+  const relations = (RELATIONS[name] ?? []).map((spec) => relation(fam, spec, (opts) => body(proto, opts))).filter(Boolean);
+  if (relations.length) entry.relations = relations;
   if (!loads) entry.hostUnavailable = probeOne(fam, body(proto, joinOpts(seed)), 'filter', 'INPUT', true).message || 'refused';
   else {
     // Only where the extension does not load everywhere.
@@ -430,68 +413,6 @@ function learn(kind, name, families, man) {
   return entry;
 }
 
-/** Where either of two `where` answers loads. */
-function union(a, b) {
-  const out = {};
-  for (const [t, chains] of Object.entries(TABLE_CHAINS)) {
-    const cs = chains.filter((c) => (a[t] ?? []).includes(c) || (b[t] ?? []).includes(c));
-    if (cs.length) out[t] = cs;
-  }
-  return out;
-}
-
-/**
- * A value grammar of VALUE_TYPES, kept when the tool agrees with it: every name and `good`
- * example accepted, every `bad` one refused (rule(family, value) is the probe rule). With
- * `familyCheck`, the names the kernel refuses in a family are recorded as `refusedIn`.
- */
-function valueType(families, spec, rule) {
-  const { good = [], bad = [], familyCheck, ...kept } = spec;
-  const fam = families[0];
-  const q = (v) => (v === '' || /\s/.test(v) ? `"${v}"` : v);
-  const yes = [...(spec.values ?? []), ...good];
-  const okYes = probeEach(fam, yes.map((v) => rule(fam, q(v))));
-  const okBad = probeEach(fam, bad.map((v) => rule(fam, q(v))));
-  const wrong = [...yes.filter((_, i) => !okYes[i].ok), ...bad.filter((_, i) => okBad[i].ok).map((v) => `${v} (accepted)`)];
-  if (wrong.length) {
-    console.error(`  value grammar ${spec.type} disagrees with the tool on: ${wrong.join(', ')}; not kept`);
-    return undefined;
-  }
-  if (familyCheck) {
-    const refusedIn = {};
-    for (const f of families) {
-      const no = (spec.values ?? []).filter((v) => Object.keys(whereLoads(f, rule(f, v))).length === 0);
-      if (no.length) refusedIn[f] = no;
-    }
-    if (Object.keys(refusedIn).length) kept.refusedIn = refusedIn;
-  }
-  return kept;
-}
-
-/** The smallest and largest whole numbers the option takes (rule(n) is the rule with value n). */
-function bounds(fam, rule) {
-  const res = probeEach(fam, LADDER.map((n) => rule(n)));
-  const okIdx = LADDER.map((_, i) => i).filter((i) => res[i].ok);
-  if (okIdx.length === 0) return {};
-  const lo = okIdx[0];
-  const hi = okIdx.at(-1);
-  const out = {};
-  if (lo > 0) out.min = bisect(fam, rule, LADDER[lo - 1], LADDER[lo], false);
-  if (hi < LADDER.length - 1) out.max = bisect(fam, rule, LADDER[hi], LADDER[hi + 1], true);
-  return out;
-}
-
-/** Between an accepted and a refused value (in either order), the last/first accepted one. */
-function bisect(fam, rule, a, b, upward) {
-  let ok = upward ? a : b;
-  let bad = upward ? b : a;
-  while (Math.abs(bad - ok) > 1) {
-    const mid = Math.floor((ok + bad) / 2);
-    if (probeOne(fam, rule(mid)).ok) ok = mid;
-    else bad = mid;
-  }
-  return ok;
-}
 
 const dir = xtablesDir();
 const files = fs.readdirSync(dir).filter((f) => /^lib(xt|ipt|ip6t)_.+\.so$/.test(f));
@@ -512,24 +433,6 @@ for (const [name, fams] of [...bases].sort(([a], [b]) => a.localeCompare(b))) {
   if (families.length === 0) continue;
   process.stderr.write(`${kind} ${name} (${families.join(', ')})\n`);
   extensions.push(learn(kind, name, families, man.get(`${kind}:${name}`)));
-}
-/** /etc/protocols and /etc/services (Debian: netbase), which iptables reads for -p and port names. */
-function netbase() {
-  const read = (f) => {
-    if (!fs.existsSync(f)) {
-      console.error(`${f} is missing: install the Debian package 'netbase'.`);
-      process.exit(2);
-    }
-    return fs.readFileSync(f, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim().split(/\s+/)).filter((w) => w.length >= 2 && w[0]);
-  };
-  const protocols = read('/etc/protocols').map(([name, number, ...aliases]) => ({ name, number: Number(number), aliases: aliases.filter((a) => a !== name) }));
-  const services = {};
-  for (const [name, portProto, ...aliases] of read('/etc/services')) {
-    const [port, proto] = portProto.split('/');
-    if (proto !== 'tcp' && proto !== 'udp') continue;
-    for (const n of [name, ...aliases]) services[n] ??= Number(port);
-  }
-  return { protocols, services };
 }
 
 const data = { generatedBy: 'scripts/catalogs/iptables-extensions.mjs', tool: version, ...netbase(), extensions };

@@ -66,7 +66,8 @@ export const SEEDS = {
   LED: '--led-trigger-id probe',
   MARK: '--set-mark 1',
   NETMAP: '--to 10.0.0.0/8',
-  RATEEST: '--rateest-name x --rateest-interval 1 --rateest-ewmalog 2',
+  // Times that leave room on both sides of the condition between the two (see RELATIONS).
+  RATEEST: '--rateest-name x --rateest-interval 250ms --rateest-ewmalog 4000s',
   SECMARK: '--selctx system_u:object_r:ssh_packet_t:s0',
   SET: '--add-set probe src',
   SNAT: '--to-source 1.2.3.4',
@@ -139,9 +140,11 @@ export const VALUE_TYPES = {
   'time --timestart': daytime,
   'time --timestop': daytime,
   // The tool reads the first two letters of a day (Mo, Mon, Monday) and any number from 1.
-  'time --weekdays': { type: 'names', list: true, allowEmpty: true, startsWith: true, values: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], numbers: { min: 1, max: 4294967295, maxDigits: 9 }, good: ['Mon,Fri,Sun', '1,7', 'Monday', '8', '99999999999'], bad: ['Mon,Foo', '0', 'M', 'mon', '!'] },
-  // The tool reads two digits of a day of the month (300 is the 30th, 320 is refused as 32).
-  'time --monthdays': { type: 'names', list: true, allowEmpty: true, values: [], numbers: { min: 0, max: 31, maxDigits: 2 }, good: ['1,2,31', '0', '1,', '300'], bad: ['32', '-1', '!', 'x', '99'] },
+  // An empty entry reads as day 0, refused, except after one last comma (the list ends there).
+  'time --weekdays': { type: 'names', list: true, trailingComma: true, startsWith: true, values: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], numbers: { min: 1, max: 4294967295, maxDigits: 9 }, good: ['Mon,Fri,Sun', '1,7', 'Monday', '8', '99999999999', '', 'Mo,'], bad: ['Mon,Foo', '0', 'M', 'mon', '!', ',Mo', 'Mo,,Tu', ',', 'Mo,,'] },
+  // The tool reads the first two characters of a day of the month as one number (300 is the 30th,
+  // 031 is octal 3; 320 is refused as 32, 0x1f as `0x`).
+  'time --monthdays': { type: 'names', list: true, allowEmpty: true, values: [], numbers: { min: 0, max: 31 }, firstChars: 2, good: ['1,2,31', '0', '1,', '300', '07', '031', '1,,2', ' 1', '+1', '-0'], bad: ['32', '-1', '!', 'x', '99', '0x1f', '1/0', '99999999999', '08', '1,3x', '-', '1-'] },
   'CLASSIFY --set-class': { type: 'classid', good: ['1:1', '0000:ffff', 'ffff:ffff', '0x1:1', '1:1x'], bad: ['1', '1:', ':1', 'g:1', '1:g', 'abc'] },
   'u32 --u32': { type: 'u32', good: ['0x0=0x0&&0x0=0x1', '0>>22&0x3C@12>>26&0x3C@0&0xFFFF=0x1', '0=1,2,3:5', '+1=+1', ' 1 =1'], bad: ['1', '0=1 && ', 'x=1', '0=0x100000000', '1:', '', '-', '1-', '-0=1', '1=1:-0'] },
   // Hop-by-hop and destination options: TYPE[:LENGTH],… (strtoul words), at most 16; PAD0 (type 0) takes no length.
@@ -166,6 +169,50 @@ export const VALUE_TYPES = {
   'policy --tunnel-dst': { type: 'hostfamily', good: ['1.2.3.4/33', '10.0.0.0/8', '1'], bad: ['2001:db8::1', '2001:db8::/64'] },
   'dccp --dccp-types': { type: 'names', list: true, allowEmpty: true, caseInsensitive: true, values: ['REQUEST', 'RESPONSE', 'DATA', 'ACK', 'DATAACK', 'CLOSEREQ', 'CLOSE', 'RESET', 'SYNC', 'SYNCACK', 'INVALID'], good: ['data', 'DATA,'], bad: ['1', 'WRONG', '300'] },
   'ipv6header --header': { type: 'names', list: true, allowEmpty: true, values: ['hop', 'hop-by-hop', 'dst', 'ipv6-opts', 'route', 'ipv6-route', 'frag', 'ipv6-frag', 'auth', 'ah', 'esp', 'none', 'ipv6-nonxt', 'prot', 'protocol'], numbers: { min: 0, max: 255 }, good: ['hop,,dst', '0', '255'], bad: ['HOP', '256', 'tcp', 'wrong'] },
+  // Mobility header types as `ip6tables -m mh --help` lists them, any start of a name, or numbers; TYPE[:TYPE].
+  'mh --mh-type': { type: 'names', range: true, allowEmpty: true, caseInsensitive: true, prefix: true, values: ['binding-refresh-request', 'brr', 'home-test-init', 'hoti', 'careof-test-init', 'coti', 'home-test', 'hot', 'careof-test', 'cot', 'binding-update', 'bu', 'binding-acknowledgement', 'ba', 'binding-error', 'be'], numbers: { min: 0, max: 255 }, good: ['b', 'BU', 'binding-up', 'home', '0:255', '1:', ':2', '0x10', 'hoti:coti'], bad: ['abc', '1x', '256', '1:abc', 'binding-update-x', 'fbu', 'bu,ba', 'x:1'] },
   'addrtype --src-type': addrtype,
   'addrtype --dst-type': addrtype,
+};
+
+// RATEEST's times: a number as strtod reads it with an optional unit (s, ms, us and their long
+// forms); a bare number is in microseconds. The interval is at most 8 seconds. The examples are
+// tried next to the seed's other time (see RELATIONS).
+const tcBad = ['abc', '1x', '1e', 's', ''];
+VALUE_TYPES['RATEEST --rateest-interval'] = { type: 'tctime', max: 8000000, good: ['1000', '250ms', '0.25s', '1.5SEC', '8s', '100usecs', '1e3'], bad: [...tcBad, '8.0001s', '9s', '99999999999'] };
+VALUE_TYPES['RATEEST --rateest-ewmalog'] = { type: 'tctime', good: ['1s', '361ms', '4000s', '1e6', '4294967295'], bad: tcBad };
+
+/**
+ * Conditions between the values of two options of one extension, kept only where the tool accepts
+ * every `good` option list and refuses every `bad` one (its message is recorded).
+ * `order`: once `when` is given, `low` must not be later than `high` (`defaults` stand in for absent
+ * options). `ratio`: `num` / `den` must lie in [min, below).
+ */
+export const RELATIONS = {
+  time: [
+    {
+      kind: 'order',
+      when: '--contiguous',
+      low: '--timestop',
+      high: '--timestart',
+      values: 'daytime',
+      defaults: { '--timestart': '00:00:00', '--timestop': '23:59:59' },
+      good: ['--timestart 10:00 --timestop 09:00 --contiguous', '--contiguous --timestart 00:00 --timestop 00:00', '--timestart 23:59:59 --contiguous', '--timestop 00:00 --contiguous'],
+      bad: ['--contiguous', '--timestart 10:00 --contiguous', '--timestop 22:00 --contiguous', '--timestart 09:00 --timestop 10:00 --contiguous'],
+    },
+  ],
+  // The averaging constant must lie between interval/ln 2 and interval·2^30 (the tool picks its
+  // ewma_log from 1 to 30 by that ratio).
+  RATEEST: [
+    {
+      kind: 'ratio',
+      num: '--rateest-ewmalog',
+      den: '--rateest-interval',
+      values: 'tctime',
+      min: 1 / Math.LN2,
+      below: 2 ** 30,
+      good: ['--rateest-name x --rateest-interval 250ms --rateest-ewmalog 361ms', '--rateest-name x --rateest-interval 1 --rateest-ewmalog 1073741823', '--rateest-name x --rateest-interval 250000 --rateest-ewmalog 1000000'],
+      bad: ['--rateest-name x --rateest-interval 250ms --rateest-ewmalog 360ms', '--rateest-name x --rateest-interval 1 --rateest-ewmalog 1073741824', '--rateest-name x --rateest-interval 0 --rateest-ewmalog 1', '--rateest-name x --rateest-interval 2 --rateest-ewmalog 2'],
+    },
+  ],
 };

@@ -20,7 +20,7 @@ export interface OursSays {
   errors: { line: number; code: string; message: string }[];
   warnings: { line: number; code: string; message: string }[];
 }
-export type Verdict = 'agree-accept' | 'false-error' | 'caught' | 'caught-other-line' | 'missed';
+export type Verdict = 'agree-accept' | 'false-error' | 'caught' | 'caught-other-line' | 'host-warned' | 'missed';
 export interface Result {
   c: RuleCase;
   tool: ToolSays;
@@ -125,12 +125,20 @@ export function ourVerdict(c: RuleCase): OursSays {
   }
 }
 
-/** The rule is line 2 of its file (±1 counts as the same line). */
+/** What a warning says when the verdict depends on the machine that loads the rules (rules.ts). */
+const HOST_DEPENDENT = /depends on the (machine|host|rules already on the host)/;
+
+/**
+ * The rule is line 2 of its file (±1 counts as the same line). A rejection flagged there only by
+ * warnings that say the verdict depends on the machine is 'host-warned': counted apart, never caught.
+ */
 export function judge(tool: ToolSays, ours: OursSays): Verdict {
   if (tool.ok) return ours.errors.length ? 'false-error' : 'agree-accept';
-  const flagged = [...ours.errors, ...ours.warnings];
-  if (!flagged.length) return 'missed';
-  return flagged.some((f) => Math.abs(f.line - 1) <= 1) ? 'caught' : 'caught-other-line';
+  const near = (f: { line: number }) => Math.abs(f.line - 1) <= 1;
+  if (ours.errors.some(near)) return 'caught';
+  const warned = ours.warnings.filter(near);
+  if (warned.length) return warned.every((w) => HOST_DEPENDENT.test(w.message)) ? 'host-warned' : 'caught';
+  return ours.errors.length || ours.warnings.length ? 'caught-other-line' : 'missed';
 }
 
 /** Runs the cases in batches; a disagreement is confirmed by running its rule alone. */
@@ -140,7 +148,7 @@ export function runCases(cases: RuleCase[]): Result[] {
     const ours = ourVerdict(c);
     let t = tool[i];
     let verdict = judge(t, ours);
-    if (verdict !== 'agree-accept' && verdict !== 'caught') {
+    if (verdict !== 'agree-accept' && verdict !== 'caught' && verdict !== 'host-warned') {
       const one = restore(c.family, fileOf(c));
       t = { ok: one.ok, message: one.message };
       verdict = judge(t, ours);
@@ -160,6 +168,19 @@ export function tallyKinds(results: Result[]): string[] {
     }
   }
   return [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${String(n).padStart(5)} ${k}`);
+}
+
+/** The host-dependent warnings that stood for a rejection, by code, with one rule each (no shrinking). */
+export function hostWarnedKinds(results: Result[]): string[] {
+  const m = new Map<string, { n: number; r: Result }>();
+  for (const r of results) {
+    if (r.verdict !== 'host-warned') continue;
+    const k = r.ours.warnings.find((w) => Math.abs(w.line - 1) <= 1)?.code ?? '?';
+    const e = m.get(k) ?? { n: 0, r };
+    e.n++;
+    m.set(k, e);
+  }
+  return [...m].sort((a, b) => b[1].n - a[1].n).map(([k, { n, r }]) => `${String(n).padStart(5)} ${k}, e.g. [${r.c.family} ${r.c.table}] -A ${r.c.chain} ${r.c.rule.slice(0, 100)}`);
 }
 
 /** Splits a rule into words, keeping quoted words whole. */
@@ -201,9 +222,13 @@ export interface Table {
   rejects: number;
   falseErrors: number;
   missed: number;
+  /** Refused, and flagged only by a warning that says the verdict depends on the machine. */
+  hostWarned: number;
   otherLine: number;
   caught: number;
   catchRate: number;
+  /** (caught + hostWarned) / rejects: every rejection flagged at its line (±1), as issue 14 counts. */
+  flaggedRate: number;
 }
 
 export function summarize(results: Result[]): Table[] {
@@ -211,15 +236,15 @@ export function summarize(results: Result[]): Table[] {
   for (const family of ['ipv4', 'ipv6', 'all']) {
     const rs = results.filter((r) => family === 'all' || r.c.family === family);
     const n = (v: Verdict) => rs.filter((r) => r.verdict === v).length;
-    const rejects = n('caught') + n('caught-other-line') + n('missed');
-    rows.push({ family, cases: rs.length, accepts: n('agree-accept') + n('false-error'), rejects, falseErrors: n('false-error'), missed: n('missed'), otherLine: n('caught-other-line'), caught: n('caught'), catchRate: rejects ? n('caught') / rejects : 1 });
+    const rejects = n('caught') + n('caught-other-line') + n('host-warned') + n('missed');
+    rows.push({ family, cases: rs.length, accepts: n('agree-accept') + n('false-error'), rejects, falseErrors: n('false-error'), missed: n('missed'), hostWarned: n('host-warned'), otherLine: n('caught-other-line'), caught: n('caught'), catchRate: rejects ? n('caught') / rejects : 1, flaggedRate: rejects ? (n('caught') + n('host-warned')) / rejects : 1 });
   }
   return rows;
 }
 
 export function formatSummary(rows: Table[]): string {
-  const head = ['family', 'cases', 'tool accepts', 'tool rejects', 'false errors', 'missed', 'other line', 'caught (±1 line)', 'catch rate'];
-  const body = rows.map((r) => [r.family, r.cases, r.accepts, r.rejects, r.falseErrors, r.missed, r.otherLine, r.caught, `${(r.catchRate * 100).toFixed(1)}%`].map(String));
+  const head = ['family', 'cases', 'tool accepts', 'tool rejects', 'false errors', 'missed', 'host-dependent, warned', 'other line', 'caught (±1 line)', 'catch rate', 'flagged (caught + host-warned)'];
+  const body = rows.map((r) => [r.family, r.cases, r.accepts, r.rejects, r.falseErrors, r.missed, r.hostWarned, r.otherLine, r.caught, `${(r.catchRate * 100).toFixed(1)}%`, `${(r.flaggedRate * 100).toFixed(1)}%`].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n');

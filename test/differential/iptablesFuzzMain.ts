@@ -3,7 +3,7 @@
 // 60) are up; prints the agreement table, how many cases were tried and each disagreement shrunk.
 // Replays a run with FUZZ_SEED.
 import { allCases, randomCases } from './iptablesCases';
-import { available, cleanup, disagreements, formatSummary, runCases, runsSoFar, summarize, type Result } from './iptablesFuzz';
+import { available, cleanup, disagreements, formatSummary, hostWarnedKinds, runCases, runsSoFar, summarize, type Result } from './iptablesFuzz';
 
 const seconds = Number(process.env.FUZZ_SECONDS ?? 60);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -19,6 +19,8 @@ function main(): number {
   for (let round = 0; Date.now() < deadline; round++) results.push(...runCases(randomCases(seed + round, 500)));
   console.log(`differential fuzzing of iptables: seed ${seed} (replay with FUZZ_SEED=${seed}), ${seconds} s, ${results.length} cases, ${runsSoFar()} iptables-restore runs`);
   console.log(formatSummary(summarize(results)));
+  const warned = hostWarnedKinds(results);
+  if (warned.length) console.log(`refused, flagged only by a warning that the verdict depends on the machine (not counted as caught):\n${warned.join('\n')}`);
   const dis = disagreements(results, 60);
   if (dis.length) console.log(`disagreements (shrunk):\n${dis.join('\n')}`);
   const all = summarize(results).find((r) => r.family === 'all')!;

@@ -7,6 +7,7 @@ import tablesJson from '../../../data/iptables/tables.json';
 import targetsJson from '../../../data/iptables/targets.json';
 import valuesJson from '../../../data/iptables/values.json';
 import { EXTENSIONS, mergeGenerated, NETBASE_SERVICES, netbaseProtocols } from './generated';
+import { withLoadChecks } from './loadChecks';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -51,6 +52,13 @@ export interface OptionEntry extends CatalogEntry {
   maxPrefix?: number;
   /** Values that load only where the host has something (a helper module, a timeout policy, a name in /etc/iproute2), except these; `namesOnly`: numbers need nothing. */
   hostDependent?: { why: Localized; except?: string[]; namesOnly?: boolean };
+  /** The only values the kernel loads (string --algo: bm, kmp, fsm), though iptables takes any word (loadChecks.json). */
+  kernelValues?: string[];
+  /** The smallest value the kernel loads, above what iptables takes (hashlimit --hashlimit-htable-expire: 1; loadChecks.json). */
+  kernelMin?: number;
+  /** A pattern every value the kernel loads matches (hashlimit --hashlimit-name: no '/'; loadChecks.json), with kernelWhy. */
+  kernelPattern?: string;
+  kernelWhy?: Localized;
 }
 
 export interface ModuleEntry extends CatalogEntry {
@@ -80,8 +88,8 @@ export interface ValueEntry extends CatalogEntry {
 
 export const OPTIONS = optionsJson as OptionEntry[];
 /** The hand-written modules with every extension of the installed package merged in (generated.ts). */
-export const MATCHES = mergeGenerated(matchesJson as ModuleEntry[], 'match');
-export const TARGETS = mergeGenerated(targetsJson as ModuleEntry[], 'target');
+export const MATCHES = withLoadChecks(mergeGenerated(matchesJson as ModuleEntry[], 'match'), 'match');
+export const TARGETS = withLoadChecks(mergeGenerated(targetsJson as ModuleEntry[], 'target'), 'target');
 export const TABLES = tablesJson as TableEntry[];
 const HAND_PROTOCOLS = valuesJson.protocols as ValueEntry[];
 const handProtocolNames = new Set(HAND_PROTOCOLS.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase())));

@@ -2,7 +2,11 @@ import { lineRange } from '../common/text';
 import type { Finding } from '../common/types';
 import { sameProtocol, type Family } from './catalog';
 import { shapeOf } from './values';
+import { leadingNumber } from './valueReport';
+import { checkPlen, checkRelations, checkTcTime } from './generatedValues';
+import { cNumber } from './grammars';
 import { generatedOf, GENERATED_FROM, type GeneratedExtension } from './generated';
+import { loadChecksOf } from './loadChecks';
 import type { MatchUse, Rule, RuleItem, Token } from './tree';
 
 /** Tables and chains the generator probes; a table it did not probe is never judged. */
@@ -43,8 +47,24 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
   const parts = sep ? v.text.split(sep) : [v.text];
   // An empty side of a range means the bound (`:100`, `5:`).
   if (reported(out, line, v)) return;
+  // A side left out is the bound (`:` is all of 0:65535): a range the kernel refuses as too wide (NFQUEUE --queue-balance).
+  const span = it.entry?.maxSpan;
+  if (span !== undefined && sep === ':' && parts.length === 2 && (parts[0] === '' || parts[1] === '')) {
+    const lo = parts[0] === '' ? BigInt(n.min) : bigNumber(parts[0]);
+    const hi = parts[1] === '' ? BigInt(n.max) : bigNumber(parts[1]);
+    if (lo !== undefined && hi !== undefined && hi - lo + 1n > BigInt(span)) {
+      const reason = { en: `the range covers more than ${span} values; the kernel refuses it when the rules are loaded`, ja: `範囲が ${span} 個を超えています。ルールの読み込み時にカーネルが拒否します` };
+      out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, reason } });
+      return;
+    }
+  }
   const shape = shapeOf(v.text);
-  if (shape && lenient?.includes(shape)) return; // the tool takes it (its parser stops early)
+  if (shape && lenient?.includes(shape)) {
+    // The tool takes it: its parser stops after the leading number (`1x` is 1), which must still be in range (`0x`).
+    const lead = n.fraction ? undefined : leadingNumber(v.text);
+    if (lead !== undefined && !inRange(lead, n)) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
+    return;
+  }
   if (n.fraction) {
     // What strtod reads as a whole: a decimal within the bounds, a hexadecimal one or nan (left to
     // the tool); infinity is out of any range, and anything else is no number.
@@ -53,8 +73,18 @@ function checkNumber(n: NonNullable<GeneratedExtension['options'][number]['numbe
     if (f !== undefined && !(f >= Number(n.min) && f <= Number(n.max))) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
     return;
   }
+  if (n.rangeOnly && sep !== ':') {
+    const reason = { en: 'iptables takes only a range FIRST:LAST here', ja: 'ここで iptables が受け付けるのは範囲 開始:終了 だけです' };
+    out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, reason } });
+    return;
+  }
   // An empty side of a range is its bound; `:` alone is the whole range.
   const ok = parts.length <= 2 && parts.every((p) => (sep === ':' && p === '' && parts.length === 2) || inRange(p, n));
+  if (ok && n.strict && parts.length === 2 && parts[0] !== '' && parts[1] !== '' && bigNumber(parts[0]) === bigNumber(parts[1])) {
+    const reason = { en: 'the range must run from a lower to a higher number', ja: '範囲は小さい数から大きい数へ書きます' };
+    out.push({ code: 'iptables/invalid-value', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, reason } });
+    return;
+  }
   // A range the tool wants rising (connbytes 1000:0 is refused).
   const falling = ok && n.ordered && sep === ':' && parts.length === 2 && parts[0] !== '' && parts[1] !== '' && bigNumber(parts[0])! > bigNumber(parts[1])!;
   if (!ok || falling) out.push({ code: 'iptables/value-out-of-range', range: lineRange(line, v.start, v.end), args: { name: it.token.text, value: v.text, min: n.min, max: n.max } });
@@ -131,11 +161,16 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   for (const o of x.options) {
     if (!o.needs) continue;
     const it = findItem(items, o.name);
-    if (it && !o.needs.anyOf.some((n) => findItem(items, n))) {
-      out.push({ code: 'iptables/option-needs-option', range: at(it.token), args: { name: it.token.text, options: o.needs.anyOf.map((n) => `\`${n}\``).join(' / '), message: o.needs.message } });
+    const { value, before } = o.needs;
+    // The needed option, with the value it must have (numbers compared as numbers) and, where the tool reads them in order, first.
+    const meets = (p: RuleItem | undefined) => !!p && (value === undefined || p.first?.text === value || (cNumber(value) !== undefined && cNumber(p.first?.text ?? '') === cNumber(value))) && (!before || p.token.start < it!.token.start);
+    if (it && !o.needs.anyOf.some((n) => meets(findItem(items, n)))) {
+      const options = o.needs.anyOf.map((n) => `\`${n}${value !== undefined ? ` ${value}` : ''}\``).join(' / ') + (before ? ' before it' : '');
+      out.push({ code: 'iptables/option-needs-option', range: at(it.token), args: { name: it.token.text, options, message: o.needs.message } });
     }
   }
-  for (const e of x.exclusive ?? []) {
+  const load = loadChecksOf(x.kind, x.name);
+  for (const e of [...(x.exclusive ?? []), ...(load?.exclusive ?? [])]) {
     const a = findItem(items, e.options[0]);
     const b = findItem(items, e.options[1]);
     if (!a || !b || a === b || a.entry === b.entry) continue;
@@ -146,8 +181,17 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
     if (o.sample !== undefined && o.args > 0) checkEmpty(o, where.family, items, line, out);
     if (o.descending === false && !o.number) checkRising(items, o.name, line, out);
     if (o.maxLength !== undefined) checkLength(items, o.name, o.maxLength, line, out);
+    if (o.plen) {
+      checkPlen(o.plen, where.family, findItem(items, o.name), line, out);
+      continue;
+    }
+    if (o.value?.type === 'tctime') {
+      checkTcTime(o, findItem(items, o.name), line, out);
+      continue;
+    }
     if (o.number) {
-      checkNumber(o.number, (where.family && o.lenientIn?.[where.family]) || o.lenient, items, o.name, line, out);
+      const n = (where.family && o.number.boundsIn?.[where.family]) || undefined;
+      checkNumber(n ? { ...o.number, ...n } : o.number, (where.family && o.lenientIn?.[where.family]) || o.lenient, items, o.name, line, out);
       continue;
     }
     if (o.min === undefined && o.max === undefined) continue;
@@ -160,6 +204,7 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
       out.push({ code: 'iptables/value-out-of-range', range: at(v), args: { name: it.token.text, value: v.text, min: o.min ?? 0, max: o.max ?? 4294967295 } });
     }
   }
+  if (x.relations) checkRelations(x.relations, (n) => findItem(items, n), line, out);
   if (x.hostUnavailable) {
     out.push({ code: 'iptables/extension-unavailable', range: at(token), args: { name: label, tool: GENERATED_FROM } });
     return;
@@ -180,11 +225,17 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
   // Several options with the same places of their own (physdev --physdev-out, --physdev-is-out) keep them.
   const same = own.every((o) => o.where === own[0].where || JSON.stringify(o.where) === JSON.stringify(own[0].where));
   const kept = own.length >= 1 && same && used.every((o) => own.includes(o) || own[0].whereWith?.includes(o.name));
-  if (own.length && !kept) return;
-  const w = own.length ? own[0].where : whole;
+  // Where the kernel checks each option's places (devgroup), options used together load where all of them do.
+  const both = load?.placesIntersect && own.length && used.length > 1 && whole ? used.map((o) => o.where ?? whole).reduce(intersect) : undefined;
+  // Where the option given last overrides the others (TCPMSS --set-mss, --clamp-mss-to-pmtu), its places.
+  const last = load?.placesLastWins && own.length && used.length > 1 ? used.reduce((a, b) => (findItem(items, b.name)!.token.start > findItem(items, a.name)!.token.start ? b : a)) : undefined;
+  if (own.length && !kept && !both && !last) return;
+  const w = both ?? (last ? (last.where ?? whole) : own.length ? own[0].where : whole);
   if (!w || !where.table || !PROBED[where.table]) return;
   const chains = w[where.table];
   const target = x.kind === 'target';
+  if (both) label = `${label} ${used.map((o) => o.name).join(' … ')}`;
+  else if (last) label = `${label} … ${last.name}`;
   if (!chains) {
     const tables = Object.keys(w).join(', ') || '-';
     const args = { name: label, target: x.name, table: where.table, tables };
@@ -197,7 +248,10 @@ function checkExtension(x: GeneratedExtension, token: Token, label: string, item
 
 function intersect(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const t of Object.keys(a)) if (b[t]) out[t] = a[t].filter((c) => b[t].includes(c));
+  for (const t of Object.keys(a)) {
+    const chains = b[t] ? a[t].filter((c) => b[t].includes(c)) : [];
+    if (chains.length) out[t] = chains;
+  }
   return out;
 }
 

@@ -19,13 +19,27 @@ export interface GeneratedOption {
   /** Loads without the extension's protocol. */
   noProtocol?: boolean;
   /** The option is refused unless one of these is used too. */
-  needs?: { anyOf: string[]; message: string };
+  needs?: { anyOf: string[]; message: string; /** with this value */ value?: string; /** and earlier in the rule */ before?: boolean };
   /** Where the option alone loads, when that differs from the extension's `where` (first family). */
   where?: Record<string, string[]>;
   /** The other options that leave `where` as it is when used next to this one. */
   whereWith?: string[];
   /** An xtables whole-number type (the tool names its range): `mask` allows N/M, `range` N:M; bounds past 2^53 are strings. */
-  number?: { min: number | string; max: number | string; mask?: boolean; range?: boolean; ordered?: boolean; fraction?: boolean };
+  number?: {
+    min: number | string;
+    max: number | string;
+    mask?: boolean;
+    range?: boolean;
+    ordered?: boolean;
+    fraction?: boolean;
+    /** Only N:M is taken (NFQUEUE --queue-balance), with N below M (`strict`). */
+    rangeOnly?: boolean;
+    strict?: boolean;
+    /** The bounds another family's tool names (TCPMSS --set-mss: at most 65495 in IPv6). */
+    boundsIn?: Partial<Record<'ipv4' | 'ipv6', { min: number | string; max: number | string }>>;
+  };
+  /** xtables' prefix length or network mask: per family the widest prefix; `contiguous`: the kernel refuses a mask with holes. */
+  plen?: { ipv4?: number; ipv6?: number; contiguous?: boolean };
   /** The options after it may be given again (policy --next). */
   separator?: boolean;
   /** Whether the tool takes a range written backwards (`2:1`), where it takes `1:2`. */
@@ -35,8 +49,16 @@ export interface GeneratedOption {
   /** Only this family's library has the option (ip6tables' ah --ahlen). */
   families?: ('ipv4' | 'ipv6')[];
   /** A value grammar the tool agreed with (grammars.ts; `names` carries its words and numbers). */
-  value?: { type: string } & Partial<NamesGrammar>;
+  value?: { type: string; max?: number } & Partial<NamesGrammar>;
 }
+
+/**
+ * `order`: once `when` is given, `low` is not later than `high` (absent ones take `defaults`);
+ * `ratio`: `num` / `den` lies in [min, below). `values` names how both are read.
+ */
+export type Relation =
+  | { kind: 'order'; when: string; low: string; high: string; values: string; defaults?: Record<string, string>; message: string }
+  | { kind: 'ratio'; num: string; den: string; values: string; min: number; below: number; message: string };
 
 /** One xtables extension of the package, from scripts/catalogs/iptables-extensions.mjs. */
 export interface GeneratedExtension {
@@ -57,6 +79,8 @@ export interface GeneratedExtension {
   bareAccepted?: boolean;
   /** Per family, the tables and built-in chains where the kernel loads it (absent: everywhere). */
   where?: Partial<Record<'ipv4' | 'ipv6', Record<string, string[]>>>;
+  /** Conditions between two options' values (iptablesSeeds.mjs RELATIONS, kept where the tool agreed). */
+  relations?: Relation[];
   /** The kernel that made the catalog refused the extension everywhere. */
   hostUnavailable?: string;
 }
@@ -181,8 +205,13 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
         if (o.separator) h.separator = true;
         if (o.optionalArg !== undefined) h.optionalArg = true;
         if (o.descending !== undefined) h.descending = o.descending;
-        // Whole-number bounds the tool answered replace hand-kept ones.
-        if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
+        // A prefix length or mask: judged per family in constraints.ts, not as a plain number.
+        if (o.plen) {
+          Object.assign(h, { type: 'plenmask' });
+          delete h.min;
+          delete h.max;
+        } else if (o.sample !== undefined && /^\d+$/.test(o.sample)) {
+          // Whole-number bounds the tool answered replace hand-kept ones.
           h.min = Number(o.number?.min ?? o.min ?? 0);
           h.max = Math.min(Number(o.number?.max ?? o.max ?? Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
           if (h.max > 65535) h.wraps = true;
@@ -192,6 +221,7 @@ export function mergeGenerated(hand: ModuleEntry[], kind: 'match' | 'target'): M
       }
       const e: OptionEntry = { name: o.name, kind: `${kind}-option`, args: o.args, negatable: !!o.negatable, syntax: `${o.negatable ? '[!] ' : ''}${o.name}${o.args ? ' VALUE' : ''}`, docs: optionDocs(x, o), source: x.source };
       if (o.args === 0) e.type = 'none';
+      if (o.plen) e.type = 'plenmask';
       if (o.families?.length === 1) e.family = o.families[0];
       if (o.separator) e.separator = true;
       if (o.optionalArg !== undefined) Object.assign(e, { optionalArg: true, syntax: `${e.syntax} [VALUE]` });

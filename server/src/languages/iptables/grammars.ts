@@ -13,8 +13,12 @@ const L = (en: string, ja: string): Localized => ({ en, ja });
 export interface NamesGrammar {
   values: string[];
   list?: boolean;
+  /** FIRST[:LAST], either side may be left out (mh --mh-type). */
+  range?: boolean;
   /** Empty list members are skipped (`hop,,dst`). */
   allowEmpty?: boolean;
+  /** One comma at the end closes the list; any other empty entry is refused (time --weekdays). */
+  trailingComma?: boolean;
   caseInsensitive?: boolean;
   /** The value may go on after a name (DSCP classes: `EFx` is EF). */
   startsWith?: boolean;
@@ -24,6 +28,8 @@ export interface NamesGrammar {
   numbers?: { min: number; max: number; mask?: boolean; maxDigits?: number };
   /** Per family, the names the kernel refuses there. */
   refusedIn?: Record<string, string[]>;
+  /** The tool reads only this many characters of each entry (time --monthdays: 2, so 300 is the 30th). */
+  firstChars?: number;
 }
 
 export type NamesVerdict = { unknown: string } | { reason: Localized } | { family: string; name: string } | undefined;
@@ -38,7 +44,17 @@ export function cNumber(s: string): number | undefined {
 
 const NUMBERISH = /^(0[xX][0-9a-fA-F]+|[0-9]+)(\/(0[xX][0-9a-fA-F]+|[0-9]+))?$/;
 
-function oneName(e: string, g: NamesGrammar, family: string | undefined): NamesVerdict {
+function oneName(whole: string, g: NamesGrammar, family: string | undefined): NamesVerdict {
+  const e = g.firstChars ? whole.slice(0, g.firstChars) : whole;
+  // Numbers only: what the tool reads of the entry must be one whole number (0x1f is read as `0x`).
+  if (g.numbers && g.firstChars && g.values.length === 0) {
+    // As strtoul reads it: blanks and a sign first (-0 is 0, any other negative number is huge).
+    const [, sign, body] = /^\s*([+-]?)(.*)$/s.exec(e)!;
+    const n = cNumber(body);
+    if (n !== undefined && (sign !== '-' || n === 0) && n >= g.numbers.min && n <= g.numbers.max) return undefined;
+    const { min, max } = g.numbers;
+    return { reason: L(`each entry is a number from ${min} to ${max}, of which iptables reads the first ${g.firstChars} characters ('${e}' here)`, `各要素は ${min}〜${max} の数値で、iptables は先頭 ${g.firstChars} 文字（ここでは '${e}'）だけを読みます`) };
+  }
   if (g.numbers && NUMBERISH.test(e)) {
     if (g.numbers.maxDigits && e.length > g.numbers.maxDigits) return undefined;
     const [a, m] = e.split('/');
@@ -64,8 +80,10 @@ function oneName(e: string, g: NamesGrammar, family: string | undefined): NamesV
   return undefined;
 }
 
-export function checkNames(v: string, g: NamesGrammar, family: string | undefined): NamesVerdict {
-  const entries = g.list ? v.split(',') : [v];
+export function checkNames(value: string, g: NamesGrammar, family: string | undefined): NamesVerdict {
+  if (g.trailingComma && value === '') return undefined;
+  const v = g.trailingComma && value.endsWith(',') ? value.slice(0, -1) : value;
+  const entries = g.list ? v.split(',') : g.range && v.indexOf(':') === v.lastIndexOf(':') ? v.split(':') : [v];
   for (const e of entries) {
     if (e === '' && g.allowEmpty) continue;
     const r = oneName(e, g, family);

@@ -51,6 +51,8 @@ export class OptionInfo {
   readonly valueSet: Set<string>;
   readonly min: number;
   readonly max: number;
+  /** Bounds or values only the kernel checks, on load (loadChecks.json): checked even without a value type. */
+  readonly loadChecked: boolean;
   /** Per-rule / per-match-use stamp for duplicate detection (see interpret.ts). */
   stamp = 0;
   /** The value check of `type`, found on first use by values.ts (null: none). */
@@ -96,6 +98,7 @@ export class OptionInfo {
     this.valueSet = new Set(this.values);
     this.min = entry.min ?? 0;
     this.max = entry.max ?? 4294967295;
+    this.loadChecked = entry.kernelValues !== undefined || entry.kernelMin !== undefined || entry.kernelMax !== undefined || entry.kernelPattern !== undefined;
   }
 }
 

@@ -239,8 +239,15 @@ export const RULES: RuleTable = {
   'iptables/unknown-service': {
     severity: 'warning',
     message: {
-      en: "'{value}' is not a well-known service name; iptables looks it up in /etc/services on the machine that loads the rules and fails if it is missing there. A port number is safer.",
+      en: "'{value}' is not a well-known service name; iptables looks it up in /etc/services on the machine that loads the rules and fails if it is missing there, so the verdict depends on the machine. A port number is safer.",
       ja: "'{value}' はよく知られたサービス名ではありません。iptables はルールを読み込むマシンの /etc/services で検索し、無ければエラーになります。ポート番号で書くほうが確実です。",
+    },
+  },
+  'iptables/service-not-here': {
+    severity: 'error',
+    message: {
+      en: "'{value}' is not a service name of /etc/services on this machine, so iptables-restore here refuses the rule. The verdict depends on the machine that loads the rules; a port number does not.",
+      ja: "'{value}' はこのマシンの /etc/services にあるサービス名ではないため、ここでは iptables-restore がルールを拒否します。結果はルールを読み込むマシンに依存します。ポート番号なら依存しません。",
     },
   },
   'iptables/port-wraps': {
@@ -253,7 +260,7 @@ export const RULES: RuleTable = {
   'iptables/connlabel-name': {
     severity: 'warning',
     message: {
-      en: "Label '{value}' is looked up in /etc/xtables/connlabel.conf on the machine that loads the rules; iptables refuses the rule where that file does not name it. A label number (0–127) does not depend on the machine.",
+      en: "Label '{value}' is looked up in /etc/xtables/connlabel.conf on the machine that loads the rules; iptables refuses the rule where that file does not name it, so the verdict depends on the machine. A label number (0–127) does not depend on the machine.",
       ja: "ラベル '{value}' はルールを読み込むマシンの /etc/xtables/connlabel.conf で検索され、そこに無ければ iptables はルールを拒否します。ラベル番号（0〜127）ならマシンに依存しません。",
     },
   },
@@ -262,6 +269,13 @@ export const RULES: RuleTable = {
     message: {
       en: "Label '{value}' is not named in {file} on this machine ({why}): iptables-restore here refuses the rule. The verdict depends on the machine that loads the rules; add the label to that file (a line 'BIT {value}') or use a label number (0–127).",
       ja: "ラベル '{value}' はこのマシンの {file} にありません（{why}）。ここでは iptables-restore がルールを拒否します。結果はルールを読み込むマシンに依存します。そのファイルにラベルを追加する（'ビット番号 {value}' の行）か、ラベル番号（0〜127）を使います。",
+    },
+  },
+  'iptables/unknown-owner': {
+    severity: 'error',
+    message: {
+      en: "{name} '{value}': this machine has no such {what} ({file}), so iptables-restore here refuses the rule. The verdict depends on the machine that loads the rules; create the {what} there or give a numeric id.",
+      ja: "{name} '{value}': このマシンにはその{what}がありません（{file}）。ここでは iptables-restore がルールを拒否します。結果はルールを読み込むマシンに依存します。そのマシンで{what}を作成するか、数値の ID を指定してください。",
     },
   },
   'iptables/range-backwards': {
@@ -363,8 +377,8 @@ export const RULES: RuleTable = {
   'iptables/host-name': {
     severity: 'warning',
     message: {
-      en: "'{value}' is a host name: iptables resolves it once, when the rules are loaded, and refuses the file if DNS does not answer then (at boot, often). An address is safer.",
-      ja: "'{value}' はホスト名です。iptables はルールの読み込み時に一度だけ名前解決し、そのとき DNS が応答しないと（起動時によくあります）ファイル全体を拒否します。アドレスで書くほうが確実です。",
+      en: "'{value}' is a host name: iptables resolves it once, when the rules are loaded, and refuses the file if /etc/hosts and DNS do not answer then (at boot, often), so the verdict depends on the machine that loads the rules. An address is safer.",
+      ja: "'{value}' はホスト名です。iptables はルールの読み込み時に一度だけ名前解決し、そのとき /etc/hosts と DNS が応答しないと（起動時によくあります）ファイル全体を拒否するため、結果はルールを読み込むマシンに依存します。アドレスで書くほうが確実です。",
     },
   },
   'iptables/unreachable-rule': {

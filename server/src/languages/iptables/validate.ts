@@ -132,7 +132,7 @@ function validateTable(t: Table, family: Family | undefined, source: string, ctx
       // A name the host maps to a number (namesOnly): not judged by the number's grammar.
       const hostName = !!hd && v !== undefined && v !== '' && !hd.except?.includes(v) && (!hd.namesOnly || /^[A-Za-z_]/.test(v));
       if (hostName) out.push({ code: 'iptables/host-dependent-value', range: lineRange(rule.line, it.first!.start, it.first!.end), args: { name: it.token.text, value: v, why: hd.why } });
-      if (info.type !== undefined && !(hostName && hd.namesOnly)) checkValues(it, vc);
+      if ((info.type !== undefined || info.loadChecked) && !(hostName && hd.namesOnly)) checkValues(it, vc);
       const byValue = v !== undefined && inBuiltin ? it.entry?.chainsByValue?.[v] : undefined;
       if (byValue && !byValue.includes(chain!)) {
         out.push({ code: 'iptables/option-wrong-chain', range: lineRange(rule.line, it.token.start, it.first!.end), args: { name: `${it.token.text} ${v}`, chain: chain!, chains: byValue.join(', ') } });

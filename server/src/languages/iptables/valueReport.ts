@@ -70,3 +70,32 @@ export function unknown(vc: ValueContext, tok: Token, item: RuleItem, value: str
     data: { suggestions: tok.quoted ? [] : whole },
   });
 }
+
+/**
+ * The leading number of a `junk` value, as every parser reads it: decimal, or a lone 0 (atoi and
+ * strtoul(…, 0) differ on `0x10` and `010`, so those are left to the tool).
+ */
+export function leadingNumber(v: string): string | undefined {
+  if (shapeOf(v) !== 'junk') return undefined;
+  const lead = /^\d+/.exec(v)![0];
+  if (lead.length > 1 && lead.startsWith('0')) return undefined;
+  if (lead === '0' && /^0[xX][0-9a-fA-F]/.test(v)) return undefined;
+  return lead;
+}
+
+/**
+ * A value the tool takes because its parser stops after the leading number (`1x` reads as 1): that
+ * number is still judged, so `0x` is refused where 0 is. Only errors are kept, worded for the whole value.
+ */
+export function checkLeadingNumber(tok: Token, item: RuleItem, vc: ValueContext, check: Check): void {
+  const lead = leadingNumber(tok.text);
+  if (lead === undefined || !tolerated(item, tok, vc.family)) return;
+  const from = vc.out.length;
+  check(lead, { ...tok, text: lead }, item, vc);
+  const found = vc.out.splice(from).filter((f) => f.code === 'iptables/invalid-value');
+  for (const f of found) {
+    const why = f.args?.reason as Localized | undefined;
+    f.args = { ...f.args, value: tok.text, reason: L(`iptables reads only its leading number, ${lead}: ${why?.en ?? ''}`, `iptables は先頭の数値 ${lead} だけを読みます: ${why?.ja ?? ''}`) };
+  }
+  vc.out.push(...found);
+}

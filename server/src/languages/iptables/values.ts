@@ -13,8 +13,10 @@ import {
   SERVICES,
   type Family,
 } from './catalog';
+import { checkSctpChunks } from './sctpChunks';
 import { checkBpf, checkClassId, checkDate, checkDaytime, checkIp6Opts, checkNames, checkU32, cNumber } from './grammars';
-import { backwards, bad, L, unknown, type Check, type ValueContext } from './valueReport';
+import { backwards, bad, checkLeadingNumber, L, unknown, type Check, type ValueContext } from './valueReport';
+import { HOST_CHECKS, kernelRefuses, unknownService } from './hostValues';
 import { isDigits, isDigitsIn, digitsValue, isServiceName, isIPv4, isIPv4In, isIPv6, isHostname, isInetAton } from './valueSyntax';
 import type { RuleItem, Token } from './tree';
 
@@ -46,7 +48,7 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
     return n;
   }
   if (isServiceName(p)) {
-    if (SERVICES[p] === undefined) vc.out.push({ code: 'iptables/unknown-service', range: lineRange(vc.line, tok.start, tok.end), args: { value: p } });
+    if (SERVICES[p] === undefined) unknownService(p, tok, vc);
     return SERVICES[p];
   }
   bad(vc, tok, item, L('a port is a number from 0 to 65535 or a service name', 'ポートは 0〜65535 の番号かサービス名です'));
@@ -201,6 +203,8 @@ function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void
   const n = /^0x[0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : isDigits(v) ? Number(v) : NaN;
   const { min, max } = item.info!;
   if (Number.isNaN(n)) bad(vc, tok, item, L('a whole number is expected', '整数が必要です'));
+  // The generator's bounds stop at 2^32; past it some parsers wrap (hashlimit --hashlimit-rate-interval 99999999999).
+  else if (n > 4294967296 && item.entry?.wraps) return;
   else if (n < min || n > max) bad(vc, tok, item, L(`the value must be ${min} to ${max}`, `値は ${min}〜${max} です`));
   else if (item.entry?.kernelMax !== undefined && n > item.entry.kernelMax) {
     bad(vc, tok, item, L(`iptables takes it, but the kernel refuses more than ${item.entry.kernelMax} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${item.entry.kernelMax} を超える値を拒否します`));
@@ -410,14 +414,13 @@ const CHECKS: Record<string, Check> = {
     if (isDigitsIn(v, 0, 1)) checkIcmpNumbers(v, tok, item, vc);
     else if (!ICMP6_TYPE_SET.has(v)) unknown(vc, tok, item, v, ICMP6_TYPES);
   },
+  // Numeric addresses only (no host names, no prefix length); inet_aton's short forms in IPv4.
   iprange(v, tok, item, vc) {
-    const dash = v.indexOf('-');
-    if (dash === -1) checkAddress(v, tok, item, vc);
-    else if (v.indexOf('-', dash + 1) !== -1) bad(vc, tok, item, L('a range is written FROM-TO', '範囲は 開始-終了 と書きます'));
-    else {
-      checkAddress(v.slice(0, dash), tok, item, vc);
-      checkAddress(v.slice(dash + 1), tok, item, vc);
-    }
+    const sides = v.split('-');
+    // An address of the other family is reported by checkAddress.
+    const numeric = (a: string) => (vc.family !== 'ipv6' && (isIPv4(a) || isInetAton(a))) || isIPv6(a);
+    if (sides.length > 2 || !sides.every(numeric)) bad(vc, tok, item, L('a range is FROM[-TO], numeric addresses without a prefix length', '範囲は 開始[-終了] で、プレフィックス長のない数値のアドレスで書きます'));
+    else for (const a of sides) checkAddress(a, tok, item, vc);
   },
   mac(v, tok, item, vc) {
     if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(v)) bad(vc, tok, item, L('a MAC address is six hexadecimal pairs separated by colons', 'MAC アドレスはコロン区切りの 16 進 6 組です'));
@@ -444,10 +447,12 @@ const CHECKS: Record<string, Check> = {
   u32: byGrammar(checkU32),
   ip6opts: byGrammar(checkIp6Opts),
   natrange: checkNatRange,
+  sctpchunks: checkSctpChunks,
   tcpflags(v, tok, item, vc) {
     const info = item.info!;
     for (const f of v.split(',')) if (!info.valueSet.has(f.toUpperCase())) return unknown(vc, tok, item, f, info.values);
   },
+  ...HOST_CHECKS,
 };
 
 /** Value types of iptables' own options that refuse "" (unknown protocol, host/network not found, empty interface). */
@@ -472,6 +477,7 @@ export function checkValues(item: RuleItem, vc: ValueContext): void {
     vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, first.start, first.end), args: { name: item.token.text, value: '', reason } });
     return;
   }
+  if (first && kernelRefuses(first.text, first, item, vc)) return;
   if (check === null) return;
   const type = info.type;
   if (type === 'tcpflags') {
@@ -483,5 +489,8 @@ export function checkValues(item: RuleItem, vc: ValueContext): void {
   if (first && first.text === '' && item.owner === 'rule' && type && EMPTY_REFUSED.has(type)) {
     bad(vc, first, item, L('iptables-restore refuses an empty value here', 'iptables-restore はここで空の値を拒否します'));
   } else if (first && first.text === '' && type && EMPTY_JUDGED.has(type)) check('', first, item, vc);
-  else if (first && first.text !== '') check(first.text, first, item, vc);
+  else if (first && first.text !== '') {
+    check(first.text, first, item, vc);
+    checkLeadingNumber(first, item, vc, check);
+  }
 }
