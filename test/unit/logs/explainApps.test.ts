@@ -1,27 +1,13 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { explainLine } from '../../../server/src/logs/explain/index';
+import { labelledLines } from '../helpers/offenderLabels';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/logs/explain/apps.log');
 const en = (line: string) => explainLine(line, 'en').result;
 const ja = (line: string) => explainLine(line, 'ja').result;
 
-/** The fixture's lines with the address their `# offender:` comment labels (undefined: an ordinary line). */
-function labelled(): { line: string; offender?: string }[] {
-  const out: { line: string; offender?: string }[] = [];
-  let offender: string | undefined;
-  for (const line of fs.readFileSync(FIXTURE, 'utf8').split('\n')) {
-    if (line.startsWith('# offender:')) offender = line.slice(11).trim();
-    else if (line.startsWith('#') || !line.trim()) continue;
-    else {
-      out.push({ line, offender });
-      offender = undefined;
-    }
-  }
-  return out;
-}
-const lines = labelled();
+const lines = labelledLines(FIXTURE);
 const find = (s: string) => {
   const l = lines.find((x) => x.line.includes(s));
   assert.ok(l, s);

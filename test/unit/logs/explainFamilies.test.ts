@@ -1,26 +1,13 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAMILIES, FORMATS } from '../../../server/src/logs/explain/data';
 import { explainLine, fieldDoc, renderMarkdown } from '../../../server/src/logs/explain/index';
+import { labelledLines } from '../helpers/offenderLabels';
 
 const FIX = path.join(__dirname, '../../fixtures/logs/explain');
 const en = (line: string) => explainLine(line, 'en').result;
 
-/** The lines of a fixture with the address its `# offender:` comment labels (undefined when none). */
-function labelled(file: string): { line: string; offender?: string }[] {
-  const out: { line: string; offender?: string }[] = [];
-  let offender: string | undefined;
-  for (const line of fs.readFileSync(path.join(FIX, file), 'utf8').split('\n')) {
-    if (line.startsWith('# offender:')) offender = line.slice(11).trim();
-    else if (line.startsWith('#') || !line.trim()) continue;
-    else {
-      out.push({ line, offender });
-      offender = undefined;
-    }
-  }
-  return out;
-}
+const labelled = (file: string) => labelledLines(path.join(FIX, file));
 const FILES = ['auth.log', 'mail.log', 'services.log', 'system.log'];
 
 describe('explain: headers of the lines admins paste', () => {
