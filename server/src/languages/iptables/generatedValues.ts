@@ -150,9 +150,12 @@ export function checkRelations(relations: Relation[], find: (name: string) => Ru
       const bs = value(r.den);
       // A little slack at both ends: the tool computes in floating point.
       const fits = (a: number, b: number) => a >= b * r.min * (1 - 1e-9) && a < b * r.below * (1 - 1e-9);
-      if (!num || !as || !bs || as.some((a) => bs.some((b) => fits(a, b)))) continue;
+      if (!num || !as || !bs || as.every((a) => bs.every((b) => fits(a, b)))) continue;
       const options = `\`${r.den}\` such that ${r.num} / ${r.den} is from ${r.min.toFixed(3)} to below ${r.below}`;
-      out.push({ code: 'iptables/option-needs-option', range: lineRange(line, num.token.start, num.token.end), args: { name: num.token.text, options, message: r.message } });
+      const range = lineRange(line, num.token.start, num.token.end);
+      // Readings that differ by processor (a value past 32 bits), some fitting: the machine decides.
+      if (as.some((a) => bs.some((b) => fits(a, b)))) out.push({ code: 'iptables/platform-dependent-value', range, args: { name: num.token.text, value: num.first?.text ?? '', options } });
+      else out.push({ code: 'iptables/option-needs-option', range, args: { name: num.token.text, options, message: r.message } });
     }
   }
 }

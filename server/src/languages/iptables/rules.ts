@@ -374,6 +374,13 @@ export const RULES: RuleTable = {
       ja: "{name} {value}: {why}。ない場合はルールが拒否されるため、結果はルールを読み込むホストによります。",
     },
   },
+  'iptables/platform-dependent-value': {
+    severity: 'warning',
+    message: {
+      en: '{name} {value}: iptables reads a value this large differently by processor (on amd64 it wraps around, on arm64 it stops at the largest 32-bit number), and {options} holds under one reading only, so the verdict depends on the machine that loads the rules. A smaller value does not.',
+      ja: '{name} {value}: この大きさの値は iptables の読み方がプロセッサで異なり（amd64 では桁あふれして小さな値になり、arm64 では 32 ビットの最大値で止まります）、{options} が一方の読み方でしか成り立たないため、結果はルールを読み込むマシンによります。小さな値なら依存しません。',
+    },
+  },
   'iptables/host-name': {
     severity: 'warning',
     message: {

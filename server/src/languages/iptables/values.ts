@@ -55,7 +55,7 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
   return undefined;
 }
 
-function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext, sep = ':'): void {
+function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext, sep = ':', bothEnds = sep === '-'): void {
   const at = v.indexOf(sep);
   if (at === -1) {
     checkPortIn(v, 0, v.length, tok, item, vc);
@@ -65,9 +65,9 @@ function checkPortRange(v: string, tok: Token, item: RuleItem, vc: ValueContext,
     bad(vc, tok, item, L(`a range is written first${sep}last`, `範囲は 開始${sep}終了 と書きます`));
     return;
   }
-  // `:5` and `5:` run from 0 or to 65535; `-5` and `5-` (MASQUERADE/REDIRECT) are refused.
-  if (sep === '-' && (at === 0 || at === v.length - 1)) {
-    bad(vc, tok, item, L('a port range is written FIRST-LAST, both ports given', 'ポート範囲は 開始-終了 と両方を書きます'));
+  // `:5` and `5:` run from 0 or to 65535; `-5`, `5-` (MASQUERADE/REDIRECT) and `5:` in a multiport list are refused.
+  if (bothEnds && (at === 0 || at === v.length - 1)) {
+    bad(vc, tok, item, L(`a port range is written FIRST${sep}LAST, both ports given`, `ポート範囲は 開始${sep}終了 と両方を書きます`));
     return;
   }
   const a = at === 0 ? 0 : checkPortIn(v, 0, at, tok, item, vc);
@@ -88,7 +88,7 @@ function checkPortList(v: string, tok: Token, item: RuleItem, vc: ValueContext):
     const colon = v.indexOf(':', from);
     if (colon !== -1 && colon < to) {
       count += 2;
-      checkPortRange(v.slice(from, to), tok, item, vc);
+      checkPortRange(v.slice(from, to), tok, item, vc, ':', true);
     } else {
       count += 1;
       checkPortIn(v, from, to, tok, item, vc);
