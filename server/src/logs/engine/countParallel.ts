@@ -55,17 +55,18 @@ export async function parallelCount(file: string, filter: CompiledFilter, opts: 
 }
 
 /**
- * The part of a count this thread takes while rg counts the rest: about what makes both finish
- * together, and 0 where rg alone is faster. rg reads its part from a pipe-less stdin, which costs
- * it about half its speed on a plain literal (no memory map), so only a term rg's own engine
- * searches slowly is shared: a case-insensitive literal without PCRE2 (the JS engine is about as
- * fast), a regex without a required literal. Measured with `npm run bench -- logs.` on a 1 GB
- * syslog file: rg alone counts a literal in 0.26× grep's time, a case-insensitive literal through
- * PCRE2 in 0.41×, and a regex through its literal in about 0.45×.
+ * The part of a count this thread takes while rg counts the rest from a line start (reading the
+ * file as its stdin): about what makes both finish together, and 0 where rg alone is as fast.
+ * Measured with `npm run bench -- logs.` on a 1 GB syslog file, 2 cores, load 1: one JS thread
+ * counts a case-insensitive literal in about 0.9 s, rg through PCRE2 in 0.6 s, so sharing 40%
+ * brings the count from 0.62× grep's time to 0.43×. A literal (rg 0.2 s) and a regex with a
+ * required literal (ripgrep 15: 0.3 s; older rg: through the literal first, see rgCount) were
+ * no faster shared.
  */
 function jsShare(filter: CompiledFilter, plan: RgPlan): number {
   const lead = filter.spec.include?.[0] ?? filter.spec.exclude?.[0];
-  if (!lead || plan.literal || plan.args.includes('-P')) return 0;
+  if (!lead || plan.literal) return 0;
+  if (plan.args.includes('-P')) return 0.4;
   return lead.regex ? 0.4 : lead.caseSensitive ? 0 : 0.45;
 }
 

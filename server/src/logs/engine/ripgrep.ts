@@ -186,12 +186,17 @@ async function run(rg: string, args: string[], onData: (b: Buffer) => boolean, s
   return { stopped };
 }
 
+/** slowRegexLiterals of an rg's own `rg --version` (asked once). */
+export function rgSlowOnRegexLiterals(rg: string): boolean {
+  return slowRegexLiterals(ask(rg, '--version').stdout);
+}
+
 /**
  * Counts the lines a filter keeps in one file with rg (the plan must have no `rest`): a regex with a
  * required literal through that literal first when this rg's regex engine is the old one.
  */
 export async function rgCount(rg: string, file: string, plan: RgPlan, onSpawn?: (pid: number, running: boolean) => void): Promise<number> {
-  if (plan.literal && slowRegexLiterals(ask(rg, '--version').stdout)) return countThroughLiteral(rg, file, plan, plan.literal, onSpawn);
+  if (plan.literal && rgSlowOnRegexLiterals(rg)) return countThroughLiteral(rg, file, plan, plan.literal, onSpawn);
   return countWith(rg, [...plan.args, '--count'], file, onSpawn);
 }
 
