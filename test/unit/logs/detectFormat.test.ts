@@ -99,6 +99,21 @@ describe('times of lines in the file\'s format (charts and the time filter)', ()
     assert.deepEqual(await stats(file, 'apache-error'), { unparsed: 1, hours: [[hour(2024, 6, 19, 19), 3], [hour(2024, 6, 20, 1), 1]] });
   });
 
+  it('counts the lines of application logs explain knows (Asterisk, Vaultwarden, lighttpd, Suricata …) by their hour too', async () => {
+    // Our own lines, two per file, both written between 19:00 and 20:00 on 19 July 2024.
+    const logs: Record<string, string[]> = {
+      asterisk: ["[2024-07-19 19:21:09] NOTICE[2211] chan_sip.c: Registration from '<sip:2001@pbx.example.com>' failed for '203.0.113.62:5080' - Wrong password", "[2024-07-19 19:59:59] NOTICE[2211] chan_sip.c: Registration from '<sip:2002@pbx.example.com>' failed for '203.0.113.63:5080' - Wrong password"],
+      'rust-log': ['[2024-07-19 19:23:01.123][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.70. Username: eve@example.com.', '[2024-07-19 19:40:00.001][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.71. Username: bob@example.com.'],
+      'suricata-fast': ['07/19/2024-19:17:01.123456  [**] [1:2001219:20] ET SCAN Potential SSH Scan [**] [Classification: Attempted Information Leak] [Priority: 2] {TCP} 203.0.113.90:40000 -> 192.0.2.10:22', '07/19/2024-19:18:02.000001  [**] [1:2001219:20] ET SCAN Potential SSH Scan [**] [Classification: Attempted Information Leak] [Priority: 2] {TCP} 203.0.113.91:40001 -> 192.0.2.10:22'],
+      'lighttpd-error': ['2024-07-19 19:24:01: (mod_auth.c.1250) password doesn\'t match for /admin/ username: bob, IP: 203.0.113.74', '2024-07-19 19:25:01: (mod_auth.c.1250) password doesn\'t match for /admin/ username: eve, IP: 203.0.113.75'],
+    };
+    for (const [name, lines] of Object.entries(logs)) {
+      const file = T.file(`${name}.log`, lines.join('\n') + '\n');
+      assert.equal(detectFormat(lines.join('\n'))?.name, name);
+      assert.deepEqual(await stats(file, name), { unparsed: 0, hours: [[hour(2024, 6, 19, 19), 2]] }, name);
+    }
+  });
+
   it('filters access log lines by time', async () => {
     const file = path.join(dir, 'access.log');
     const from = Date.UTC(2024, 6, 19, 19, 21, 8);

@@ -18,7 +18,9 @@ interface TimeForm {
 const ACCESS: TimeForm = { re: new RegExp(String.raw`^\S+ (?:\S+ )?\S+ \S+ \[(\d\d)/${MON}/(\d{4}):(\d\d):(\d\d):(\d\d)`), at: [3, 2, 1, 4, 5, 6] };
 const CTIME_BRACKET: TimeForm = { re: new RegExp(String.raw`^\[${DOW} ${MON} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\d{4})\]`), at: [6, 1, 2, 3, 4, 5] };
 
-/** By format name (formats.json). Formats whose lines start with a syslog or ISO time need none. */
+const ISO_BRACKET: TimeForm = { re: /^\[(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)/, at: [1, 2, 3, 4, 5, 6] };
+
+/** By format name (formats.json, appFormats.json). Formats whose lines start with a syslog or ISO time need none. */
 const FORMS: Record<string, TimeForm> = {
   'access-combined': ACCESS,
   'access-common': ACCESS,
@@ -27,6 +29,13 @@ const FORMS: Record<string, TimeForm> = {
   'nginx-error': { re: /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) /, at: [1, 2, 3, 4, 5, 6] },
   'vsftpd-log': { re: new RegExp(String.raw`^${DOW} ${MON} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) `), at: [6, 1, 2, 3, 4, 5] },
   bind: { re: new RegExp(String.raw`^(\d\d)-${MON}-(\d{4}) (\d\d):(\d\d):(\d\d)\.\d{3} `), at: [3, 2, 1, 4, 5, 6] },
+  asterisk: ISO_BRACKET,
+  'rust-log': ISO_BRACKET,
+  'python-bracket': ISO_BRACKET,
+  'bracket-dmy': { re: new RegExp(String.raw`^\[(\d\d)/${MON}/(\d{4}) (\d\d):(\d\d):(\d\d)\]`), at: [3, 2, 1, 4, 5, 6] },
+  'suricata-fast': { re: /^(\d\d)\/(\d\d)\/(\d{4})-(\d\d):(\d\d):(\d\d)/, at: [3, 1, 2, 4, 5, 6] },
+  directadmin: { re: /^(\d{4}):(\d\d):(\d\d)-(\d\d):(\d\d):(\d\d)/, at: [1, 2, 3, 4, 5, 6] },
+  'lighttpd-error': { re: /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d): \(/, at: [1, 2, 3, 4, 5, 6] },
 };
 
 /** Whether the viewer reads times of `format` lines with a parser of its own (else as syslog). */
