@@ -131,17 +131,23 @@ export function parseFirewalldOutput(output: string, files: TextFile[], mapPath:
   return findings;
 }
 
-/** The parts of a combined zone (zones/NAME/*.xml, which firewalld merges into zone NAME). */
-function copyCombinedZone(from: string, to: string, copy: (orig: string, dest: string) => void): void {
+/**
+ * The *.xml files of one folder of the configuration (none when it is absent); in zones/, also the
+ * parts of each combined zone (zones/NAME/*.xml, which firewalld merges into zone NAME).
+ */
+function copyXml(from: string, to: string, copy: (orig: string, dest: string) => void, part = false): void {
   let names: string[] = [];
   try {
-    if (!fs.lstatSync(from).isDirectory()) return;
+    if (part && !fs.lstatSync(from).isDirectory()) return;
     names = fs.readdirSync(from);
   } catch {
-    return;
+    return; // folder absent
   }
-  fs.mkdirSync(to, { recursive: true });
-  for (const n of names) if (n.endsWith('.xml')) copy(path.join(from, n), path.join(to, n));
+  if (part) fs.mkdirSync(to, { recursive: true });
+  for (const n of names) {
+    if (n.endsWith('.xml')) copy(path.join(from, n), path.join(to, n));
+    else if (!part && path.basename(from) === 'zones') copyXml(path.join(from, n), path.join(to, n), copy, true);
+  }
 }
 
 /** Copies a firewalld configuration folder (only what firewalld reads), with `override` in place. */
@@ -156,18 +162,7 @@ function copyConfig(from: string, to: string, override: { file: string; text: st
     texts.push({ file: orig, text });
   };
   for (const f of TOP_FILES) copy(path.join(from, f), path.join(to, f));
-  for (const sub of SUBDIRS) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(path.join(from, sub));
-    } catch {
-      // folder absent
-    }
-    for (const n of names) {
-      if (n.endsWith('.xml')) copy(path.join(from, sub, n), path.join(to, sub, n));
-      else if (sub === 'zones') copyCombinedZone(path.join(from, sub, n), path.join(to, sub, n), copy);
-    }
-  }
+  for (const sub of SUBDIRS) copyXml(path.join(from, sub), path.join(to, sub), copy);
   if (override && !back.has(path.join(to, path.relative(from, override.file)))) {
     const dest = path.join(to, path.relative(from, override.file));
     if (!dest.startsWith(to + path.sep)) return;

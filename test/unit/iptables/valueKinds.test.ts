@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { checkNames, type NamesGrammar } from '../../../server/src/languages/iptables/grammars';
-import { inetAton, ipv6Value, tcTimes } from '../../../server/src/languages/iptables/generatedValues';
+import { ipv6Value, tcTimes } from '../../../server/src/languages/iptables/generatedValues';
+import { inetAton } from '../../../server/src/languages/iptables/valueSyntax';
 import { iptablesFacade as f } from '../../../server/src/languages/iptables/index';
 import { check, ctx } from '../helpers/cursor';
 

@@ -7,25 +7,9 @@ import type { Family } from './catalog';
 import type { GeneratedOption, Relation } from './generated';
 import { cNumber } from './grammars';
 import type { RuleItem } from './tree';
-import { isIPv6 } from './valueSyntax';
+import { inetAton, isIPv6 } from './valueSyntax';
 
 const L = (en: string, ja: string): Localized => ({ en, ja });
-
-/** An IPv4 address as inet_aton reads it (`1`, `10.1`, `0x7f.1`, `1.2.3.4`), as a 32-bit number. */
-export function inetAton(s: string): number | undefined {
-  const parts = s.split('.');
-  if (parts.length > 4) return undefined;
-  let value = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    const n = /^0[xX][0-9a-fA-F]+$/.test(p) ? parseInt(p.slice(2), 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9][0-9]*$/.test(p) ? Number(p) : NaN;
-    const last = i === parts.length - 1;
-    const limit = last ? 2 ** (8 * (5 - parts.length)) - 1 : 255;
-    if (!(n <= limit)) return undefined;
-    value = last ? value * 2 ** (8 * (5 - parts.length)) + n : value * 256 + n;
-  }
-  return value;
-}
 
 /** An IPv6 address (checked by isIPv6) as a 128-bit number. */
 export function ipv6Value(s: string): bigint | undefined {

@@ -118,34 +118,34 @@ function familyMismatch(host: string, found: string, tok: Token, vc: ValueContex
 
 const PATTERNS = new Map<string, RegExp>();
 
-/** A value the kernel refuses when the rules are loaded, though iptables takes it (kernelValues, kernelMin, kernelMax, kernelPattern). */
-export function kernelRefuses(v: string, tok: Token, item: RuleItem, vc: ValueContext): boolean {
+/** Why a number above `max` fails although iptables takes it. */
+export const kernelAbove = (max: number): Localized => L(`iptables takes it, but the kernel refuses more than ${max} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${max} を超える値を拒否します`);
+
+/** Why a value fails on load, where it does (kernelMin, kernelMax, kernelPattern, kernelValues); undefined where the kernel takes it or only the tool can tell. */
+function kernelReason(v: string, item: RuleItem): Localized | undefined {
   const e = item.entry;
   const { kernelMin: min, kernelMax: max } = e ?? {};
   if (min !== undefined || max !== undefined) {
     // Only numbers as C reads them exactly; the tool judges the rest.
     const n = cNumber(v);
-    if (n === undefined || ((min === undefined || n >= min) && (max === undefined || n <= max))) return false;
-    const reason =
-      min !== undefined && n < min
-        ? L(`iptables takes it, but the kernel refuses a value below ${min} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${min} 未満の値を拒否します`)
-        : L(`iptables takes it, but the kernel refuses more than ${max} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${max} を超える値を拒否します`);
-    vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: v, reason } });
-    return true;
+    if (n === undefined || ((min === undefined || n >= min) && (max === undefined || n <= max))) return undefined;
+    return min !== undefined && n < min ? L(`iptables takes it, but the kernel refuses a value below ${min} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${min} 未満の値を拒否します`) : kernelAbove(max!);
   }
   if (e?.kernelPattern !== undefined) {
     let re = PATTERNS.get(e.kernelPattern);
     if (!re) PATTERNS.set(e.kernelPattern, (re = new RegExp(e.kernelPattern)));
-    if (re.test(v)) return false;
-    const reason = e.kernelWhy ?? L('the kernel refuses it when the rules are loaded', 'ルールの読み込み時にカーネルが拒否します');
-    vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: v, reason } });
-    return true;
+    return re.test(v) ? undefined : (e.kernelWhy ?? L('the kernel refuses it when the rules are loaded', 'ルールの読み込み時にカーネルが拒否します'));
   }
   const allowed = e?.kernelValues;
-  if (!allowed || allowed.includes(v)) return false;
-  const reason = e?.kernelWhy ?? L(`the kernel loads only ${allowed.join(', ')}`, `カーネルが読み込めるのは ${allowed.join('、')} だけです`);
-  vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: v, reason } });
-  return true;
+  if (!allowed || allowed.includes(v)) return undefined;
+  return e?.kernelWhy ?? L(`the kernel loads only ${allowed.join(', ')}`, `カーネルが読み込めるのは ${allowed.join('、')} だけです`);
+}
+
+/** A value the kernel refuses when the rules are loaded, though iptables takes it: reported, and true. */
+export function kernelRefuses(v: string, tok: Token, item: RuleItem, vc: ValueContext): boolean {
+  const reason = kernelReason(v, item);
+  if (reason) vc.out.push({ code: 'iptables/invalid-value', range: lineRange(vc.line, tok.start, tok.end), args: { name: item.token.text, value: v, reason } });
+  return reason !== undefined;
 }
 
 export const HOST_CHECKS: Record<string, Check> = {

@@ -99,15 +99,23 @@ export function isHostname(s: string): boolean {
   return s.length > 0 && s.length <= 253 && /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(s) && !/^[\d.]+$/.test(s);
 }
 
-/** The shorter numeric IPv4 forms inet_aton reads, as iptables does: `1` (0.0.0.1), `10.1` (10.0.0.1), `0x7f.1`. */
-export function isInetAton(s: string): boolean {
+/** An IPv4 address as inet_aton reads it (`1`, `10.1`, `0x7f.1`, `1.2.3.4`), as a 32-bit number. */
+export function inetAton(s: string): number | undefined {
   const parts = s.split('.');
-  if (parts.length > 4) return false;
+  if (parts.length > 4) return undefined;
+  let value = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const n = /^0[xX][0-9a-fA-F]+$/.test(p) ? parseInt(p.slice(2), 16) : /^0[0-7]*$/.test(p) ? parseInt(p, 8) : /^[1-9][0-9]*$/.test(p) ? Number(p) : NaN;
-    const limit = i < parts.length - 1 ? 255 : 2 ** (8 * (5 - parts.length)) - 1;
-    if (!(n <= limit)) return false;
+    const last = i === parts.length - 1;
+    const limit = last ? 2 ** (8 * (5 - parts.length)) - 1 : 255;
+    if (!(n <= limit)) return undefined;
+    value = last ? value * 2 ** (8 * (5 - parts.length)) + n : value * 256 + n;
   }
-  return true;
+  return value;
+}
+
+/** The shorter numeric IPv4 forms inet_aton reads, as iptables does: `1` (0.0.0.1), `10.1` (10.0.0.1), `0x7f.1`. */
+export function isInetAton(s: string): boolean {
+  return inetAton(s) !== undefined;
 }

@@ -16,7 +16,7 @@ import {
 import { checkSctpChunks } from './sctpChunks';
 import { checkBpf, checkClassId, checkDate, checkDaytime, checkIp6Opts, checkNames, checkU32, cNumber } from './grammars';
 import { backwards, bad, checkLeadingNumber, L, unknown, type Check, type ValueContext } from './valueReport';
-import { HOST_CHECKS, kernelRefuses, unknownService } from './hostValues';
+import { HOST_CHECKS, kernelAbove, kernelRefuses, unknownService } from './hostValues';
 import { isDigits, isDigitsIn, digitsValue, isServiceName, isIPv4, isIPv4In, isIPv6, isHostname, isInetAton } from './valueSyntax';
 import type { RuleItem, Token } from './tree';
 
@@ -207,7 +207,7 @@ function checkInt(v: string, tok: Token, item: RuleItem, vc: ValueContext): void
   else if (n > 4294967296 && item.entry?.wraps) return;
   else if (n < min || n > max) bad(vc, tok, item, L(`the value must be ${min} to ${max}`, `値は ${min}〜${max} です`));
   else if (item.entry?.kernelMax !== undefined && n > item.entry.kernelMax) {
-    bad(vc, tok, item, L(`iptables takes it, but the kernel refuses more than ${item.entry.kernelMax} when the rules are loaded`, `iptables は受け付けますが、ルールの読み込み時にカーネルが ${item.entry.kernelMax} を超える値を拒否します`));
+    bad(vc, tok, item, kernelAbove(item.entry.kernelMax));
   }
 }
 
