@@ -2,7 +2,9 @@
  * The fixtures' hand-kept verdicts checked against the real tools (issue 19, item 12): the
  * firewalld mutation manifest (an error of ours must be a refusal of firewall-offline-cmd
  * --check-config, a warning or a clean file must be accepted) and the rsyslog tool-verdict
- * fixtures (their `tool` column against rsyslogd -N1). Skipped without the tools, except in CI.
+ * fixtures (their `tool` column against rsyslogd -N1), and the iptables files whose rules share a
+ * kernel object by name (against a real load in a private network namespace). Skipped without the
+ * tools, except in CI.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -53,6 +55,21 @@ describe('fixtures: the verdicts they claim are the real tools\' verdicts', func
       it(`${c.name}: rsyslogd ${c.tool} it`, async () => {
         const got = await refuses('rsyslog', path.join(dir, `${c.name}.conf`));
         assert.equal(got.refused, c.tool === 'refuses', got.said);
+      });
+    }
+  });
+
+  describe('iptables shared names against a real load (iptables-restore in unshare -n)', () => {
+    const dir = path.join(FIX, 'iptables/shared-names');
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { file: string; tool: 'accepts' | 'refuses'; line?: number }[];
+    before(function () {
+      needTool(this, 'iptables-restore');
+    });
+    for (const c of manifest) {
+      it(`${c.file}: the kernel ${c.tool} it${c.line ? ` at line ${c.line}` : ''}`, async () => {
+        const got = await refuses('iptables', path.join(dir, c.file));
+        assert.equal(got.refused, c.tool === 'refuses', got.said);
+        if (c.line) assert.match(got.said, new RegExp(`^L${c.line} `), got.said);
       });
     }
   });

@@ -16,6 +16,8 @@ interface LoadCheck {
   placesLastWins?: boolean;
   /** Pairs the kernel refuses together, with its message. */
   exclusive?: { options: [string, string]; message: string }[];
+  /** One kernel object per value of `option` (per family when `perFamily`): every use must agree on `agree`. */
+  sharedName?: { option: string; agree: string; perFamily?: boolean };
 }
 
 const CHECKS = (loadChecksJson as { extensions: LoadCheck[] }).extensions;

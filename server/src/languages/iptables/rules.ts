@@ -381,6 +381,13 @@ export const RULES: RuleTable = {
       ja: '{name} {value}: この大きさの値は iptables の読み方がプロセッサで異なり（amd64 では桁あふれして小さな値になり、arm64 では 32 ビットの最大値で止まります）、{options} が一方の読み方でしか成り立たないため、結果はルールを読み込むマシンによります。小さな値なら依存しません。',
     },
   },
+  'iptables/shared-name-conflict': {
+    severity: 'error',
+    message: {
+      en: "{name} '{value}' is first used {first} {agree} (line {line}) and here {here} it: the kernel keeps one object per name and refuses a later use that differs in {agree} when the rules are loaded. Give this use another name, or the same {agree} setting.",
+      ja: "{name} '{value}' は最初の使用（{line} 行目）では {agree} が{first}、ここでは{here}です。カーネルは名前ごとに 1 つのオブジェクトを持ち、{agree} の異なる後からの使用をルールの読み込み時に拒否します。別の名前にするか、{agree} をそろえてください。",
+    },
+  },
   'iptables/host-name': {
     severity: 'warning',
     message: {

@@ -5,6 +5,7 @@ import { checkConstraints } from './constraints';
 import { generatedOf } from './generated';
 import { familyOf } from './family';
 import { suggested } from './interpret';
+import { checkSharedNames } from './sharedNames';
 import type { IptablesTree, Rule, Table } from './tree';
 import { checkValues, type ValueContext } from './values';
 
@@ -71,6 +72,7 @@ export function validate(doc: ParsedDocument<IptablesTree>, ctx: LanguageContext
     });
   }
   for (const t of tree.tables) validateTable(t, family, source, ctx, out);
+  checkSharedNames(tree, family, ctx.uri, out);
   return out;
 }
 
