@@ -31,8 +31,22 @@ Commands:
                                            host's journalctl (no DIR|FILE: the host's journal);
                                            explain takes -n N (the last N entries, 10 by default)
   help                                     show this help
+  --version                                print the version
 
 Exit codes: 0 fine, 1 problems of severity error found, 2 bad usage or unreadable path.`;
+
+/** `linux-admin-configs 0.1.0`, from the package.json beside dist/. */
+function versionText(): string {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? version;
+  } catch {
+    // a copy of the CLI without its package.json still answers
+  }
+  return `linux-admin-configs ${version}\n`;
+}
 
 type Command = (args: string[]) => Promise<number> | number;
 // check and explain load the language catalogs at start-up (a few hundred ms): they are required
@@ -57,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
     process.stdout.write(USAGE + '\n');
     return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === 'version') {
+    process.stdout.write(versionText());
+    return 0;
   }
   const run = COMMANDS[cmd];
   if (!run) throw usageError(`unknown command '${cmd}'`);

@@ -14,6 +14,15 @@ function cli(args: string[], opts: { cwd?: string; asNobody?: boolean; timeout?:
   return { code: r.status, signal: r.signal, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
 
+describe('the CLI: --version', () => {
+  it('prints the package version and exits 0, as -V-style scripts expect', () => {
+    const r = cli(['--version']);
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    assert.equal(r.code, 0);
+    assert.equal(r.out, `linux-admin-configs ${pkg.version}\n`);
+  });
+});
+
 /** Hostile file-system shapes the CLI meets on a real server, built fresh in a temp dir. */
 describe('robustness: the CLI on hostile paths (check)', function () {
   this.timeout(90_000);
