@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledFilter } from './filter';
 import { runFilter } from './filter';
 import { isGzPath } from './reader';
-import { rgCount, rgCountFrom, type RgPlan } from './ripgrep';
+import { rgCount, rgCountFrom, rgSlowOnRegexLiterals, type RgPlan } from './ripgrep';
 import { lineStartCuts } from './statsParallel';
 
 export interface CountRangeJob {
@@ -57,17 +57,19 @@ export async function parallelCount(file: string, filter: CompiledFilter, opts: 
 /**
  * The part of a count this thread takes while rg counts the rest from a line start (reading the
  * file as its stdin): about what makes both finish together, and 0 where rg alone is as fast.
- * Measured with `npm run bench -- logs.` on a 1 GB syslog file, 2 cores, load 1: one JS thread
- * counts a case-insensitive literal in about 0.9 s, rg through PCRE2 in 0.6 s, so sharing 40%
- * brings the count from 0.62× grep's time to 0.43×. A literal (rg 0.2 s) and a regex with a
- * required literal (ripgrep 15: 0.3 s; older rg: through the literal first, see rgCount) were
- * no faster shared.
+ * Measured on a 1 GB syslog file, 2 cores, quiet machine (one JS thread against one rg):
+ * - a literal: JS 0.43 s, rg 0.22 s, so a third here: 0.23 s → 0.15 s;
+ * - a case-insensitive literal through PCRE2: JS 0.9 s, rg 0.6 s, 40% here: 0.62× grep → 0.43×;
+ * - a regex with a required literal, rg 14 on: JS 0.85 s, rg 0.26 s, 15% here: 0.26 s → 0.24 s.
+ *   Older rg counts it through the literal first (rgCount), on two cores already: nothing here.
  */
-function jsShare(filter: CompiledFilter, plan: RgPlan): number {
+function jsShare(filter: CompiledFilter, plan: RgPlan, rg: string): number {
   const lead = filter.spec.include?.[0] ?? filter.spec.exclude?.[0];
-  if (!lead || plan.literal) return 0;
+  if (!lead) return 0;
   if (plan.args.includes('-P')) return 0.4;
-  return lead.regex ? 0.4 : lead.caseSensitive ? 0 : 0.45;
+  if (!lead.regex) return lead.caseSensitive ? 0.33 : 0.45;
+  if (plan.literal) return rgSlowOnRegexLiterals(rg) ? 0 : 0.15;
+  return 0.4;
 }
 
 /** The first line start at or after `pos` (the file's size when there is none). */
@@ -96,14 +98,14 @@ function lineStartAfter(file: string, pos: number, size: number): number {
  * for a small or compressed file, on one core or a busy machine (load average above the number
  * of cores), or when the rg plan checks more than its term.
  */
-export async function hybridCount(rg: string, file: string, plan: RgPlan, filter: CompiledFilter, opts: { minBytes?: number; cores?: number; /** run-queue length (default: the 1-minute load average) */ load?: number } = {}): Promise<number> {
+export async function hybridCount(rg: string, file: string, plan: RgPlan, filter: CompiledFilter, opts: { minBytes?: number; cores?: number; /** run-queue length (default: the 1-minute load average) */ load?: number; /** this thread's part (default: jsShare) */ share?: number } = {}): Promise<number> {
   const cores = opts.cores ?? os.availableParallelism?.() ?? os.cpus().length;
   // On a machine whose cores are all busy the second one is not free: rg alone costs less CPU.
   if ((opts.load ?? os.loadavg()[0]) > cores) return rgCount(rg, file, plan);
   const size = isGzPath(file) ? 0 : fs.statSync(file).size;
   const timed = filter.spec.from !== undefined || filter.spec.to !== undefined;
   if (plan.rest || timed || cores < 2 || size < (opts.minBytes ?? 64 << 20)) return rgCount(rg, file, plan);
-  const share = jsShare(filter, plan);
+  const share = opts.share ?? jsShare(filter, plan, rg);
   if (share === 0) return rgCount(rg, file, plan);
   const cut = lineStartAfter(file, Math.floor(size * share), size);
   if (cut <= 0 || cut >= size) return rgCount(rg, file, plan);
