@@ -48,6 +48,11 @@ describe('common: file associations', () => {
     assert.equal(languageForPath('/etc/firewalld/firewalld.conf'), 'firewalld-conf');
     assert.equal(languageForPath('/etc/iptables/rules.v4'), 'iptables');
     assert.equal(languageForPath('/tmp/saved', '*filter'), 'iptables');
+    // Where other distributions and guides keep them, and copies named after the original.
+    for (const p of ['/etc/iptables.up.rules', '/etc/ip6tables.up.rules', '/etc/iptables/iptables.rules', '/etc/iptables/ip6tables.rules', '/var/lib/iptables/rules-save', '/var/lib/ip6tables/rules-save', '/root/backup/rules.v4', '/srv/fw/web1.rules.v6']) {
+      assert.equal(languageForPath(p, '# my firewall'), 'iptables', p);
+    }
+    assert.equal(languageForPath('/etc/udev/rules.d/70-net.rules'), undefined);
     assert.equal(languageForPath('/etc/hosts'), undefined);
   });
 });

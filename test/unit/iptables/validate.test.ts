@@ -239,6 +239,11 @@ describe('iptables validation', () => {
       assert.deepEqual(codes(text, 'file:///tmp/saved.rules'), ['6:address-family']);
       assert.deepEqual(codes(table('-A INPUT -s 10.0.0.1 -s6 -j ACCEPT').replace(' -s6', ''), 'file:///tmp/unknown.rules'), []);
       assert.deepEqual(codes(table('-A INPUT -s 2001:db8::1 -j ACCEPT'), 'file:///etc/sysconfig/ip6tables'), []);
+      // Gentoo's saved rules, Arch's and the Debian wiki's names.
+      assert.deepEqual(codes(table('-A INPUT -s 10.0.0.1 -j ACCEPT'), 'file:///var/lib/ip6tables/rules-save'), ['5:address-family']);
+      assert.deepEqual(codes(table('-A INPUT -s 2001:db8::1 -j ACCEPT'), 'file:///var/lib/iptables/rules-save'), ['5:address-family']);
+      assert.deepEqual(codes(table('-A INPUT -s 10.0.0.1 -j ACCEPT'), 'file:///etc/iptables/ip6tables.rules'), ['5:address-family']);
+      assert.deepEqual(codes(table('-A INPUT -s 10.0.0.1 -j ACCEPT'), 'file:///etc/ip6tables.up.rules'), ['5:address-family']);
     });
     it('-6 lines are skipped in IPv4 files', () => {
       assert.deepEqual(codes(table('-6 -A INPUT -s 2001:db8::1 -j ACCEPT\n-4 -A INPUT -s 10.0.0.1 -j ACCEPT')), []);
