@@ -29,15 +29,17 @@ function remoteSources(vc: ValueContext, db: 'passwd' | 'group' | 'services'): s
   return sources.filter((s) => s && !s.startsWith('[') && !['files', 'compat', 'systemd', 'db'].includes(s));
 }
 
-let servicesRead: { text: string; names: Set<string> } | undefined;
+let servicesRead: { text: string; names: Map<string, Set<string>> } | undefined;
 
-/** The service names and aliases of an /etc/services text (whatever the protocol). */
-function serviceNames(text: string): Set<string> {
+/** The service names and aliases of an /etc/services text, each with the protocols it is listed for. */
+function serviceNames(text: string): Map<string, Set<string>> {
   if (servicesRead?.text === text) return servicesRead.names;
-  const names = new Set<string>();
+  const names = new Map<string, Set<string>>();
   for (const line of text.split('\n')) {
     const words = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (words.length >= 2 && /^\d+\//.test(words[1])) for (const w of [words[0], ...words.slice(2)]) names.add(w);
+    const port = /^\d+\/(\S+)$/.exec(words[1] ?? '');
+    if (words.length < 2 || !port) continue;
+    for (const w of [words[0], ...words.slice(2)]) names.set(w, (names.get(w) ?? new Set()).add(port[1]));
   }
   servicesRead = { text, names };
   return names;
@@ -48,12 +50,34 @@ function serviceNames(text: string): Set<string> {
  * An error where this machine's /etc/services has no such name for any protocol (and no other
  * name service is asked); else a warning that it depends on the machine.
  */
-export function unknownService(p: string, tok: Token, vc: ValueContext): void {
+function unknownService(p: string, tok: Token, vc: ValueContext): void {
   const range = lineRange(vc.line, tok.start, tok.end);
   const text = vc.host?.readConfig?.('/etc/services');
   if (text && !serviceNames(text).has(p) && remoteSources(vc, 'services')?.length === 0) {
     vc.out.push({ code: 'iptables/service-not-here', range, args: { value: p } });
   } else vc.out.push({ code: 'iptables/unknown-service', range, args: { value: p } });
+}
+
+/** The protocol multiport looks a port name up for (xtables' proto_to_name of the rule's -p). */
+const MULTIPORT_PROTOCOLS: Record<string, string> = { tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp', sctp: 'sctp', '132': 'sctp', dccp: 'dccp', '33': 'dccp', udplite: 'udplite', '136': 'udplite' };
+
+/**
+ * A port name: tcp's, udp's … --dport take a name listed for any protocol; multiport asks
+ * getservbyname for the rule's protocol, so `-p udp -m multiport --dports ssh` is refused where
+ * /etc/services lists ssh for tcp only. Judged on this machine's /etc/services when it is the
+ * only source; `known`: the catalog has the name.
+ */
+export function checkServiceName(p: string, known: boolean, tok: Token, item: RuleItem, vc: ValueContext): void {
+  const proto = item.match?.name === 'multiport' && vc.protocol ? MULTIPORT_PROTOCOLS[vc.protocol.toLowerCase()] : undefined;
+  const text = proto ? vc.host?.readConfig?.('/etc/services') : undefined;
+  if (!proto || !text || remoteSources(vc, 'services')?.length !== 0) {
+    if (!known) unknownService(p, tok, vc);
+    return;
+  }
+  const protocols = serviceNames(text).get(p);
+  if (protocols?.has(proto)) return;
+  if (!protocols) return unknownService(p, tok, vc);
+  vc.out.push({ code: 'iptables/service-not-for-protocol', range: lineRange(vc.line, tok.start, tok.end), args: { value: p, protocol: proto, listed: [...protocols].join(', ') } });
 }
 
 /** owner --uid-owner / --gid-owner: a name of the host, or ID[-ID] (also ID:ID). */

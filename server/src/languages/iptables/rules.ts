@@ -388,6 +388,13 @@ export const RULES: RuleTable = {
       ja: "{name} '{value}' は最初の使用（{line} 行目）では {agree} が{first}、ここでは{here}です。カーネルは名前ごとに 1 つのオブジェクトを持ち、{agree} の異なる後からの使用をルールの読み込み時に拒否します。別の名前にするか、{agree} をそろえてください。",
     },
   },
+  'iptables/service-not-for-protocol': {
+    severity: 'error',
+    message: {
+      en: "'{value}' is listed in this machine's /etc/services for {listed} only, not for {protocol}: multiport looks port names up for the rule's protocol, so iptables-restore here refuses the rule (--dport of -p {protocol} would take it). The verdict depends on the machine that loads the rules; a port number does not.",
+      ja: "'{value}' はこのマシンの /etc/services では {listed} のサービスで、{protocol} にはありません。multiport はルールのプロトコルでポート名を検索するため、ここでは iptables-restore がルールを拒否します（-p {protocol} の --dport なら受け付けます）。結果はルールを読み込むマシンに依存します。ポート番号なら依存しません。",
+    },
+  },
   'iptables/host-name': {
     severity: 'warning',
     message: {

@@ -16,7 +16,7 @@ import {
 import { checkSctpChunks } from './sctpChunks';
 import { checkBpf, checkClassId, checkDate, checkDaytime, checkIp6Opts, checkNames, checkU32, cNumber } from './grammars';
 import { backwards, bad, checkLeadingNumber, L, unknown, type Check, type ValueContext } from './valueReport';
-import { HOST_CHECKS, kernelAbove, kernelRefuses, unknownService } from './hostValues';
+import { checkServiceName, HOST_CHECKS, kernelAbove, kernelRefuses } from './hostValues';
 import { isDigits, isDigitsIn, digitsValue, isServiceName, isIPv4, isIPv4In, isIPv6, isHostname, isInetAton } from './valueSyntax';
 import type { RuleItem, Token } from './tree';
 
@@ -48,7 +48,7 @@ function checkPort(p: string, tok: Token, item: RuleItem, vc: ValueContext): num
     return n;
   }
   if (isServiceName(p)) {
-    if (SERVICES[p] === undefined) unknownService(p, tok, vc);
+    checkServiceName(p, SERVICES[p] !== undefined, tok, item, vc);
     return SERVICES[p];
   }
   bad(vc, tok, item, L('a port is a number from 0 to 65535 or a service name', 'ポートは 0〜65535 の番号かサービス名です'));
