@@ -27,6 +27,11 @@ describe('iptables: kernel objects shared by name across the file (hashlimit tab
     assert.equal(check(f, same, { ...ctx(), uri: 'file:///etc/firewall/mixed.rules' }).filter((d) => d.code === 'iptables/shared-name-conflict').length, 1);
   });
 
+  it('a rule that is deleted (-D) loads no object and meets no other', () => {
+    const text = '*filter\n:INPUT ACCEPT [0:0]\n-D INPUT -m hashlimit --hashlimit-upto 1/sec --hashlimit-name x\n-A INPUT -m hashlimit --hashlimit-upto 1/sec --hashlimit-name x --hashlimit-rate-match\nCOMMIT\n';
+    assert.deepEqual(check(f, text, { ...ctx(), uri: 'file:///etc/iptables/rules.v4' }).filter((d) => d.code === 'iptables/shared-name-conflict'), []);
+  });
+
   it('says it in Japanese too', () => {
     const text = fs.readFileSync(path.join(DIR, 'idletimer-alarm.rules.v4'), 'utf8');
     const errors = check(f, text, { ...ctx('ja'), uri: 'file:///etc/iptables/rules.v4' }).filter((d) => d.code === 'iptables/shared-name-conflict');

@@ -13,6 +13,9 @@ interface FirstUse {
   token: Token;
 }
 
+/** Commands that load the rule's matches and target into the kernel. */
+const ADDS = new Set(['--append', '--insert', '--replace']);
+
 const WITH: Localized = { en: 'with', ja: 'あり' };
 const WITHOUT: Localized = { en: 'without', ja: 'なし' };
 
@@ -21,6 +24,7 @@ function* uses(tree: IptablesTree, family: string | undefined): Generator<[strin
   for (const t of tree.tables) {
     for (const rule of t.rules) {
       if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
+      if (!ADDS.has(rule.command?.name ?? '')) continue; // -D and -C load nothing
       const fam = rule.onlyFamily ?? family ?? '';
       for (const m of rule.matches) if (loadChecksOf('match', m.name)?.sharedName) yield [`match ${m.name}`, m.options, fam, rule.line];
       const tg = rule.target;
