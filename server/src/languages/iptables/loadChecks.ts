@@ -4,6 +4,13 @@
 import loadChecksJson from '../../../data/iptables/loadChecks.json';
 import type { ModuleEntry, OptionEntry } from './catalog';
 
+/** One kernel object per value of `option` (per family when `perFamily`): every use must agree on `agree`. */
+export interface SharedName {
+  option: string;
+  agree: string;
+  perFamily?: boolean;
+}
+
 interface LoadCheck {
   kind: 'match' | 'target';
   name: string;
@@ -16,8 +23,7 @@ interface LoadCheck {
   placesLastWins?: boolean;
   /** Pairs the kernel refuses together, with its message. */
   exclusive?: { options: [string, string]; message: string }[];
-  /** One kernel object per value of `option` (per family when `perFamily`): every use must agree on `agree`. */
-  sharedName?: { option: string; agree: string; perFamily?: boolean };
+  sharedName?: SharedName;
 }
 
 const CHECKS = (loadChecksJson as { extensions: LoadCheck[] }).extensions;

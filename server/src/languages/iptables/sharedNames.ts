@@ -4,7 +4,7 @@
 // --alarm). The check spans every table of the file, as the tables are committed one by one.
 import { lineRange } from '../common/text';
 import type { Finding, Localized } from '../common/types';
-import { loadChecksOf } from './loadChecks';
+import { loadChecksOf, type SharedName } from './loadChecks';
 import type { IptablesTree, RuleItem, Token } from './tree';
 
 interface FirstUse {
@@ -19,16 +19,29 @@ const ADDS = new Set(['--append', '--insert', '--replace']);
 const WITH: Localized = { en: 'with', ja: 'あり' };
 const WITHOUT: Localized = { en: 'without', ja: 'なし' };
 
-/** Every use of a shared name in the file, as [extension, options of that use, rule's family, line]. */
-function* uses(tree: IptablesTree, family: string | undefined): Generator<[string, RuleItem[], string, number]> {
+interface Use {
+  /** `match hashlimit`, `target IDLETIMER`: names are counted per extension. */
+  ext: string;
+  shared: SharedName;
+  options: RuleItem[];
+  family: string;
+  line: number;
+}
+
+/** Every use of an extension whose name is shared, in file order. */
+function* uses(tree: IptablesTree, family: string | undefined): Generator<Use> {
   for (const t of tree.tables) {
     for (const rule of t.rules) {
       if (family && rule.onlyFamily && rule.onlyFamily !== family) continue;
       if (!ADDS.has(rule.command?.name ?? '')) continue; // -D and -C load nothing
       const fam = rule.onlyFamily ?? family ?? '';
-      for (const m of rule.matches) if (loadChecksOf('match', m.name)?.sharedName) yield [`match ${m.name}`, m.options, fam, rule.line];
+      for (const m of rule.matches) {
+        const shared = loadChecksOf('match', m.name)?.sharedName;
+        if (shared) yield { ext: `match ${m.name}`, shared, options: m.options, family: fam, line: rule.line };
+      }
       const tg = rule.target;
-      if (tg && !tg.goto && loadChecksOf('target', tg.name)?.sharedName) yield [`target ${tg.name}`, rule.items.filter((i) => i.owner === 'target'), fam, rule.line];
+      const shared = tg && !tg.goto ? loadChecksOf('target', tg.name)?.sharedName : undefined;
+      if (shared) yield { ext: `target ${tg!.name}`, shared, options: rule.items.filter((i) => i.owner === 'target'), family: fam, line: rule.line };
     }
   }
 }
@@ -36,9 +49,7 @@ function* uses(tree: IptablesTree, family: string | undefined): Generator<[strin
 /** Later uses of a shared name that differ from its first use in the setting that must agree. */
 export function checkSharedNames(tree: IptablesTree, family: string | undefined, uri: string, out: Finding[]): void {
   const first = new Map<string, FirstUse>();
-  for (const [ext, options, fam, line] of uses(tree, family)) {
-    const [kind, name] = ext.split(' ') as ['match' | 'target', string];
-    const shared = loadChecksOf(kind, name)!.sharedName!;
+  for (const { ext, shared, options, family: fam, line } of uses(tree, family)) {
     const named = options.find((o) => o.name === shared.option);
     if (!named?.first) continue;
     const agree = options.some((o) => o.name === shared.agree);
